@@ -1,0 +1,59 @@
+// Diagnostics: what the engine says about a policy or a data file. Every diagnostic has a stable
+// code, a severity, a one-line message and, whenever there is one, a source location; notes and
+// a help line are separate from the message (the Cedar / rustc style: lowercase, no trailing
+// period, user input in backticks).
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <vector>
+
+namespace scalepol {
+
+enum class Severity { Error, Warning, Note };
+
+const char* severity_name(Severity s);  // "error", "warning", "note"
+
+// A place in a file. Lines and columns are 1-based; columns count Unicode code points.
+// `line == 0` means the diagnostic concerns the whole file (or no file at all).
+struct Location {
+  std::string file;
+  uint32_t line = 0, column = 0;
+  uint32_t end_line = 0, end_column = 0;
+  std::string line_text;  // the text of `line`, for the caret rendering (no newline)
+};
+
+struct Diagnostic {
+  std::string code;       // stable: "syntax-error", "undefined-name", "unit-mismatch", …
+  Severity severity = Severity::Error;
+  std::string message;    // one line, lowercase, no trailing period
+  Location location;
+  std::vector<std::string> notes;  // why it matters, context
+  std::string help;       // a suggested fix; empty when there is none
+};
+
+struct Diagnostics {
+  std::vector<Diagnostic> items;
+
+  bool has_errors() const;
+  std::size_t error_count() const;
+  std::size_t warning_count() const;
+  bool empty() const { return items.empty(); }
+  void add(Diagnostic d) { items.push_back(std::move(d)); }
+  void append(const Diagnostics& other) { items.insert(items.end(), other.items.begin(), other.items.end()); }
+};
+
+struct RenderOptions {
+  bool color = false;
+};
+
+// `file:line:col: error[code]: message`, the source line, a caret under the span, then notes
+// and help. One diagnostic after another, each ending with a newline.
+std::string render_text(const Diagnostics& diagnostics, const RenderOptions& options = {});
+std::string render_text(const Diagnostic& diagnostic, const RenderOptions& options = {});
+
+// {"diagnostics": [{"code", "severity", "message", "file", "line", "column", "end_line",
+// "end_column", "notes", "help"}]}, as documented in docs/json-output.md.
+std::string render_json(const Diagnostics& diagnostics);
+
+}  // namespace scalepol

@@ -1,0 +1,83 @@
+// Compile once, evaluate many. A Policy is a parsed and checked policy file with its imports;
+// it is immutable, cheap to copy (shared), and safe to evaluate from several threads at once.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "scalepol/diagnostic.hpp"
+#include "scalepol/expected.hpp"
+
+namespace scalepol {
+
+class Records;
+struct Report;
+struct TestResults;
+
+// Limits that keep a policy from a stranger from exhausting the host.
+struct Limits {
+  std::size_t max_source_bytes = 16u << 20;  // per file
+  std::size_t max_nesting = 200;             // brackets and unary operators, per file
+  std::size_t max_diagnostics = 200;         // further diagnostics are dropped, with a note
+  std::size_t max_import_depth = 16;
+};
+
+struct CompileOptions {
+  Limits limits;
+};
+
+// A compiled policy. Obtain one from compile_file or compile_source.
+class Policy {
+ public:
+  struct Impl;
+
+  const std::string& name() const;    // the header's identifier, or the file's stem
+  const std::string& title() const;   // the header's title, or ""
+  const std::string& path() const;    // the file it was compiled from
+
+  // Warnings from compilation (errors make compilation fail instead).
+  const Diagnostics& warnings() const;
+
+  // Evaluate every record: one result per record, in input order.
+  struct EvalOptions {
+    std::string as_of;  // YYYY-MM-DD: the date `time_since` and `as_of` measure to; "" = unset
+  };
+  Expected<Report, Diagnostics> evaluate(const Records& records, const EvalOptions& options = {}) const;
+
+  // Run the policy's own `test` blocks.
+  TestResults run_tests() const;
+
+  explicit Policy(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
+  const Impl& impl() const { return *impl_; }
+
+ private:
+  std::shared_ptr<const Impl> impl_;
+};
+
+// Parse and check a policy file and everything it imports. On failure, the diagnostics (with at
+// least one error); on success, the policy (whose warnings() may be non-empty).
+Expected<Policy, Diagnostics> compile_file(const std::string& path, const CompileOptions& options = {});
+
+// The same from text in memory; `name` is used as the file name in diagnostics, and relative
+// imports resolve against the current directory.
+Expected<Policy, Diagnostics> compile_source(std::string_view source, const std::string& name,
+                                             const CompileOptions& options = {});
+
+// Outcome of a policy's `test` blocks.
+struct TestCase {
+  std::string name;
+  bool passed = false;
+  std::vector<std::string> failures;  // one line per failed expectation
+  std::string file;
+  uint32_t line = 0;
+};
+struct TestResults {
+  std::vector<TestCase> cases;
+  std::size_t passed() const;
+  std::size_t failed() const;
+};
+
+}  // namespace scalepol

@@ -1,0 +1,47 @@
+// The result of evaluating a policy over records: for each model, one verdict per rule.
+#pragma once
+
+#include <string>
+#include <vector>
+
+namespace scalepol {
+
+enum class VerdictKind { Tier, Trigger, Exemption, Obligation };
+enum class Status { Definite, Possible, Unknown };
+
+const char* verdict_kind_name(VerdictKind k);  // "tier", "trigger", "exemption", "obligation"
+const char* status_name(Status s);             // "definite", "possible", "unknown"
+
+struct Verdict {
+  std::string rule;     // gpai_tier, capability_evaluation, gpai_tier.systemic_risk.notify
+  VerdictKind kind = VerdictKind::Tier;
+  std::string value;    // the tier's name, or "true" / "false"; "unknown" when status is unknown
+  Status status = Status::Definite;
+  std::string because;  // why, in one line: the condition and the values it saw
+  std::vector<std::string> unknown_fields;  // the missing fields a non-definite verdict rests on
+  std::string quote;    // the policy text the rule encodes, when it carries one
+  std::string source;
+};
+
+struct ModelResult {
+  std::string model;
+  std::vector<Verdict> verdicts;
+};
+
+struct Report {
+  std::string policy;   // the policy's name
+  std::string title;
+  std::string as_of;
+  std::vector<ModelResult> results;
+};
+
+struct ReportTextOptions {
+  bool color = false;
+};
+
+// A readable table: one row per model, one column per tier ladder and trigger.
+std::string render_report_text(const Report& report, const ReportTextOptions& options = {});
+// {"policy", "results": [{"model", "verdicts": [{"rule", "kind", "value", "status", …}]}]}
+std::string render_report_json(const Report& report);
+
+}  // namespace scalepol

@@ -1,0 +1,15 @@
+// scalepol: an embeddable rules engine for AI scaling policies. Include this one header.
+#pragma once
+
+#include "scalepol/diagnostic.hpp"
+#include "scalepol/expected.hpp"
+#include "scalepol/policy.hpp"
+#include "scalepol/records.hpp"
+#include "scalepol/report.hpp"
+
+namespace scalepol {
+
+// The library's version, "MAJOR.MINOR.PATCH".
+const char* version();
+
+}  // namespace scalepol

@@ -1,0 +1,310 @@
+// The engine's own syntax tree. Built by syntax/ from the ANTLR parse tree, read by every later
+// layer; no ANTLR type ever appears here. Every node carries the span it was written at.
+//
+// Expressions are one node type with a kind, rather than a class hierarchy: the checker annotates
+// nodes in place (types, resolved slots) and the evaluator switches on the kind. Chains of one
+// precedence level (`a + b - c`, `x and y and z`) are a single n-ary node, so that a long chain
+// costs no recursion depth anywhere.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "check/types.hpp"
+
+namespace scalepol::ast {
+
+// Where a node was written. Offsets are bytes into the file's text; lines and columns are
+// 1-based, columns counted in Unicode code points (what an editor shows).
+struct Span {
+  uint32_t begin = 0, end = 0;
+  uint32_t line = 0, column = 0;
+  uint32_t end_line = 0, end_column = 0;
+};
+
+// A name as written, with its span.
+struct Ident {
+  std::string text;
+  Span span;
+};
+
+// `quote "…"  source "…"`: the sentence of the source text a construct encodes.
+struct Quote {
+  std::string text;    // may be empty when only `source` was written
+  std::string source;  // may be empty
+  Span span;
+};
+
+enum class ExprKind {
+  Number,      // 1e25 FLOP, 4x, 5 %: number + unit text (possibly empty)
+  Date,        // 2024-04-09
+  String,      // "text"
+  Bool,        // true / false
+  Name,        // training_compute, concern.high, std.progress.x: `path`
+  At,          // args[0] @ reference: `ref`
+  Neg,         // -args[0]
+  Not,         // not args[0]
+  And,         // args[0] and args[1] and …
+  Or,          // args[0] or args[1] or …
+  Arith,       // args[0] ops[0] args[1] ops[1] args[2] … with ops in + - * /
+  Compare,     // args[0] op args[1]
+  IsKnown,     // args[0] is known / is unknown (`negated` for unknown… see below)
+  Contains,    // args[0] contains args[1]
+  StartsWith,  // args[0] starts_with args[1]
+  Call,        // callee(args…), argument names in `arg_names` ("" when positional)
+  FreeText,    // certified "…": a condition with no operational test
+  Within,      // args[0] within lo..hi: a value with a stated plausible range (`range`)
+};
+
+enum class Op { Add, Sub, Mul, Div, Lt, Le, Gt, Ge, Eq, Ne };
+
+const char* op_text(Op op);
+
+// lo..hi with a unit; the unit written after the high end applies to both ends.
+struct Range {
+  double lo = 0, hi = 0;
+  std::string lo_unit, unit;  // lo_unit empty unless written on the low end
+  Span span;
+};
+
+struct Expr;
+using ExprPtr = std::unique_ptr<Expr>;
+
+struct Expr {
+  ExprKind kind{};
+  Span span;
+
+  // Literals
+  double number = 0;          // Number
+  std::string unit;           // Number: unit as written ("FLOP", "FLOP/s", "x", "%"); "" if none
+  Span unit_span;             // Number: span of the unit word
+  std::string text;           // String/FreeText: the unescaped text; Number: the digits as written
+  int32_t date = 0;           // Date: days since 1970-01-01
+  bool boolean = false;       // Bool; IsKnown: true for `is known`, false for `is unknown`
+
+  std::vector<Ident> path;    // Name: the dotted parts (at least one)
+  Ident ref;                  // At: the reference name
+  Ident callee;               // Call: the dotted name as written ("time_since", "std.progress.halving")
+  std::vector<std::string> arg_names;  // Call: "" for positional arguments
+  std::vector<Op> ops;        // Arith: ops.size() == args.size() - 1; Compare: one op
+  std::vector<ExprPtr> args;  // operands, in source order
+  Range range;                // Within
+
+  // Filled by the checker.
+  check::Type type;           // the expression's type and unit dimension
+  check::Resolution res;      // what a Name refers to
+};
+
+// ---------------------------------------------------------------------------------------------
+// Items
+
+struct HeaderField {
+  Ident key;
+  std::string text;           // STRING value, or the date as written
+  std::optional<int32_t> date;  // set when the value is a DATE
+  Span span;
+};
+
+struct PolicyHeader {
+  Ident name;
+  std::string title;
+  std::vector<HeaderField> fields;
+  Span span;
+};
+
+struct Import {
+  bool is_std = false;        // import std.model (true) or import "./file.policy" (false)
+  std::string path;           // "std.model" or "./file.policy"
+  Span span;
+};
+
+// A type as written after `:`: a unit word (FLOP) or one of date, bool, text, number.
+struct TypeRef {
+  std::string text;
+  Span span;
+};
+
+struct FieldDecl {
+  Ident name;
+  TypeRef type;
+  std::vector<std::string> columns;  // column names in CSV/JSON data, besides the field name
+  bool key = false;                  // the field that names a model (for references)
+  std::vector<Quote> quotes;
+  Span span;
+};
+
+// A benchmark setting: `shots 0`, `version "2024"`, `scale 0..100 pp`, `chain_of_thought allowed`.
+struct Setting {
+  Ident key;
+  enum class Kind { Unspecified, Range, Literal, Word } kind = Kind::Unspecified;
+  Range range;                // Range
+  ExprPtr literal;            // Literal
+  Ident word;                 // Word
+  Span span;
+};
+
+struct BenchmarkDecl {
+  Ident name;
+  std::vector<Setting> settings;
+  std::vector<Quote> quotes;
+  Span span;
+};
+
+// One part of an effective-compute definition. `absent`: not written at all; `unspecified`:
+// written as `unspecified` (the author says the source leaves it open); `given`: a value.
+struct EcPart {
+  enum class State { Absent, Unspecified, Given } state = State::Absent;
+  Span span;
+};
+
+struct EffectiveComputeDecl {
+  Ident name;
+  std::vector<Quote> quotes;
+
+  struct : EcPart { ExprPtr value; } base;
+  struct : EcPart {
+    bool example = false;     // `metric example …`: the text gives it as an example only
+    enum class Kind { None, Loss, Benchmark, Text } kind = Kind::None;
+    std::string text;         // Loss/Text description
+    Ident benchmark;          // Benchmark
+  } metric;
+  struct : EcPart { std::string text; } baseline;
+  struct : EcPart { int32_t date = 0; } baseline_date;
+  struct : EcPart { ExprPtr value; } scale;
+  struct : EcPart { bool included = false; } post_training;
+  struct : EcPart { ExprPtr value; } multiplier;
+  Span span;
+};
+
+struct ReferenceDecl {
+  Ident name;
+  enum class Kind { Field, Frontier } kind = Kind::Field;
+  Ident field;                // Field: a record field holding the referenced model's name
+  int32_t frontier_date = 0;  // Frontier: the most compute-intensive model released by then
+  std::optional<Ident> frontier_by;  // Frontier: the field ranked (default training_compute)
+  std::vector<Quote> quotes;
+  Span span;
+};
+
+struct DefineDecl {
+  Ident name;
+  std::optional<TypeRef> type;
+  ExprPtr value;
+  std::vector<Quote> quotes;
+  Span span;
+};
+
+// require notify "European Commission" within 2 weeks
+struct Obligation {
+  Ident kind;                 // notify, report, license, evaluate, prohibition, …
+  std::string text;           // what, or to whom; may be empty
+  ExprPtr within;             // a duration, or null
+  std::vector<Quote> quotes;
+  Span span;
+};
+
+struct TriggerDecl {
+  Ident name;
+  std::vector<Quote> quotes;
+  ExprPtr when;               // null if no `when` was written (the checker reports it)
+  std::vector<Obligation> obligations;
+  Span span;
+};
+
+enum class BoundKind { Below, UpTo, Above, From };  // <, <=, >, >=
+
+struct TierBound {
+  BoundKind kind{};
+  ExprPtr value;
+  Span span;
+};
+
+struct TierDecl {
+  Ident name;
+  std::vector<TierBound> bounds;
+  std::vector<Quote> quotes;
+  std::vector<Obligation> obligations;
+  Span span;
+};
+
+struct TiersDecl {
+  Ident name;
+  ExprPtr by;                 // the quantity the ladder is on
+  std::vector<TierDecl> tiers;
+  Span span;
+};
+
+struct EscalateDecl {
+  Ident ladder, tier;
+  ExprPtr when;
+  std::vector<Quote> quotes;
+  Span span;
+};
+
+struct ExemptionDecl {
+  Ident name;
+  std::vector<Quote> quotes;
+  bool applies_to_all = true;            // true unless applies_to lists targets
+  std::vector<std::vector<Ident>> applies_to;  // concern.medium → {concern, medium}
+  ExprPtr when;
+  Span span;
+};
+
+struct Assumption {
+  Ident name;
+  enum class Kind { Choices, Range, Value } kind = Kind::Value;
+  std::vector<ExprPtr> choices;  // Choices
+  Range range;                   // Range
+  ExprPtr value;                 // Value
+  Span span;
+};
+
+struct AssumeDecl {
+  std::vector<Assumption> items;
+  Span span;
+};
+
+// A value written in a test record: a literal, a range, or `unknown`.
+struct RecordEntry {
+  Ident field;
+  enum class Kind { Unknown, Literal, Range } kind = Kind::Literal;
+  ExprPtr literal;
+  Range range;
+  Span span;
+};
+
+struct TestRecord {
+  std::vector<RecordEntry> entries;
+  Span span;
+};
+
+struct TestDecl {
+  std::string name;
+  std::vector<TestRecord> records;  // the first is the subject; others can be referenced
+  std::vector<ExprPtr> expects;
+  std::optional<int32_t> as_of;
+  Span span;
+};
+
+// One parsed file. Items are kept in source order, by kind.
+struct Module {
+  std::string path;                  // as given to the parser (for diagnostics)
+  std::optional<PolicyHeader> header;
+  std::vector<Import> imports;
+  std::vector<FieldDecl> fields;
+  std::vector<BenchmarkDecl> benchmarks;
+  std::vector<EffectiveComputeDecl> effective_computes;
+  std::vector<ReferenceDecl> references;
+  std::vector<DefineDecl> defines;
+  std::vector<TriggerDecl> triggers;
+  std::vector<TiersDecl> tiers;
+  std::vector<EscalateDecl> escalations;
+  std::vector<ExemptionDecl> exemptions;
+  std::vector<AssumeDecl> assumptions;
+  std::vector<TestDecl> tests;
+};
+
+}  // namespace scalepol::ast

@@ -1,0 +1,58 @@
+// Records as the evaluator sees them: one Value per field of the policy's schema, in slot order,
+// so that evaluation reads a field by index and never by name.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <unordered_map>
+#include <vector>
+
+#include "check/types.hpp"
+#include "eval/value.hpp"
+#include "scalepol/diagnostic.hpp"
+
+namespace scalepol::eval {
+
+// One field of the record schema, from a `field` declaration (or a benchmark, whose score is a
+// field of the same name in pp).
+struct FieldSpec {
+  std::string name;
+  check::TypeKind kind = check::TypeKind::Text;  // Bool, Quantity, Date or Text
+  check::Dim dim = check::Dim::Number;           // Quantity only
+  double scale = 1.0;                            // data value × scale = base-unit value
+  std::string unit;                              // the unit as declared ("FLOP", "days"), for messages
+  std::vector<std::string> columns;              // names the field has in data files, besides `name`
+  bool key = false;                              // the field naming the model
+};
+
+struct Schema {
+  std::vector<FieldSpec> fields;
+  int32_t key_slot = -1;  // the field naming each model (`key`), or -1
+
+  // The slot of the field with this name, or -1.
+  int32_t find(std::string_view name) const;
+  // The slot a data column maps to: a field's own name or one of its `column` names; -1 if none.
+  int32_t find_column(std::string_view column) const;
+};
+
+struct Record {
+  std::vector<Value> values;  // one per schema field
+  uint32_t line = 0;          // where the record starts in its file (1-based), for messages
+};
+
+struct RecordSet {
+  std::shared_ptr<const Schema> schema;
+  std::string source;                       // file name, for messages
+  std::vector<Record> records;
+  std::unordered_map<std::string, uint32_t> by_name;  // key field → index (first occurrence)
+  Diagnostics diagnostics;                  // problems that did not stop loading
+
+  // The model's name (the key field's text), or "#<line>" when it has none.
+  std::string model_name(const Record& r) const;
+  // Fill by_name from the key field; report duplicate names as warnings.
+  void index_names();
+};
+
+}  // namespace scalepol::eval

@@ -1,0 +1,47 @@
+// Runtime values. A value is unknown, or a bool, a number (in its dimension's base unit), a date,
+// a text or a tier. A number carries a range [lo, hi]: an exact value has lo == hi, a public
+// estimate may carry its bounds (DESIGN §3). Logic is three-valued (Kleene).
+#pragma once
+
+#include <cstdint>
+#include <string>
+
+namespace scalepol::eval {
+
+enum class Tri : unsigned char { False, True, Unknown };
+
+inline Tri tri_not(Tri a) { return a == Tri::Unknown ? a : (a == Tri::True ? Tri::False : Tri::True); }
+// `unknown and false` is false; `unknown or true` is true.
+inline Tri tri_and(Tri a, Tri b) {
+  if (a == Tri::False || b == Tri::False) return Tri::False;
+  if (a == Tri::Unknown || b == Tri::Unknown) return Tri::Unknown;
+  return Tri::True;
+}
+inline Tri tri_or(Tri a, Tri b) {
+  if (a == Tri::True || b == Tri::True) return Tri::True;
+  if (a == Tri::Unknown || b == Tri::Unknown) return Tri::Unknown;
+  return Tri::False;
+}
+inline Tri tri_of(bool b) { return b ? Tri::True : Tri::False; }
+
+struct Value {
+  enum class Kind : unsigned char { Unknown, Bool, Number, Date, Text, Tier };
+  Kind kind = Kind::Unknown;
+  bool boolean = false;
+  double lo = 0, hi = 0;  // Number: base units; Date: days since 1970-01-01 (lo == hi)
+  int32_t tier = -1;      // Tier: position in its ladder
+  std::string text;       // Text
+
+  static Value unknown() { return {}; }
+  static Value of_bool(bool b) { Value v; v.kind = Kind::Bool; v.boolean = b; return v; }
+  static Value number(double x) { Value v; v.kind = Kind::Number; v.lo = v.hi = x; return v; }
+  static Value number_range(double lo, double hi) { Value v; v.kind = Kind::Number; v.lo = lo; v.hi = hi; return v; }
+  static Value date(int32_t days) { Value v; v.kind = Kind::Date; v.lo = v.hi = days; return v; }
+  static Value of_text(std::string t) { Value v; v.kind = Kind::Text; v.text = std::move(t); return v; }
+  static Value of_tier(int32_t t) { Value v; v.kind = Kind::Tier; v.tier = t; return v; }
+
+  bool is_unknown() const { return kind == Kind::Unknown; }
+  bool is_exact() const { return lo == hi; }
+};
+
+}  // namespace scalepol::eval

@@ -1,0 +1,35 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages scalepol needs to build and test, when any is missing.
+# Safe to run repeatedly: it only calls apt-get when a package is absent.
+set -euo pipefail
+
+packages=(
+  antlr4                 # the ANTLR tool (4.7.2, Java) that generates the parser from grammar/*.g4
+  libantlr4-runtime-dev  # the ANTLR C++ runtime (4.9) the generated parser links against
+  default-jre-headless   # Java, to run the antlr4 tool at build time
+  libfmt-dev             # formatting of diagnostics and reports
+  doctest-dev            # unit-test framework
+  libcli11-dev           # command-line parsing for the scalepol CLI
+  libsimdjson-dev        # fast JSON / JSON Lines record loading
+  nlohmann-json3-dev     # writing JSON reports with correct escaping
+  cmake                  # build system
+  g++                    # C++23 compiler (GCC 12: std::expected)
+  make
+  pkg-config
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing+=("$p")
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  exit 0
+fi
+
+echo "setup: installing ${missing[*]}" >&2
+SUDO=""
+if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+export DEBIAN_FRONTEND=noninteractive
+$SUDO apt-get update -qq
+$SUDO apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
