@@ -282,7 +282,8 @@ fragment DIGIT: [0-9];
 STRING: '"' ('\\' . | ~["\\])* '"';
 // An opening quote with no closing one: lexed as a token of its own so that the front end can
 // say "unterminated string" at the opening quote instead of failing at the end of the file.
-UNTERMINATED_STRING: '"' ('\\' . | ~["\\])*;
+// The optional backslash takes a lone `\` at the very end of the file into the token too.
+UNTERMINATED_STRING: '"' ('\\' . | ~["\\])* '\\'?;
 
 IDENT: [A-Za-z_] [A-Za-z0-9_]*;
 
@@ -311,7 +312,10 @@ SLASH: '/';
 
 LINE_COMMENT: '//' ~[\r\n]* -> channel(HIDDEN);
 BLOCK_COMMENT: '/*' .*? '*/' -> channel(HIDDEN);
-UNTERMINATED_COMMENT: '/*' .*? EOF;
+// A `/*` with no `*/` after it. The body must not contain `*/`: with `.*?` instead, the lexer's
+// longest-match rule let this token run from the first comment of a file to its end, past the
+// `*/` that closed it.
+UNTERMINATED_COMMENT: '/*' (~'*' | '*'+ ~[*/])* '*'* EOF;
 WS: [ \t\r\n\u000C]+ -> channel(HIDDEN);
 // Anything else is one token the parser rejects, so the error points at the stray character.
 ERROR_CHAR: .;

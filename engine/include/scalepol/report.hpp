@@ -1,6 +1,7 @@
 // The result of evaluating a policy over records: for each model, one verdict per rule.
 #pragma once
 
+#include <iosfwd>
 #include <string>
 #include <vector>
 
@@ -43,5 +44,10 @@ struct ReportTextOptions {
 std::string render_report_text(const Report& report, const ReportTextOptions& options = {});
 // {"policy", "results": [{"model", "verdicts": [{"rule", "kind", "value", "status", …}]}]}
 std::string render_report_json(const Report& report);
+
+// The same, written to `out` as they are produced, so a large report is not held a second time
+// as one string. Stream errors are left in `out`'s state for the caller to check.
+void render_report_text(std::ostream& out, const Report& report, const ReportTextOptions& options = {});
+void render_report_json(std::ostream& out, const Report& report);
 
 }  // namespace scalepol

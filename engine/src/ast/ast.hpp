@@ -78,7 +78,8 @@ struct Expr {
   Span span;
 
   // Literals
-  double number = 0;          // Number
+  double number = 0;          // Number: as written
+  double value = 0;           // Number: in the dimension's base unit (set by the checker)
   std::string unit;           // Number: unit as written ("FLOP", "FLOP/s", "x", "%"); "" if none
   Span unit_span;             // Number: span of the unit word
   std::string text;           // String/FreeText: the unescaped text; Number: the digits as written
@@ -270,6 +271,7 @@ struct AssumeDecl {
 // A value written in a test record: a literal, a range, or `unknown`.
 struct RecordEntry {
   Ident field;
+  int32_t slot = -1;          // the field's slot (set by the checker)
   enum class Kind { Unknown, Literal, Range } kind = Kind::Literal;
   ExprPtr literal;
   Range range;

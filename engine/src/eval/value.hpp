@@ -28,17 +28,23 @@ struct Value {
   enum class Kind : unsigned char { Unknown, Bool, Number, Date, Text, Tier };
   Kind kind = Kind::Unknown;
   bool boolean = false;
-  double lo = 0, hi = 0;  // Number: base units; Date: days since 1970-01-01 (lo == hi)
+  bool possible = false;  // Unknown only: undecided because a range straddles a line, not for want of data
+  double x = 0;           // Number: the point estimate, base units; Date: days since 1970-01-01
+  double lo = 0, hi = 0;  // Number: the plausible range (lo <= x <= hi); Date: lo == hi == x
   int32_t tier = -1;      // Tier: position in its ladder
   std::string text;       // Text
 
   static Value unknown() { return {}; }
   static Value of_bool(bool b) { Value v; v.kind = Kind::Bool; v.boolean = b; return v; }
-  static Value number(double x) { Value v; v.kind = Kind::Number; v.lo = v.hi = x; return v; }
-  static Value number_range(double lo, double hi) { Value v; v.kind = Kind::Number; v.lo = lo; v.hi = hi; return v; }
-  static Value date(int32_t days) { Value v; v.kind = Kind::Date; v.lo = v.hi = days; return v; }
+  static Value number(double x) { Value v; v.kind = Kind::Number; v.x = v.lo = v.hi = x; return v; }
+  // An estimate with its range; the point estimate is the range's middle.
+  static Value number_range(double lo, double hi) { return estimate((lo + hi) / 2, lo, hi); }
+  static Value estimate(double x, double lo, double hi) { Value v; v.kind = Kind::Number; v.x = x; v.lo = lo; v.hi = hi; return v; }
+  static Value date(int32_t days) { Value v; v.kind = Kind::Date; v.x = v.lo = v.hi = days; return v; }
+  static Value undecided() { Value v; v.possible = true; return v; }
   static Value of_text(std::string t) { Value v; v.kind = Kind::Text; v.text = std::move(t); return v; }
-  static Value of_tier(int32_t t) { Value v; v.kind = Kind::Tier; v.tier = t; return v; }
+  // A tier; lo/hi span the tiers a value's range reaches (possible = they differ).
+  static Value of_tier(int32_t t) { Value v; v.kind = Kind::Tier; v.tier = t; v.x = v.lo = v.hi = t; return v; }
 
   bool is_unknown() const { return kind == Kind::Unknown; }
   bool is_exact() const { return lo == hi; }

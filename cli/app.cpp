@@ -1,0 +1,134 @@
+#include "app.hpp"
+
+#include <algorithm>
+#include <cstdio>
+
+#include <CLI/CLI.hpp>
+#include <fmt/format.h>
+
+#include "commands.hpp"
+#include "exit_code.hpp"
+#include "print.hpp"
+#include "scalepol/scalepol.hpp"
+
+namespace scalepol::cli {
+
+namespace {
+
+bool leap_year(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+
+// --as-of must be a real calendar date written YYYY-MM-DD: caught here, as a usage error,
+// rather than as a puzzling verdict later.
+std::string check_date(std::string& text) {
+  const auto digits = [&](std::size_t from, std::size_t count) {
+    return std::all_of(text.begin() + from, text.begin() + from + count, [](char c) { return c >= '0' && c <= '9'; });
+  };
+  const std::string wanted = fmt::format("expected a date YYYY-MM-DD, got `{}`", text);
+  if (text.size() != 10 || text[4] != '-' || text[7] != '-' || !digits(0, 4) || !digits(5, 2) || !digits(8, 2)) {
+    return wanted;
+  }
+  const int year = std::stoi(text.substr(0, 4)), month = std::stoi(text.substr(5, 2)), day = std::stoi(text.substr(8, 2));
+  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  if (month < 1 || month > 12) return wanted;
+  const int days = kDays[month - 1] + (month == 2 && leap_year(year) ? 1 : 0);
+  return day >= 1 && day <= days ? std::string() : wanted;
+}
+
+// CLI11's messages may span lines and start with a capital; a usage error is one line in the
+// style of every other message (lowercase).
+std::string one_line(std::string text) {
+  std::replace(text.begin(), text.end(), '\n', ' ');
+  while (!text.empty() && text.back() == ' ') text.pop_back();
+  const auto upper = [&](std::size_t i) { return i < text.size() && text[i] >= 'A' && text[i] <= 'Z'; };
+  if (upper(0) && !upper(1)) text[0] = static_cast<char>(text[0] - 'A' + 'a');  // not "FILE"
+  return text;
+}
+
+// The word where a command was expected: the first argument that is neither an option nor the
+// value of --color (the one option of the whole program that takes a value).
+std::string command_word(int argc, char** argv) {
+  for (int i = 1; i < argc; ++i) {
+    const std::string_view arg = argv[i];
+    if (arg == "--color") {
+      ++i;
+    } else if (!arg.starts_with('-')) {
+      return std::string(arg);
+    }
+  }
+  return {};
+}
+
+const std::vector<std::string> kFormats = {"text", "json"};
+
+}  // namespace
+
+int run_app(int argc, char** argv) {
+  // The name is fixed so that usage lines say `scalepol`, not the path the binary was run by.
+  CLI::App app{"scalepol: check AI scaling policies and evaluate them against model records", "scalepol"};
+  app.set_version_flag("--version", fmt::format("scalepol {}", scalepol::version()));
+  app.require_subcommand(1);
+  // Options of the whole program (--color) may follow the command's own.
+  app.fallthrough();
+  app.footer("Exit codes: 0 clean, 1 findings or failed tests, 2 usage or input errors.\n"
+             "Run `scalepol COMMAND --help` for a command's options.");
+
+  std::string color = "auto";
+  app.add_option("--color", color, "colour: auto (on a terminal, unless NO_COLOR is set), always, never")
+      ->check(CLI::IsMember({"auto", "always", "never"}))
+      ->capture_default_str();
+
+  CheckOptions check;
+  CLI::App* check_cmd = app.add_subcommand("check", "parse and check policies; report errors and warnings");
+  check_cmd->add_option("FILE", check.files, "policy files")->required();
+  check_cmd->add_option("--format", check.format, "output: text (on stderr) or json (on stdout)")
+      ->check(CLI::IsMember(kFormats))
+      ->capture_default_str();
+  check_cmd->footer("Example:\n  scalepol check eu_ai_act.policy rsp.policy --format json");
+
+  RunOptions run;
+  CLI::App* run_cmd = app.add_subcommand("run", "evaluate a policy against model records");
+  run_cmd->add_option("POLICY", run.policy, "policy file")->required();
+  run_cmd->add_option("--models", run.models, "model records: CSV, JSON (an array) or JSON Lines")->required();
+  run_cmd->add_option("--format", run.format, "report: text (a table) or json")
+      ->check(CLI::IsMember(kFormats))
+      ->capture_default_str();
+  run_cmd->add_option("--as-of", run.as_of, "evaluation date YYYY-MM-DD (what `time_since` measures to)")
+      ->check(CLI::Validator(check_date, "YYYY-MM-DD", "date"));
+  run_cmd->add_option("--data-format", run.data_format, "how to read --models: auto (by extension), csv, json, jsonl")
+      ->check(CLI::IsMember({"auto", "csv", "json", "jsonl"}))
+      ->capture_default_str();
+  run_cmd->add_option("-o,--output", run.output, "write the report to FILE (replaced atomically) instead of stdout");
+  run_cmd->footer("Example:\n  scalepol run eu_ai_act.policy --models models.csv --as-of 2025-06-01 -o report.txt");
+
+  TestOptions test;
+  CLI::App* test_cmd = app.add_subcommand("test", "run the `test` blocks of policies");
+  test_cmd->add_option("FILE", test.files, "policy files")->required();
+  test_cmd->footer("Example:\n  scalepol test eu_ai_act.policy");
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+    std::string message = one_line(e.what());
+    // A mistyped command reaches CLI11 as a stray positional; name it for what it is.
+    if (const std::string word = command_word(argc, argv); !word.empty() && app.get_subcommands().empty()) {
+      message = fmt::format("unknown command `{}`", word);
+    }
+    print_error(message + " (see `scalepol --help`)", parse_color_mode(color));
+    return kFailure;
+  }
+
+  const ColorMode mode = parse_color_mode(color);
+  if (check_cmd->parsed()) {
+    check.color = mode;
+    return run_check(check);
+  }
+  if (run_cmd->parsed()) {
+    run.color = mode;
+    return run_run(run);
+  }
+  test.color = mode;
+  return run_test(test);
+}
+
+}  // namespace scalepol::cli

@@ -1,0 +1,76 @@
+// `scalepol run POLICY --models DATA`: evaluate a policy over model records and print the report.
+//
+// Anything that stops the report (a policy that does not compile, data that cannot be loaded)
+// exits 2 with the diagnostics. Problems with single values in the data do not stop it: the
+// report is produced, the problems follow on stderr and the exit code is still 2, so a script
+// cannot mistake a report built on damaged data for a clean one.
+#include <cstdio>
+#include <iostream>
+
+#include "commands.hpp"
+#include "exit_code.hpp"
+#include "files.hpp"
+#include "print.hpp"
+#include "scalepol/scalepol.hpp"
+
+namespace scalepol::cli {
+
+namespace {
+
+DataFormat data_format(const std::string& name) {
+  if (name == "csv") return DataFormat::Csv;
+  if (name == "json") return DataFormat::Json;
+  if (name == "jsonl") return DataFormat::JsonLines;
+  return DataFormat::Auto;
+}
+
+void render(std::ostream& out, const Report& report, const RunOptions& options, bool color) {
+  if (options.format == "json") {
+    render_report_json(out, report);
+  } else {
+    render_report_text(out, report, {.color = color});
+  }
+}
+
+}  // namespace
+
+int run_run(const RunOptions& options) {
+  auto policy = compile_file(options.policy);
+  if (!policy) {
+    print_diagnostics(policy.error(), options.color);
+    return kFailure;
+  }
+  auto records = load_records(options.models, *policy, {.format = data_format(options.data_format)});
+  if (!records) {
+    print_diagnostics(records.error(), options.color);
+    return kFailure;
+  }
+  auto report = policy->evaluate(*records, {.as_of = options.as_of});
+  if (!report) {
+    print_diagnostics(report.error(), options.color);
+    return kFailure;
+  }
+
+  if (options.output.empty()) {
+    // Colour belongs to terminals: a report written to a file never carries it.
+    render(std::cout, *report, options, use_color(options.color, stdout));
+    std::cout.flush();
+    if (!std::cout) {
+      print_error("cannot write the report to standard output", options.color);
+      return kFailure;
+    }
+  } else if (auto error = write_atomically(options.output, [&](std::ostream& out) {
+               render(out, *report, options, false);
+             })) {
+    print_error(*error, options.color);
+    return kFailure;
+  }
+
+  if (!records->diagnostics().empty()) {
+    print_diagnostics(records->diagnostics(), options.color);
+    return kFailure;
+  }
+  return kClean;
+}
+
+}  // namespace scalepol::cli

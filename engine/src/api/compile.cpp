@@ -1,0 +1,197 @@
+// compile_file / compile_source: read the main file, follow its imports (the embedded stdlib for
+// `import std.x`, files relative to the importing file otherwise), parse each once, then check
+// the whole program. Nothing here throws: every failure is a diagnostic.
+#include <fmt/format.h>
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+#include <system_error>
+
+#include "api/impl.hpp"
+#include "api/stdlib.hpp"
+#include "eval/evaluator.hpp"
+#include "syntax/parse.hpp"
+
+namespace scalepol {
+
+namespace fs = std::filesystem;
+
+namespace {
+
+Diagnostic file_error(const std::string& path, std::string code, std::string message) {
+  Diagnostic d;
+  d.code = std::move(code);
+  d.message = std::move(message);
+  d.location.file = path;
+  return d;
+}
+
+class Loader {
+ public:
+  Loader(check::Program& program, const CompileOptions& options) : p_(program), options_(options) {}
+
+  // Parse `text` as module `path` (key: its identity for import dedup and cycles), then its imports.
+  void load(const std::string& path, std::string text, const std::string& key, bool in_stdlib, std::size_t depth) {
+    auto source = std::make_unique<syntax::SourceFile>(path, std::move(text));
+    auto parsed = syntax::parse(*source, options_.limits);
+    p_.diagnostics.append(parsed.diagnostics);
+    auto module = std::make_unique<ast::Module>(std::move(parsed.module));
+    module->path = path;
+    const auto* src = source.get();
+    const auto* mod = module.get();
+    p_.files.push_back(std::move(source));
+    p_.modules.push_back(std::move(module));
+    loaded_.push_back(key);
+    stack_.push_back(key);
+    for (const auto& imp : mod->imports) resolve(*src, imp, path, in_stdlib, depth);
+    stack_.pop_back();
+  }
+
+ private:
+  void resolve(const syntax::SourceFile& from, const ast::Import& imp, const std::string& from_path, bool from_stdlib,
+               std::size_t depth) {
+    std::string key, path, text;
+    bool in_stdlib = false;
+    if (imp.is_std) {
+      const auto* m = stdlib::find(imp.path);
+      if (!m) {
+        std::vector<std::string> names;
+        for (const auto& s : stdlib::modules())
+          if (s.name.starts_with("std.")) names.emplace_back(s.name);
+        p_.diagnostics.add(error(from, imp.span, "unknown-import", fmt::format("no standard module `{}`", imp.path),
+                                 fmt::format("the standard modules are {}", fmt::join(names, ", "))));
+        return;
+      }
+      key = "std:" + imp.path;
+      path = std::string(m->path);
+      text = std::string(m->text);
+      in_stdlib = true;
+    } else if (from_stdlib) {
+      // A relative import inside the embedded stdlib resolves inside it.
+      auto rel = (fs::path(from_path).parent_path() / imp.path).lexically_normal().string();
+      const stdlib::Module* found = nullptr;
+      for (const auto& m : stdlib::modules())
+        if (m.path == rel) found = &m;
+      if (!found) {
+        p_.diagnostics.add(error(from, imp.span, "unknown-import", fmt::format("cannot find `{}` in the stdlib", imp.path)));
+        return;
+      }
+      key = "std:" + rel;
+      path = rel;
+      text = std::string(found->text);
+      in_stdlib = true;
+    } else {
+      auto base = fs::path(from_path).parent_path();
+      auto target = (base / imp.path).lexically_normal();
+      std::error_code ec;
+      auto canonical = fs::weakly_canonical(target, ec);
+      key = ec ? target.string() : canonical.string();
+      path = target.string();
+    }
+    for (const auto& k : stack_)
+      if (k == key) {
+        p_.diagnostics.add(error(from, imp.span, "import-cycle", fmt::format("`{}` imports itself (through its imports)", imp.path)));
+        return;
+      }
+    for (const auto& k : loaded_)
+      if (k == key) return;  // imported already: one copy of each module
+    if (depth + 1 > options_.limits.max_import_depth) {
+      p_.diagnostics.add(error(from, imp.span, "import-too-deep",
+                               fmt::format("imports nest deeper than {}", options_.limits.max_import_depth)));
+      return;
+    }
+    if (!in_stdlib) {
+      std::ifstream in(path, std::ios::binary);
+      if (!in) {
+        p_.diagnostics.add(error(from, imp.span, "unknown-import", fmt::format("cannot read `{}`", path)));
+        return;
+      }
+      std::ostringstream ss;
+      ss << in.rdbuf();
+      text = ss.str();
+    }
+    load(path, std::move(text), key, in_stdlib, depth + 1);
+  }
+
+  static Diagnostic error(const syntax::SourceFile& file, const ast::Span& span, std::string code, std::string message,
+                          std::string help = {}) {
+    auto d = syntax::make_diagnostic(file, span, Severity::Error, std::move(code), std::move(message));
+    d.help = std::move(help);
+    return d;
+  }
+
+  check::Program& p_;
+  const CompileOptions& options_;
+  std::vector<std::string> loaded_, stack_;
+};
+
+void cap(Diagnostics& d, std::size_t limit) {
+  if (d.items.size() <= limit) return;
+  auto dropped = d.items.size() - limit;
+  d.items.resize(limit);
+  Diagnostic note;
+  note.code = "too-many-diagnostics";
+  note.severity = Severity::Note;
+  note.message = fmt::format("{} more diagnostics not shown", dropped);
+  d.items.push_back(std::move(note));
+}
+
+Expected<Policy, Diagnostics> compile(const std::string& path, std::string text, const CompileOptions& options) {
+  auto program = std::make_unique<check::Program>();
+  program->path = path;
+  try {
+    Loader loader(*program, options);
+    loader.load(path, std::move(text), path, false, 0);
+    if (!program->diagnostics.has_errors()) check::check_program(*program);
+  } catch (const std::exception& e) {
+    program->diagnostics.add(file_error(path, "internal-error", fmt::format("internal error: {}", e.what())));
+  }
+  if (program->name.empty()) program->name = fs::path(path).stem().string();
+  cap(program->diagnostics, options.limits.max_diagnostics);
+  if (program->diagnostics.has_errors()) return Unexpected(std::move(program->diagnostics));
+  auto impl = std::make_shared<Policy::Impl>();
+  impl->warnings = std::move(program->diagnostics);
+  impl->schema = eval::build_schema(*program);
+  impl->program = std::move(program);
+  return Policy(std::move(impl));
+}
+
+}  // namespace
+
+Expected<Policy, Diagnostics> compile_file(const std::string& path, const CompileOptions& options) {
+  std::error_code ec;
+  auto size = fs::file_size(path, ec);
+  if (ec) {
+    Diagnostics d;
+    d.add(file_error(path, "io-error", fmt::format("cannot read `{}`: {}", path, ec.message())));
+    return Unexpected(std::move(d));
+  }
+  if (size > options.limits.max_source_bytes) {
+    Diagnostics d;
+    d.add(file_error(path, "input-too-large",
+                     fmt::format("`{}` is {} bytes, over the limit of {}", path, size, options.limits.max_source_bytes)));
+    return Unexpected(std::move(d));
+  }
+  std::ifstream in(path, std::ios::binary);
+  if (!in) {
+    Diagnostics d;
+    d.add(file_error(path, "io-error", fmt::format("cannot read `{}`", path)));
+    return Unexpected(std::move(d));
+  }
+  std::ostringstream ss;
+  ss << in.rdbuf();
+  return compile(path, ss.str(), options);
+}
+
+Expected<Policy, Diagnostics> compile_source(std::string_view source, const std::string& name,
+                                             const CompileOptions& options) {
+  return compile(name, std::string(source), options);
+}
+
+const std::string& Policy::name() const { return impl_->program->name; }
+const std::string& Policy::title() const { return impl_->program->title; }
+const std::string& Policy::path() const { return impl_->program->path; }
+const Diagnostics& Policy::warnings() const { return impl_->warnings; }
+
+}  // namespace scalepol

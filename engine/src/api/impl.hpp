@@ -1,0 +1,23 @@
+// What the public handles hold. Only the api/ layer and tests see these.
+#pragma once
+
+#include <memory>
+
+#include "check/program.hpp"
+#include "eval/record.hpp"
+#include "scalepol/policy.hpp"
+#include "scalepol/records.hpp"
+
+namespace scalepol {
+
+struct Policy::Impl {
+  std::unique_ptr<check::Program> program;
+  std::shared_ptr<const eval::Schema> schema;
+  Diagnostics warnings;
+};
+
+struct Records::Impl {
+  eval::RecordSet set;
+};
+
+}  // namespace scalepol

@@ -1,0 +1,44 @@
+// load_records: the data layer's loaders, bound to a policy's record schema.
+#include <fmt/format.h>
+
+#include "api/impl.hpp"
+#include "data/load.hpp"
+
+namespace scalepol {
+
+std::size_t Records::size() const { return impl_->set.records.size(); }
+const Diagnostics& Records::diagnostics() const { return impl_->set.diagnostics; }
+
+namespace {
+
+Expected<Records, Diagnostics> wrap(Expected<eval::RecordSet, Diagnostics> loaded) {
+  if (!loaded) return Unexpected(std::move(loaded.error()));
+  auto impl = std::make_shared<Records::Impl>();
+  impl->set = std::move(*loaded);
+  return Records(std::move(impl));
+}
+
+}  // namespace
+
+Expected<Records, Diagnostics> load_records(const std::string& path, const Policy& policy, const LoadOptions& options) {
+  try {
+    return wrap(data::load_file(path, options.format, policy.impl().schema));
+  } catch (const std::exception& e) {
+    Diagnostics d;
+    Diagnostic x;
+    x.code = "internal-error";
+    x.message = fmt::format("internal error: {}", e.what());
+    x.location.file = path;
+    d.add(std::move(x));
+    return Unexpected(std::move(d));
+  }
+}
+
+Expected<Records, Diagnostics> load_records_from_string(const std::string& text, const std::string& name,
+                                                        const Policy& policy, DataFormat format) {
+  auto schema = policy.impl().schema;
+  if (format == DataFormat::Csv) return wrap(data::load_csv(text, name, schema));
+  return wrap(data::load_json(text, name, schema));
+}
+
+}  // namespace scalepol

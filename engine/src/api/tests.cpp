@@ -1,0 +1,104 @@
+// Policy::run_tests: each `test` block's records become a record set of their own; its
+// expectations are evaluated on the first record and must be definitely true.
+#include <fmt/format.h>
+
+#include "api/impl.hpp"
+#include "eval/describe.hpp"
+#include "eval/evaluator.hpp"
+
+namespace scalepol {
+
+namespace {
+
+eval::Value literal_value(const ast::Expr& e) {
+  switch (e.kind) {
+    case ast::ExprKind::Number: return eval::Value::number(e.value);
+    case ast::ExprKind::Date: return eval::Value::date(e.date);
+    case ast::ExprKind::String: return eval::Value::of_text(e.text);
+    case ast::ExprKind::Bool: return eval::Value::of_bool(e.boolean);
+    default: return eval::Value::unknown();
+  }
+}
+
+double unit_scale(const std::string& unit, double fallback) {
+  if (auto u = check::find_unit(unit)) return u->scale;
+  return fallback;
+}
+
+// What a value is, in the words of the policy: a tier by its name.
+std::string show(const eval::Value& v, const ast::Expr& e, const check::Program& p) {
+  if (v.kind == eval::Value::Kind::Tier && e.type.kind == check::TypeKind::Tier && e.type.index >= 0) {
+    const auto& tiers = p.ladders[e.type.index].decl->tiers;
+    std::string name = v.tier >= 0 && v.tier < static_cast<int32_t>(tiers.size()) ? tiers[v.tier].name.text : "no tier";
+    return v.possible ? "possibly " + name : name;
+  }
+  if (v.kind == eval::Value::Kind::Unknown) return v.possible ? "undecided (a range straddles the line)" : "unknown";
+  return eval::format_value(v, e.type.dim);
+}
+
+}  // namespace
+
+std::size_t TestResults::passed() const {
+  std::size_t n = 0;
+  for (const auto& c : cases) n += c.passed;
+  return n;
+}
+std::size_t TestResults::failed() const { return cases.size() - passed(); }
+
+TestResults Policy::run_tests() const {
+  const auto& p = *impl_->program;
+  TestResults results;
+  for (std::size_t i = 0; i < p.tests.size(); ++i) {
+    const auto& t = *p.tests[i];
+    TestCase tc;
+    tc.name = t.name;
+    tc.file = p.files[p.test_modules[i]]->path();
+    tc.line = t.span.line;
+    eval::RecordSet set;
+    set.schema = impl_->schema;
+    set.source = tc.file;
+    for (const auto& rec : t.records) {
+      eval::Record r;
+      r.values.resize(p.fields.size());
+      r.line = rec.span.line;
+      for (const auto& entry : rec.entries) {
+        if (entry.slot < 0) continue;
+        const auto& field = p.fields[entry.slot];
+        if (entry.kind == ast::RecordEntry::Kind::Literal && entry.literal) {
+          r.values[entry.slot] = literal_value(*entry.literal);
+        } else if (entry.kind == ast::RecordEntry::Kind::Range) {
+          double hi_scale = unit_scale(entry.range.unit, field.scale);
+          double lo_scale = unit_scale(entry.range.lo_unit, hi_scale);
+          r.values[entry.slot] = eval::Value::number_range(entry.range.lo * lo_scale, entry.range.hi * hi_scale);
+        }
+      }
+      set.records.push_back(std::move(r));
+    }
+    set.index_names();
+    if (set.records.empty()) {
+      tc.failures.push_back("the test has no record");
+      results.cases.push_back(std::move(tc));
+      continue;
+    }
+    eval::Evaluator ev(p, set, t.as_of ? *t.as_of : eval::kNoDate);
+    auto frame = ev.frame(set.records.front());
+    for (const auto& expect : t.expects) {
+      eval::Value v = ev.eval(*expect, frame);
+      if (v.kind == eval::Value::Kind::Bool && v.boolean) continue;
+      std::string got = v.kind == eval::Value::Kind::Bool ? "false" : show(v, *expect, p);
+      std::string detail;
+      // Say what the left side actually was: `gpai_tier` is `gpai`.
+      if ((expect->kind == ast::ExprKind::Compare || expect->kind == ast::ExprKind::IsKnown) && !expect->args.empty()) {
+        const auto& lhs = *expect->args[0];
+        detail = fmt::format(" ({} is {})", eval::expr_text(lhs), show(ev.eval(lhs, frame), lhs, p));
+      }
+      tc.failures.push_back(fmt::format("line {}: expected `{}`, but it is {}{}", expect->span.line,
+                                        eval::expr_text(*expect), got, detail));
+    }
+    tc.passed = tc.failures.empty();
+    results.cases.push_back(std::move(tc));
+  }
+  return results;
+}
+
+}  // namespace scalepol

@@ -1,0 +1,470 @@
+// Typing of expressions: resolves names, checks units and types, records which rules read
+// which (for cycle detection), and converts number literals to their base unit.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+
+#include "check/checker_impl.hpp"
+#include "syntax/suggest.hpp"
+
+namespace scalepol::check {
+
+namespace {
+
+const std::vector<std::string_view> kFunctions = {"time_since", "min", "max", "abs", "progress"};
+
+bool is_number_like(const Type& t) {
+  return t.kind == TypeKind::Quantity && (t.dim == Dim::Number || t.dim == Dim::Ratio);
+}
+
+}  // namespace
+
+std::string Checker::describe(const Type& t) const {
+  switch (t.kind) {
+    case TypeKind::Error: return "an invalid value";
+    case TypeKind::Bool: return "a condition (true or false)";
+    case TypeKind::Quantity: return std::string(dim_description(t.dim));
+    case TypeKind::Date: return "a date";
+    case TypeKind::Text: return "text";
+    case TypeKind::Tier:
+      return t.index >= 0 ? fmt::format("a tier of `{}`", p_.ladders[t.index].decl->name.text) : "a tier";
+    case TypeKind::Obligations: return "the list of obligations";
+  }
+  return "a value";
+}
+
+std::string Checker::suggestion(const std::string& word) const {
+  std::vector<std::string_view> names;
+  names.reserve(symbols_.size());
+  for (const auto& [name, _] : symbols_) names.push_back(name);
+  std::sort(names.begin(), names.end());  // deterministic among equally close names
+  auto guess = syntax::closest_match(word, names);
+  return guess.empty() ? std::string() : fmt::format("did you mean `{}`?", guess);
+}
+
+Type Checker::expect_bool(ast::Expr* e, const char* what) {
+  auto t = check_expr(*e);
+  if (t.kind != TypeKind::Error && t.kind != TypeKind::Bool)
+    report(e->span, Severity::Error, "type-mismatch",
+           fmt::format("{} must be a condition, but this is {}", what, describe(t)),
+           t.kind == TypeKind::Quantity ? "compare it with a threshold: `training_compute > 1e25 FLOP`" : "");
+  return t;
+}
+
+// Whether two operand types may be compared or added. Reports the mismatch at `at` if not.
+bool Checker::compatible(const Type& a, const Type& b, const ast::Expr& at) {
+  if (a.kind == TypeKind::Error || b.kind == TypeKind::Error) return false;
+  if (a.kind == TypeKind::Quantity && b.kind == TypeKind::Quantity) {
+    if (a.dim == b.dim) return true;
+    if (is_number_like(a) && is_number_like(b)) return true;
+    if (a.dim == Dim::Number || b.dim == Dim::Number) {
+      report(at.span, Severity::Warning, "unitless-threshold",
+             fmt::format("a number without a unit is compared with {}", describe(a.dim == Dim::Number ? b : a)),
+             fmt::format("write the unit: `… {}`", base_unit_name(a.dim == Dim::Number ? b.dim : a.dim)),
+             {"a threshold without its unit can be read in more than one way"});
+      return true;
+    }
+    std::vector<std::string> notes;
+    if ((a.dim == Dim::Compute && b.dim == Dim::ComputeRate) || (a.dim == Dim::ComputeRate && b.dim == Dim::Compute))
+      notes.push_back("FLOP counts operations (a total); FLOP/s counts operations per second (a rate, such as a cluster's capacity)");
+    report(at.span, Severity::Error, "unit-mismatch",
+           fmt::format("cannot compare {} with {}", describe(a), describe(b)), {}, std::move(notes));
+    return false;
+  }
+  if (a.kind == b.kind && (a.kind != TypeKind::Tier || a.index == b.index)) return true;
+  report(at.span, Severity::Error, "type-mismatch", fmt::format("cannot compare {} with {}", describe(a), describe(b)));
+  return false;
+}
+
+// `gpai_tier == systemic_risk`: a bare name beside a ladder may name one of its tiers.
+bool Checker::try_tier_name(ast::Expr& e, const Type& other) {
+  if (other.kind != TypeKind::Tier || other.index < 0 || e.kind != ast::ExprKind::Name || e.path.size() != 1)
+    return false;
+  const auto& tiers = p_.ladders[other.index].decl->tiers;
+  for (std::size_t t = 0; t < tiers.size(); ++t)
+    if (tiers[t].name.text == e.path[0].text) {
+      e.res = Resolution{RefKind::TierName, other.index, static_cast<int32_t>(t)};
+      e.type = other;
+      return true;
+    }
+  std::vector<std::string_view> names;
+  for (auto& t : tiers) names.push_back(t.name.text);
+  if (symbols_.count(e.path[0].text)) return false;  // a name of its own: check it as usual
+  auto guess = syntax::closest_match(e.path[0].text, names);
+  std::string list;
+  for (auto n : names) list += (list.empty() ? "" : ", ") + std::string(n);
+  report(e.span, Severity::Error, "undefined-name",
+         fmt::format("`{}` has no tier `{}`", p_.ladders[other.index].decl->name.text, e.path[0].text),
+         guess.empty() ? fmt::format("its tiers are {}", list) : fmt::format("did you mean `{}`?", guess));
+  e.type = Type::error();
+  return true;
+}
+
+Type Checker::check_name(ast::Expr& e) {
+  const auto& first = e.path[0].text;
+  if (e.path.size() == 1) {
+    if (first == "as_of") {
+      e.res = {RefKind::AsOf};
+      return Type::date();
+    }
+    if (first == "obligations" && !symbols_.count(first)) {
+      if (!in_test_) {
+        report(e.span, Severity::Error, "obligations-outside-test",
+               "`obligations` can only be used in a test's `expect`");
+        return Type::error();
+      }
+      e.res = {RefKind::Obligations};
+      return Type::obligations();
+    }
+  }
+  auto it = symbols_.find(first);
+  if (it == symbols_.end()) {
+    report(e.path[0].span, Severity::Error, "undefined-name", fmt::format("undefined name `{}`", first),
+           suggestion(first));
+    return Type::error();
+  }
+  const Symbol& s = it->second;
+  if (e.path.size() == 2 && s.kind == RefKind::Ladder) {
+    const auto& tiers = p_.ladders[s.index].decl->tiers;
+    for (std::size_t t = 0; t < tiers.size(); ++t)
+      if (tiers[t].name.text == e.path[1].text) {
+        e.res = {RefKind::TierName, s.index, static_cast<int32_t>(t)};
+        return Type::tier(s.index);
+      }
+    report(e.path[1].span, Severity::Error, "undefined-name",
+           fmt::format("`{}` has no tier `{}`", first, e.path[1].text));
+    return Type::error();
+  }
+  if (e.path.size() > 1) {
+    report(e.span, Severity::Error, "undefined-name",
+           fmt::format("`{}` has no member `{}`", first, e.path[1].text));
+    return Type::error();
+  }
+  e.res = {s.kind, s.index};
+  if (current_ && (s.kind == RefKind::Define || s.kind == RefKind::EffectiveCompute || s.kind == RefKind::Ladder ||
+                   s.kind == RefKind::Trigger || s.kind == RefKind::Exemption))
+    edges_.push_back({*current_, Node{s.kind, s.index}});
+  switch (s.kind) {
+    case RefKind::Field: return p_.fields[s.index].type;
+    case RefKind::Define:
+      check_define(s.index);
+      return p_.define_types[s.index];
+    case RefKind::EffectiveCompute: return Type::quantity(Dim::Compute);
+    case RefKind::Ladder: return Type::tier(s.index);
+    case RefKind::Trigger:
+    case RefKind::Exemption: return Type::boolean();
+    case RefKind::Reference:
+      report(e.span, Severity::Error, "reference-as-value",
+             fmt::format("`{}` is a reference point, not a value", first),
+             fmt::format("use it after `@` (`training_compute@{0}`) or in `time_since({0})`", first));
+      return Type::error();
+    default: return Type::error();
+  }
+}
+
+Type Checker::check_compare(ast::Expr& e) {
+  auto& lhs = *e.args[0];
+  auto& rhs = *e.args[1];
+  Type lt, rt;
+  if (lhs.kind == ast::ExprKind::Name && lhs.path.size() == 1 && !symbols_.count(lhs.path[0].text)) {
+    rt = check_expr(rhs);
+    if (try_tier_name(lhs, rt)) lt = lhs.type;
+    else lt = check_expr(lhs);
+  } else {
+    lt = check_expr(lhs);
+    if (try_tier_name(rhs, lt)) rt = rhs.type;
+    else rt = check_expr(rhs);
+  }
+  if (!compatible(lt, rt, e)) return lt.kind == TypeKind::Error || rt.kind == TypeKind::Error ? Type::error() : Type::boolean();
+  auto op = e.ops.empty() ? ast::Op::Eq : e.ops[0];
+  bool ordering = op == ast::Op::Lt || op == ast::Op::Le || op == ast::Op::Gt || op == ast::Op::Ge;
+  if (ordering && (lt.kind == TypeKind::Bool || lt.kind == TypeKind::Text))
+    report(e.span, Severity::Error, "type-mismatch",
+           fmt::format("`{}` does not apply to {}", ast::op_text(op), describe(lt)), "compare with `==` or `!=`");
+  return Type::boolean();
+}
+
+Type Checker::check_arith(ast::Expr& e) {
+  Type acc = check_expr(*e.args[0]);
+  for (std::size_t i = 1; i < e.args.size(); ++i) {
+    Type rt = check_expr(*e.args[i]);
+    auto op = e.ops[i - 1];
+    if (acc.kind == TypeKind::Error || rt.kind == TypeKind::Error) {
+      acc = Type::error();
+      continue;
+    }
+    auto& operand = *e.args[i];
+    if (op == ast::Op::Add || op == ast::Op::Sub) {
+      if (acc.kind == TypeKind::Date && rt == Type::quantity(Dim::Time)) continue;
+      if (acc.kind == TypeKind::Date && rt.kind == TypeKind::Date && op == ast::Op::Sub) {
+        acc = Type::quantity(Dim::Time);
+        continue;
+      }
+      if (acc.kind == TypeKind::Quantity && rt.kind == TypeKind::Quantity) {
+        if (acc.dim == rt.dim || (is_number_like(acc) && is_number_like(rt))) continue;
+        report(operand.span, Severity::Error, "unit-mismatch",
+               fmt::format("cannot {} {} and {}", op == ast::Op::Add ? "add" : "subtract", describe(acc), describe(rt)));
+        acc = Type::error();
+        continue;
+      }
+      report(operand.span, Severity::Error, "type-mismatch",
+             fmt::format("cannot {} {} and {}", op == ast::Op::Add ? "add" : "subtract", describe(acc), describe(rt)));
+      acc = Type::error();
+      continue;
+    }
+    if (acc.kind != TypeKind::Quantity || rt.kind != TypeKind::Quantity) {
+      report(operand.span, Severity::Error, "type-mismatch",
+             fmt::format("cannot {} {} by {}", op == ast::Op::Mul ? "multiply" : "divide", describe(acc), describe(rt)));
+      acc = Type::error();
+      continue;
+    }
+    if (op == ast::Op::Mul) {
+      if (is_number_like(rt)) continue;  // quantity × ratio keeps the quantity's unit
+      if (is_number_like(acc)) { acc = rt; continue; }
+      report(operand.span, Severity::Error, "unit-mismatch",
+             fmt::format("cannot multiply {} by {}", describe(acc), describe(rt)),
+             "scale a quantity by a ratio or a plain number: `4x training_compute`");
+      acc = Type::error();
+      continue;
+    }
+    // Division: same dimension → a ratio; by a ratio → the same quantity.
+    if (acc.dim == rt.dim) { acc = Type::quantity(Dim::Ratio); continue; }
+    if (is_number_like(rt)) continue;
+    report(operand.span, Severity::Error, "unit-mismatch",
+           fmt::format("cannot divide {} by {}", describe(acc), describe(rt)));
+    acc = Type::error();
+  }
+  return acc;
+}
+
+Type Checker::check_call(ast::Expr& e) {
+  const auto& name = e.callee.text;
+  auto arity = [&](std::size_t n) {
+    if (e.args.size() == n) return true;
+    report(e.span, Severity::Error, "wrong-arity",
+           fmt::format("`{}` takes {} argument{}, not {}", name, n, n == 1 ? "" : "s", e.args.size()));
+    return false;
+  };
+  if (name == "time_since") {
+    if (!arity(1)) return Type::error();
+    auto& a = *e.args[0];
+    if (a.kind == ast::ExprKind::Name && a.path.size() == 1) {
+      auto it = symbols_.find(a.path[0].text);
+      if (it != symbols_.end() && it->second.kind == RefKind::Reference) {
+        a.res = {RefKind::Reference, it->second.index};
+        a.type = Type::date();
+        if (p_.released_field < 0)
+          report(a.span, Severity::Error, "undefined-name",
+                 "`time_since` of a reference needs the `released` field", "import std.model");
+        return Type::quantity(Dim::Time);
+      }
+    }
+    auto t = check_expr(a);
+    if (t.kind != TypeKind::Error && t.kind != TypeKind::Date) {
+      report(a.span, Severity::Error, "type-mismatch",
+             fmt::format("`time_since` takes a date or a reference point, not {}", describe(t)));
+      return Type::error();
+    }
+    return Type::quantity(Dim::Time);
+  }
+  if (name == "min" || name == "max") {
+    if (!arity(2)) return Type::error();
+    auto a = check_expr(*e.args[0]);
+    auto b = check_expr(*e.args[1]);
+    if (!compatible(a, b, e)) return Type::error();
+    if (a.kind != TypeKind::Quantity && a.kind != TypeKind::Date) {
+      report(e.span, Severity::Error, "type-mismatch", fmt::format("`{}` takes quantities or dates", name));
+      return Type::error();
+    }
+    return a.kind == TypeKind::Quantity && a.dim == Dim::Number ? b : a;
+  }
+  if (name == "abs") {
+    if (!arity(1)) return Type::error();
+    auto a = check_expr(*e.args[0]);
+    if (a.kind != TypeKind::Error && a.kind != TypeKind::Quantity) {
+      report(e.span, Severity::Error, "type-mismatch", "`abs` takes a quantity");
+      return Type::error();
+    }
+    return a;
+  }
+  if (name == "progress") {
+    // progress(halving: 8 months, since: 2023-01-01): compute for the same performance halves
+    // every `halving` since `since`, measured to the record's release date.
+    std::size_t halving = e.args.size(), since = e.args.size();
+    for (std::size_t i = 0; i < e.args.size(); ++i) {
+      const auto& n = i < e.arg_names.size() ? e.arg_names[i] : std::string();
+      if (n == "halving" || (n.empty() && i == 0)) halving = i;
+      else if (n == "since" || (n.empty() && i == 1)) since = i;
+      else report(e.args[i]->span, Severity::Error, "unknown-argument",
+                  fmt::format("`progress` has no argument `{}`", n), "its arguments are `halving` and `since`");
+    }
+    if (halving == e.args.size() || since == e.args.size()) {
+      report(e.span, Severity::Error, "wrong-arity", "`progress` needs `halving:` (a duration) and `since:` (a date)");
+      for (auto& a : e.args) check_expr(*a);
+      return Type::error();
+    }
+    auto h = check_expr(*e.args[halving]);
+    auto s = check_expr(*e.args[since]);
+    if (h.kind != TypeKind::Error && !(h == Type::quantity(Dim::Time)))
+      report(e.args[halving]->span, Severity::Error, "unit-mismatch", "`halving` is a duration (8 months)");
+    if (s.kind != TypeKind::Error && s.kind != TypeKind::Date)
+      report(e.args[since]->span, Severity::Error, "type-mismatch", "`since` is a date");
+    if (p_.released_field < 0)
+      report(e.span, Severity::Error, "undefined-name", "`progress` needs the `released` field", "import std.model");
+    return Type::quantity(Dim::Ratio);
+  }
+  auto guess = syntax::closest_match(name, kFunctions);
+  report(e.callee.span, Severity::Error, "undefined-function", fmt::format("undefined function `{}`", name),
+         guess.empty() ? "the functions are time_since, min, max, abs and progress" : fmt::format("did you mean `{}`?", guess));
+  for (auto& a : e.args) check_expr(*a);
+  return Type::error();
+}
+
+Type Checker::check_expr(ast::Expr& e) {
+  Type t = Type::error();
+  switch (e.kind) {
+    case ast::ExprKind::Number: {
+      if (e.unit.empty()) {
+        e.value = e.number;
+        t = Type::quantity(Dim::Number);
+      } else if (auto u = find_unit(e.unit)) {
+        e.value = e.number * u->scale;
+        t = Type::quantity(u->dim);
+      } else {
+        report(e.unit_span, Severity::Error, "unknown-unit", fmt::format("unknown unit `{}`", e.unit));
+      }
+      break;
+    }
+    case ast::ExprKind::Date: t = Type::date(); break;
+    case ast::ExprKind::String: t = Type::text(); break;
+    case ast::ExprKind::Bool: t = Type::boolean(); break;
+    case ast::ExprKind::Name: t = check_name(e); break;
+    case ast::ExprKind::At: {
+      auto it = symbols_.find(e.ref.text);
+      if (it == symbols_.end() || it->second.kind != RefKind::Reference) {
+        std::vector<std::string_view> refs;
+        for (auto& [n, s] : symbols_) if (s.kind == RefKind::Reference) refs.push_back(n);
+        std::sort(refs.begin(), refs.end());
+        auto guess = syntax::closest_match(e.ref.text, refs);
+        report(e.ref.span, Severity::Error, "undefined-name",
+               fmt::format("`{}` is not a reference point", e.ref.text),
+               guess.empty() ? "declare it: `reference last_assessed = record.last_assessment`"
+                             : fmt::format("did you mean `{}`?", guess));
+        check_expr(*e.args[0]);
+      } else {
+        e.res = {RefKind::Reference, it->second.index};
+        t = check_expr(*e.args[0]);
+      }
+      break;
+    }
+    case ast::ExprKind::Neg: {
+      t = check_expr(*e.args[0]);
+      if (t.kind != TypeKind::Error && t.kind != TypeKind::Quantity) {
+        report(e.span, Severity::Error, "type-mismatch", fmt::format("cannot negate {}", describe(t)));
+        t = Type::error();
+      }
+      break;
+    }
+    case ast::ExprKind::Not:
+      t = expect_bool(e.args[0].get(), "the operand of `not`");
+      if (t.kind != TypeKind::Error) t = Type::boolean();
+      break;
+    case ast::ExprKind::And:
+    case ast::ExprKind::Or: {
+      bool ok = true;
+      for (auto& a : e.args) ok = expect_bool(a.get(), e.kind == ast::ExprKind::And ? "an operand of `and`" : "an operand of `or`").kind == TypeKind::Bool && ok;
+      t = ok ? Type::boolean() : Type::error();
+      break;
+    }
+    case ast::ExprKind::Arith: t = check_arith(e); break;
+    case ast::ExprKind::Compare: t = check_compare(e); break;
+    case ast::ExprKind::IsKnown: check_expr(*e.args[0]); t = Type::boolean(); break;
+    case ast::ExprKind::Contains: {
+      auto lt = check_expr(*e.args[0]);
+      auto& rhs = *e.args[1];
+      if (lt.kind == TypeKind::Obligations) {
+        if (rhs.kind == ast::ExprKind::Name && rhs.path.size() == 1) {
+          auto it = obligation_kind_index_.find(rhs.path[0].text);
+          if (it != obligation_kind_index_.end()) {
+            rhs.res = {RefKind::ObligationKind, it->second};
+            rhs.type = Type::text();
+            t = Type::boolean();
+            break;
+          }
+          std::vector<std::string_view> kinds(p_.obligation_kinds.begin(), p_.obligation_kinds.end());
+          auto guess = syntax::closest_match(rhs.path[0].text, kinds);
+          report(rhs.span, Severity::Error, "undefined-name",
+                 fmt::format("no rule requires an obligation of kind `{}`", rhs.path[0].text),
+                 guess.empty() ? "" : fmt::format("did you mean `{}`?", guess));
+        } else {
+          report(rhs.span, Severity::Error, "type-mismatch", "`obligations contains` takes an obligation kind, such as `license`");
+        }
+        break;
+      }
+      auto rt = check_expr(rhs);
+      if (lt.kind != TypeKind::Error && rt.kind != TypeKind::Error &&
+          (lt.kind != TypeKind::Text || rt.kind != TypeKind::Text))
+        report(e.span, Severity::Error, "type-mismatch", "`contains` takes text on both sides");
+      else if (lt.kind != TypeKind::Error && rt.kind != TypeKind::Error)
+        t = Type::boolean();
+      break;
+    }
+    case ast::ExprKind::StartsWith: {
+      auto lt = check_expr(*e.args[0]);
+      auto rt = check_expr(*e.args[1]);
+      if (lt.kind != TypeKind::Error && rt.kind != TypeKind::Error &&
+          (lt.kind != TypeKind::Text || rt.kind != TypeKind::Text))
+        report(e.span, Severity::Error, "type-mismatch", "`starts_with` takes text on both sides");
+      else if (lt.kind != TypeKind::Error && rt.kind != TypeKind::Error)
+        t = Type::boolean();
+      break;
+    }
+    case ast::ExprKind::Call: t = check_call(e); break;
+    case ast::ExprKind::FreeText: t = Type::boolean(); break;
+    case ast::ExprKind::Within: {
+      t = check_expr(*e.args[0]);
+      const auto& unit = e.range.unit;
+      if (!unit.empty()) {
+        auto u = find_unit(unit);
+        if (!u) report(e.range.span, Severity::Error, "unknown-unit", fmt::format("unknown unit `{}`", unit));
+        else if (t.kind == TypeKind::Quantity && u->dim != t.dim)
+          report(e.range.span, Severity::Error, "unit-mismatch",
+                 fmt::format("the range is {} but the value is {}", dim_description(u->dim), describe(t)));
+      }
+      if (e.range.lo > e.range.hi)
+        report(e.range.span, Severity::Error, "empty-range", "the low end of the range is above its high end");
+      break;
+    }
+  }
+  e.type = t;
+  return t;
+}
+
+std::optional<double> Checker::constant_value(const ast::Expr& e) const {
+  switch (e.kind) {
+    case ast::ExprKind::Number: return e.value;
+    case ast::ExprKind::Neg: {
+      auto v = constant_value(*e.args[0]);
+      return v ? std::optional<double>(-*v) : std::nullopt;
+    }
+    case ast::ExprKind::Arith: {
+      auto acc = constant_value(*e.args[0]);
+      for (std::size_t i = 1; acc && i < e.args.size(); ++i) {
+        auto v = constant_value(*e.args[i]);
+        if (!v) return std::nullopt;
+        switch (e.ops[i - 1]) {
+          case ast::Op::Add: *acc += *v; break;
+          case ast::Op::Sub: *acc -= *v; break;
+          case ast::Op::Mul: *acc *= *v; break;
+          case ast::Op::Div: if (*v == 0) return std::nullopt; *acc /= *v; break;
+          default: return std::nullopt;
+        }
+      }
+      return acc;
+    }
+    default: return std::nullopt;
+  }
+}
+
+}  // namespace scalepol::check

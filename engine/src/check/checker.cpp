@@ -1,0 +1,524 @@
+// The checker's driver: collects every declaration of every module into the program's tables,
+// then checks each declaration's expressions and the rule graph. Expression typing is in
+// check_expr.cpp; cycle detection in cycles.cpp.
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <cmath>
+#include <limits>
+
+#include "check/checker_impl.hpp"
+#include "syntax/suggest.hpp"
+
+namespace scalepol::check {
+
+void Checker::report(const ast::Span& span, Severity s, std::string code, std::string message,
+                     std::string help, std::vector<std::string> notes) {
+  auto d = syntax::make_diagnostic(*p_.files[module_], span, s, std::move(code), std::move(message));
+  d.help = std::move(help);
+  d.notes = std::move(notes);
+  p_.diagnostics.add(std::move(d));
+}
+
+void Checker::declare(const std::string& name, RefKind kind, int32_t index, const ast::Span& span) {
+  auto [it, inserted] = symbols_.try_emplace(name, Symbol{kind, index, span, module_});
+  if (!inserted) {
+    const auto& first = it->second;
+    const auto& file = *p_.files[first.module];
+    report(span, Severity::Error, "duplicate-definition", fmt::format("`{}` is defined twice", name), {},
+           {fmt::format("first defined at {}:{}:{}", file.path(), first.span.line, first.span.column)});
+  }
+}
+
+Type Checker::field_type(const ast::TypeRef& t, double& scale, std::string& unit) {
+  scale = 1;
+  unit.clear();
+  if (t.text == "date") return Type::date();
+  if (t.text == "bool") return Type::boolean();
+  if (t.text == "text") return Type::text();
+  if (t.text == "number") return Type::quantity(Dim::Number);
+  if (auto u = find_unit(t.text)) {
+    scale = u->scale;
+    unit = t.text;
+    return Type::quantity(u->dim);
+  }
+  std::vector<std::string_view> names = {"date", "bool", "text", "number"};
+  for (const auto& u : all_units()) names.push_back(u.name);
+  auto guess = syntax::closest_match(t.text, names);
+  report(t.span, Severity::Error, "unknown-type", fmt::format("unknown type `{}`", t.text),
+         guess.empty() ? "a field's type is a unit (FLOP, USD, pp, …) or one of date, bool, text, number"
+                       : fmt::format("did you mean `{}`?", guess));
+  return Type::error();
+}
+
+// Pass 1: every name a module declares, so that pass 2 can resolve names used before they are
+// declared and across modules.
+void Checker::collect(int32_t m) {
+  module_ = m;
+  auto& mod = *p_.modules[m];
+  for (auto& f : mod.fields) {
+    Field field;
+    field.name = f.name.text;
+    field.type = field_type(f.type, field.scale, field.unit);
+    field.columns = f.columns;
+    field.key = f.key;
+    field.span = f.span;
+    field.module = m;
+    auto slot = static_cast<int32_t>(p_.fields.size());
+    if (f.key) {
+      if (p_.key_field >= 0)
+        report(f.name.span, Severity::Error, "duplicate-key",
+               fmt::format("`{}` is marked `key`, but `{}` already is", f.name.text, p_.fields[p_.key_field].name),
+               "a record schema has one key field: the one that names the model");
+      else
+        p_.key_field = slot;
+    }
+    if (f.name.text == "released") p_.released_field = slot;
+    p_.fields.push_back(std::move(field));
+    declare(f.name.text, RefKind::Field, slot, f.name.span);
+  }
+  // A benchmark's score is a field of the same name, in percentage points.
+  for (auto& b : mod.benchmarks) {
+    Field field;
+    field.name = b.name.text;
+    field.type = Type::quantity(Dim::Score);
+    field.unit = "pp";
+    field.span = b.span;
+    field.module = m;
+    for (auto& s : b.settings)
+      if (s.key.text == "column" && s.kind == ast::Setting::Kind::Literal && s.literal &&
+          s.literal->kind == ast::ExprKind::String)
+        field.columns.push_back(s.literal->text);
+    auto slot = static_cast<int32_t>(p_.fields.size());
+    p_.fields.push_back(std::move(field));
+    declare(b.name.text, RefKind::Field, slot, b.name.span);
+  }
+  for (auto& ec : mod.effective_computes) {
+    declare(ec.name.text, RefKind::EffectiveCompute, static_cast<int32_t>(p_.effective_computes.size()), ec.name.span);
+    p_.effective_computes.push_back(&ec);
+    ec_module_.push_back(m);
+  }
+  for (auto& r : mod.references) {
+    declare(r.name.text, RefKind::Reference, static_cast<int32_t>(p_.references.size()), r.name.span);
+    p_.references.push_back(Reference{&r});
+    reference_module_.push_back(m);
+  }
+  for (auto& d : mod.defines) {
+    declare(d.name.text, RefKind::Define, static_cast<int32_t>(p_.defines.size()), d.name.span);
+    p_.defines.push_back(&d);
+    p_.define_types.push_back(Type::error());
+    define_module_.push_back(m);
+    define_state_.push_back(0);
+  }
+  for (auto& t : mod.tiers) {
+    declare(t.name.text, RefKind::Ladder, static_cast<int32_t>(p_.ladders.size()), t.name.span);
+    p_.ladders.push_back(Ladder{&t});
+    ladder_module_.push_back(m);
+  }
+  for (auto& t : mod.triggers) {
+    declare(t.name.text, RefKind::Trigger, static_cast<int32_t>(p_.triggers.size()), t.name.span);
+    p_.triggers.push_back(&t);
+    trigger_module_.push_back(m);
+  }
+  for (auto& e : mod.exemptions) {
+    declare(e.name.text, RefKind::Exemption, static_cast<int32_t>(p_.exemptions.size()), e.name.span);
+    p_.exemptions.push_back(Exemption{&e});
+    exemption_module_.push_back(m);
+  }
+  for (auto& e : mod.escalations) {
+    p_.escalations.push_back(Escalation{&e});
+    escalation_module_.push_back(m);
+  }
+  for (auto& t : mod.tests) {
+    p_.tests.push_back(&t);
+    p_.test_modules.push_back(m);
+  }
+  auto add_kind = [&](const ast::Obligation& o) {
+    if (obligation_kind_index_.try_emplace(o.kind.text, static_cast<int32_t>(p_.obligation_kinds.size())).second)
+      p_.obligation_kinds.push_back(o.kind.text);
+  };
+  for (auto& t : mod.tiers)
+    for (auto& tier : t.tiers)
+      for (auto& o : tier.obligations) add_kind(o);
+  for (auto& t : mod.triggers)
+    for (auto& o : t.obligations) add_kind(o);
+}
+
+void Checker::check_header(const ast::PolicyHeader& h) {
+  static const std::vector<std::string_view> known = {"issuer", "version", "published", "source", "status",
+                                                      "title", "effective", "revoked", "jurisdiction",
+                                                      "supersedes", "url"};
+  for (auto& f : h.fields) {
+    if (std::find(known.begin(), known.end(), f.key.text) != known.end()) {
+      bool wants_date = f.key.text == "published" || f.key.text == "effective" || f.key.text == "revoked";
+      if (wants_date && !f.date)
+        report(f.span, Severity::Error, "type-mismatch", fmt::format("`{}` takes a date (YYYY-MM-DD)", f.key.text));
+      continue;
+    }
+    auto guess = syntax::closest_match(f.key.text, known);
+    report(f.key.span, Severity::Warning, "unknown-header-field",
+           fmt::format("unknown header field `{}`", f.key.text),
+           guess.empty() ? "known fields: issuer, version, published, source, status, effective, revoked, jurisdiction"
+                         : fmt::format("did you mean `{}`?", guess));
+  }
+}
+
+void Checker::check_benchmark(ast::BenchmarkDecl& b) {
+  static const std::vector<std::string_view> known = {
+      "version", "scale", "shots", "chain_of_thought", "tools", "scaffolding", "column",
+      "publisher", "metric", "source", "split", "subset", "grader", "attempts"};
+  for (auto& s : b.settings) {
+    if (std::find(known.begin(), known.end(), s.key.text) == known.end()) {
+      auto guess = syntax::closest_match(s.key.text, known);
+      report(s.key.span, Severity::Warning, "unknown-setting",
+             fmt::format("unknown benchmark setting `{}`", s.key.text),
+             guess.empty() ? "" : fmt::format("did you mean `{}`?", guess));
+    }
+    if (s.kind == ast::Setting::Kind::Literal && s.literal) check_expr(*s.literal);
+  }
+}
+
+void Checker::check_effective_compute(int32_t i) {
+  auto& ec = *const_cast<ast::EffectiveComputeDecl*>(p_.effective_computes[i]);
+  module_ = ec_module_[i];
+  current_ = Node{RefKind::EffectiveCompute, i};
+  if (ec.base.value) {
+    auto t = check_expr(*ec.base.value);
+    if (t.kind != TypeKind::Error && !(t.kind == TypeKind::Quantity && t.dim == Dim::Compute))
+      report(ec.base.value->span, Severity::Error, "unit-mismatch",
+             fmt::format("the base of effective compute must be compute (FLOP), not {}", describe(t)));
+  }
+  if (ec.scale.value) {
+    auto t = check_expr(*ec.scale.value);
+    if (t.kind != TypeKind::Error && !(t.kind == TypeKind::Quantity && (t.dim == Dim::Compute || t.dim == Dim::Params)))
+      report(ec.scale.value->span, Severity::Error, "unit-mismatch",
+             fmt::format("the reference scale must be compute (FLOP) or a parameter count, not {}", describe(t)));
+  }
+  if (ec.multiplier.value) {
+    auto t = check_expr(*ec.multiplier.value);
+    if (t.kind != TypeKind::Error &&
+        !(t.kind == TypeKind::Quantity && (t.dim == Dim::Ratio || t.dim == Dim::Number)))
+      report(ec.multiplier.value->span, Severity::Error, "unit-mismatch",
+             fmt::format("the multiplier must be a ratio (x), not {}", describe(t)));
+  }
+  if (ec.metric.kind == decltype(ec.metric)::Kind::Benchmark) {
+    auto it = symbols_.find(ec.metric.benchmark.text);
+    bool is_benchmark = false;
+    if (it != symbols_.end() && it->second.kind == RefKind::Field)
+      is_benchmark = p_.fields[it->second.index].type == Type::quantity(Dim::Score);
+    if (!is_benchmark)
+      report(ec.metric.benchmark.span, Severity::Error, "undefined-name",
+             fmt::format("undefined benchmark `{}`", ec.metric.benchmark.text), suggestion(ec.metric.benchmark.text));
+  }
+  current_.reset();
+}
+
+void Checker::check_reference(int32_t i) {
+  auto& r = p_.references[i];
+  module_ = reference_module_[i];
+  auto field_slot = [&](const ast::Ident& name) -> int32_t {
+    auto it = symbols_.find(name.text);
+    if (it == symbols_.end() || it->second.kind != RefKind::Field) {
+      report(name.span, Severity::Error, "undefined-name", fmt::format("undefined field `{}`", name.text),
+             suggestion(name.text));
+      return -1;
+    }
+    return it->second.index;
+  };
+  if (r.decl->kind == ast::ReferenceDecl::Kind::Field) {
+    r.field = field_slot(r.decl->field);
+    if (r.field >= 0 && p_.fields[r.field].type.kind != TypeKind::Text)
+      report(r.decl->field.span, Severity::Error, "type-mismatch",
+             fmt::format("a reference names a model: `{}` must be a text field, not {}", r.decl->field.text,
+                         describe(p_.fields[r.field].type)));
+    if (p_.key_field < 0)
+      report(r.decl->span, Severity::Error, "no-key-field",
+             "a reference needs a key field to find the model it names",
+             "mark the field that names models with `key` (std.model does)");
+  } else {
+    if (r.decl->frontier_by) {
+      r.rank_field = field_slot(*r.decl->frontier_by);
+    } else {
+      auto it = symbols_.find("training_compute");
+      if (it != symbols_.end() && it->second.kind == RefKind::Field) r.rank_field = it->second.index;
+      else report(r.decl->span, Severity::Error, "undefined-name",
+                  "`frontier at` ranks models by `training_compute`, which is not defined",
+                  "import std.model, or say which field ranks models: `frontier at DATE by FIELD`");
+    }
+    if (r.rank_field >= 0 && p_.fields[r.rank_field].type.kind != TypeKind::Quantity)
+      report(r.decl->span, Severity::Error, "type-mismatch", "the frontier is ranked by a quantity field");
+    if (p_.released_field < 0)
+      report(r.decl->span, Severity::Error, "undefined-name",
+             "`frontier at` needs the `released` field to know which models existed by then", "import std.model");
+  }
+}
+
+void Checker::check_define(int32_t i) {
+  if (define_state_[i] == 2) return;
+  if (define_state_[i] == 1) return;  // a cycle: reported by check_cycles
+  define_state_[i] = 1;
+  auto saved_module = module_;
+  auto saved_node = current_;
+  auto saved_test = in_test_;
+  module_ = define_module_[i];
+  current_ = Node{RefKind::Define, i};
+  in_test_ = false;
+  auto& d = *const_cast<ast::DefineDecl*>(p_.defines[i]);
+  Type t = d.value ? check_expr(*d.value) : Type::error();
+  if (d.type && t.kind != TypeKind::Error) {
+    double scale;
+    std::string unit;
+    Type declared = field_type(*d.type, scale, unit);
+    if (declared.kind != TypeKind::Error && !(declared == t))
+      report(d.value->span, Severity::Error, "type-mismatch",
+             fmt::format("`{}` is declared as {} but its value is {}", d.name.text, describe(declared), describe(t)));
+  }
+  p_.define_types[i] = t;
+  define_state_[i] = 2;
+  module_ = saved_module;
+  current_ = saved_node;
+  in_test_ = saved_test;
+}
+
+void Checker::check_obligation(ast::Obligation& o) {
+  if (!o.within) return;
+  auto t = check_expr(*o.within);
+  if (t.kind != TypeKind::Error && !(t.kind == TypeKind::Quantity && t.dim == Dim::Time))
+    report(o.within->span, Severity::Error, "unit-mismatch",
+           fmt::format("`within` takes a duration (30 days, 2 weeks, 6 months), not {}", describe(t)));
+}
+
+void Checker::check_ladder(int32_t i) {
+  auto& ladder = p_.ladders[i];
+  auto& decl = *const_cast<ast::TiersDecl*>(ladder.decl);
+  module_ = ladder_module_[i];
+  current_ = Node{RefKind::Ladder, i};
+  Type axis = decl.by ? check_expr(*decl.by) : Type::error();
+  if (axis.kind != TypeKind::Error && axis.kind != TypeKind::Quantity)
+    report(decl.by->span, Severity::Error, "type-mismatch",
+           fmt::format("tiers are laid out on a quantity, but `by` gives {}", describe(axis)));
+  std::unordered_map<std::string, const ast::TierDecl*> seen;
+  for (auto& tier : decl.tiers) {
+    if (!seen.emplace(tier.name.text, &tier).second)
+      report(tier.name.span, Severity::Error, "duplicate-definition",
+             fmt::format("tier `{}` appears twice in `{}`", tier.name.text, decl.name.text));
+    for (auto& b : tier.bounds) {
+      if (!b.value) continue;
+      auto t = check_expr(*b.value);
+      if (t.kind == TypeKind::Error || axis.kind != TypeKind::Quantity) continue;
+      compatible(axis, t, *b.value);
+      if (!constant_value(*b.value))
+        report(b.value->span, Severity::Error, "tier-bound-not-constant",
+               "a tier bound must be a constant (a number with its unit)");
+    }
+    for (auto& o : tier.obligations) check_obligation(o);
+  }
+  compute_tier_ranges(ladder);
+  current_.reset();
+}
+
+void Checker::compute_tier_ranges(Ladder& ladder) {
+  const auto& tiers = ladder.decl->tiers;
+  ladder.ranges.assign(tiers.size(), TierRange{});
+  for (std::size_t t = 0; t < tiers.size(); ++t) {
+    auto& r = ladder.ranges[t];
+    bool lo_seen = false, hi_seen = false;
+    for (auto& b : tiers[t].bounds) {
+      auto v = b.value ? constant_value(*b.value) : std::nullopt;
+      bool is_lo = b.kind == ast::BoundKind::Above || b.kind == ast::BoundKind::From;
+      if ((is_lo && lo_seen) || (!is_lo && hi_seen)) {
+        report(b.span, Severity::Error, "duplicate-bound",
+               fmt::format("tier `{}` has two {} bounds", tiers[t].name.text, is_lo ? "lower" : "upper"));
+        continue;
+      }
+      (is_lo ? lo_seen : hi_seen) = true;
+      if (!v) continue;
+      if (is_lo) {
+        r.has_lo = true;
+        r.lo = *v;
+        r.lo_inclusive = b.kind == ast::BoundKind::From;
+      } else {
+        r.has_hi = true;
+        r.hi = *v;
+        r.hi_inclusive = b.kind == ast::BoundKind::UpTo;
+      }
+    }
+  }
+  // A tier written with one bound only runs to its neighbour: `tier gpai above 1e23` followed
+  // by `tier systemic_risk above 1e25` makes gpai (1e23, 1e25].
+  for (std::size_t t = 0; t + 1 < tiers.size(); ++t) {
+    auto& r = ladder.ranges[t];
+    const auto& next = ladder.ranges[t + 1];
+    if (!r.has_hi && next.has_lo) {
+      r.has_hi = true;
+      r.hi = next.lo;
+      r.hi_inclusive = !next.lo_inclusive;
+    }
+  }
+  for (std::size_t t = 1; t < tiers.size(); ++t) {
+    auto& r = ladder.ranges[t];
+    const auto& prev = ladder.ranges[t - 1];
+    if (!r.has_lo && prev.has_hi) {
+      r.has_lo = true;
+      r.lo = prev.hi;
+      r.lo_inclusive = !prev.hi_inclusive;
+    }
+  }
+}
+
+void Checker::check_trigger(int32_t i) {
+  auto& t = *const_cast<ast::TriggerDecl*>(p_.triggers[i]);
+  module_ = trigger_module_[i];
+  current_ = Node{RefKind::Trigger, i};
+  if (t.when) expect_bool(t.when.get(), "a trigger's `when`");
+  else report(t.name.span, Severity::Error, "missing-condition",
+              fmt::format("trigger `{}` has no `when` condition", t.name.text),
+              "say when it fires: `when training_compute > 1e26 FLOP`");
+  for (auto& o : t.obligations) check_obligation(o);
+  current_.reset();
+}
+
+void Checker::check_exemption(int32_t i) {
+  auto& ex = p_.exemptions[i];
+  auto& decl = *const_cast<ast::ExemptionDecl*>(ex.decl);
+  module_ = exemption_module_[i];
+  current_ = Node{RefKind::Exemption, i};
+  if (decl.when) expect_bool(decl.when.get(), "an exemption's `when`");
+  else report(decl.name.span, Severity::Error, "missing-condition",
+              fmt::format("exemption `{}` has no `when` condition", decl.name.text));
+  if (decl.applies_to_all) ex.targets.push_back(ExemptionTarget{});
+  for (auto& path : decl.applies_to) {
+    if (path.empty()) continue;
+    auto it = symbols_.find(path[0].text);
+    if (path.size() == 1 && it != symbols_.end() && it->second.kind == RefKind::Trigger) {
+      ex.targets.push_back({ExemptionTarget::Kind::Trigger, it->second.index});
+      continue;
+    }
+    if (path.size() == 2 && it != symbols_.end() && it->second.kind == RefKind::Ladder) {
+      const auto& tiers = p_.ladders[it->second.index].decl->tiers;
+      auto found = std::find_if(tiers.begin(), tiers.end(), [&](auto& t) { return t.name.text == path[1].text; });
+      if (found != tiers.end()) {
+        ex.targets.push_back({ExemptionTarget::Kind::Tier, it->second.index,
+                              static_cast<int32_t>(found - tiers.begin())});
+        continue;
+      }
+      std::vector<std::string_view> names;
+      for (auto& t : tiers) names.push_back(t.name.text);
+      auto guess = syntax::closest_match(path[1].text, names);
+      report(path[1].span, Severity::Error, "undefined-name",
+             fmt::format("`{}` has no tier `{}`", path[0].text, path[1].text),
+             guess.empty() ? "" : fmt::format("did you mean `{}`?", guess));
+      continue;
+    }
+    report(path[0].span, Severity::Error, "undefined-name",
+           fmt::format("`applies_to` names a trigger or a tier (`ladder.tier`); `{}` is neither", path[0].text),
+           suggestion(path[0].text));
+  }
+  current_.reset();
+}
+
+void Checker::check_escalation(int32_t i) {
+  auto& e = p_.escalations[i];
+  auto& decl = *const_cast<ast::EscalateDecl*>(e.decl);
+  module_ = escalation_module_[i];
+  auto it = symbols_.find(decl.ladder.text);
+  if (it == symbols_.end() || it->second.kind != RefKind::Ladder) {
+    report(decl.ladder.span, Severity::Error, "undefined-name", fmt::format("undefined tier ladder `{}`", decl.ladder.text),
+           suggestion(decl.ladder.text));
+  } else {
+    e.ladder = it->second.index;
+    const auto& tiers = p_.ladders[e.ladder].decl->tiers;
+    auto found = std::find_if(tiers.begin(), tiers.end(), [&](auto& t) { return t.name.text == decl.tier.text; });
+    if (found == tiers.end())
+      report(decl.tier.span, Severity::Error, "undefined-name",
+             fmt::format("`{}` has no tier `{}`", decl.ladder.text, decl.tier.text));
+    else
+      e.tier = static_cast<int32_t>(found - tiers.begin());
+    p_.ladders[e.ladder].escalations.push_back(i);
+  }
+  // The escalation's condition is part of its ladder's rule.
+  if (e.ladder >= 0) current_ = Node{RefKind::Ladder, e.ladder};
+  if (decl.when) expect_bool(decl.when.get(), "an escalation's `when`");
+  current_.reset();
+}
+
+void Checker::check_test(int32_t i) {
+  auto& t = *const_cast<ast::TestDecl*>(p_.tests[i]);
+  module_ = p_.test_modules[i];
+  if (t.records.empty())
+    report(t.span, Severity::Error, "test-without-record", fmt::format("test \"{}\" has no `record`", t.name));
+  for (auto& rec : t.records) {
+    for (auto& entry : rec.entries) {
+      auto it = symbols_.find(entry.field.text);
+      if (it == symbols_.end() || it->second.kind != RefKind::Field) {
+        std::vector<std::string_view> names;
+        for (auto& f : p_.fields) names.push_back(f.name);
+        auto guess = syntax::closest_match(entry.field.text, names);
+        report(entry.field.span, Severity::Error, "undefined-name",
+               fmt::format("undefined field `{}`", entry.field.text),
+               guess.empty() ? "" : fmt::format("did you mean `{}`?", guess));
+        continue;
+      }
+      entry.slot = it->second.index;
+      const auto& field = p_.fields[entry.slot];
+      if (entry.kind == ast::RecordEntry::Kind::Unknown) continue;
+      if (entry.kind == ast::RecordEntry::Kind::Range) {
+        if (field.type.kind != TypeKind::Quantity)
+          report(entry.span, Severity::Error, "type-mismatch",
+                 fmt::format("a range is given for `{}`, which is {}", field.name, describe(field.type)));
+        continue;
+      }
+      Type vt = check_expr(*entry.literal);
+      if (vt.kind == TypeKind::Error) continue;
+      // A bare number in a test record is read in the field's declared unit.
+      if (field.type.kind == TypeKind::Quantity && vt == Type::quantity(Dim::Number)) {
+        entry.literal->value = entry.literal->number * field.scale;
+        continue;
+      }
+      if (!(vt == field.type))
+        report(entry.literal->span, Severity::Error,
+               vt.kind == TypeKind::Quantity && field.type.kind == TypeKind::Quantity ? "unit-mismatch" : "type-mismatch",
+               fmt::format("`{}` is {}, but the test gives {}", field.name, describe(field.type), describe(vt)));
+    }
+  }
+  in_test_ = true;
+  for (auto& e : t.expects) expect_bool(e.get(), "an expectation");
+  in_test_ = false;
+}
+
+void Checker::check_module(int32_t m) {
+  module_ = m;
+  auto& mod = *p_.modules[m];
+  if (mod.header) check_header(*mod.header);
+  for (auto& b : mod.benchmarks) check_benchmark(b);
+  // An assumption's bare word (`post_training = included`) is a reading's label, not a name.
+  auto is_label = [](const ast::Expr& e) { return e.kind == ast::ExprKind::Name && e.path.size() == 1; };
+  for (auto& a : mod.assumptions)
+    for (auto& item : a.items) {
+      for (auto& c : item.choices)
+        if (c && !is_label(*c)) check_expr(*c);
+      if (item.value && !is_label(*item.value)) check_expr(*item.value);
+    }
+}
+
+void Checker::run() {
+  for (int32_t m = 0; m < static_cast<int32_t>(p_.modules.size()); ++m) collect(m);
+  if (!p_.modules.empty() && p_.modules[0]->header) {
+    p_.name = p_.modules[0]->header->name.text;
+    p_.title = p_.modules[0]->header->title;
+  }
+  for (int32_t m = 0; m < static_cast<int32_t>(p_.modules.size()); ++m) check_module(m);
+  for (int32_t i = 0; i < static_cast<int32_t>(p_.references.size()); ++i) check_reference(i);
+  for (int32_t i = 0; i < static_cast<int32_t>(p_.defines.size()); ++i) check_define(i);
+  for (int32_t i = 0; i < static_cast<int32_t>(p_.effective_computes.size()); ++i) check_effective_compute(i);
+  for (int32_t i = 0; i < static_cast<int32_t>(p_.ladders.size()); ++i) check_ladder(i);
+  for (int32_t i = 0; i < static_cast<int32_t>(p_.escalations.size()); ++i) check_escalation(i);
+  for (int32_t i = 0; i < static_cast<int32_t>(p_.triggers.size()); ++i) check_trigger(i);
+  for (int32_t i = 0; i < static_cast<int32_t>(p_.exemptions.size()); ++i) check_exemption(i);
+  for (int32_t i = 0; i < static_cast<int32_t>(p_.tests.size()); ++i) check_test(i);
+  check_cycles();
+}
+
+void check_program(Program& program) { Checker(program).run(); }
+
+}  // namespace scalepol::check

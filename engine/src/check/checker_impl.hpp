@@ -1,0 +1,85 @@
+// The checker's working state, shared by its files: declaration collection (checker.cpp),
+// expression typing (check_expr.cpp) and rule-cycle detection (cycles.cpp).
+#pragma once
+
+#include <optional>
+#include <string>
+#include <unordered_map>
+#include <vector>
+
+#include "check/program.hpp"
+
+namespace scalepol::check {
+
+struct Symbol {
+  RefKind kind = RefKind::None;
+  int32_t index = -1;
+  ast::Span span;
+  int32_t module = 0;
+};
+
+// A rule of the policy that can depend on others: the nodes of the dependency graph.
+struct Node {
+  RefKind kind = RefKind::None;  // Define, EffectiveCompute, Ladder, Trigger, Exemption
+  int32_t index = -1;
+  bool operator==(const Node&) const = default;
+};
+
+class Checker {
+ public:
+  explicit Checker(Program& p) : p_(p) {}
+  void run();
+
+  // --- used by check_expr.cpp ---
+  Type check_expr(ast::Expr& e);
+  std::optional<double> constant_value(const ast::Expr& e) const;
+
+ private:
+  friend struct ExprChecker;
+
+  void collect(int32_t module);
+  void declare(const std::string& name, RefKind kind, int32_t index, const ast::Span& span);
+  void check_module(int32_t module);
+  void check_header(const ast::PolicyHeader& h);
+  void check_benchmark(ast::BenchmarkDecl& b);
+  void check_effective_compute(int32_t index);
+  void check_reference(int32_t index);
+  void check_define(int32_t index);
+  void check_ladder(int32_t index);
+  void check_trigger(int32_t index);
+  void check_exemption(int32_t index);
+  void check_escalation(int32_t index);
+  void check_test(int32_t index);
+  void check_obligation(ast::Obligation& o);
+  void compute_tier_ranges(Ladder& ladder);
+  void check_cycles();
+
+  Type field_type(const ast::TypeRef& t, double& scale, std::string& unit);
+  Type expect_bool(ast::Expr* e, const char* what);
+  Type check_name(ast::Expr& e);
+  Type check_compare(ast::Expr& e);
+  Type check_arith(ast::Expr& e);
+  Type check_call(ast::Expr& e);
+  bool try_tier_name(ast::Expr& e, const Type& other);
+  bool compatible(const Type& a, const Type& b, const ast::Expr& at);
+  std::string describe(const Type& t) const;
+  std::string suggestion(const std::string& word) const;
+
+ public:
+  void report(const ast::Span& span, Severity s, std::string code, std::string message,
+              std::string help = {}, std::vector<std::string> notes = {});
+
+ private:
+  Program& p_;
+  int32_t module_ = 0;                 // the module being checked, for diagnostics
+  bool in_test_ = false;               // `obligations` is allowed in test expectations only
+  std::unordered_map<std::string, Symbol> symbols_;
+  std::unordered_map<std::string, int32_t> obligation_kind_index_;
+  std::vector<int32_t> define_module_, ec_module_, reference_module_, ladder_module_, trigger_module_,
+      exemption_module_, escalation_module_;
+  std::vector<unsigned char> define_state_;  // 0 unchecked, 1 in progress, 2 done
+  std::optional<Node> current_;              // the rule whose expressions are being checked
+  std::vector<std::pair<Node, Node>> edges_; // rule → rule it reads
+};
+
+}  // namespace scalepol::check

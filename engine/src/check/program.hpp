@@ -1,0 +1,93 @@
+// A checked policy: the parsed modules (the main file first, then its imports) and the tables the
+// checker built from them. Every Name in every expression is resolved into these tables, and
+// every expression has a type, so the evaluator never looks at a name's text.
+#pragma once
+
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "ast/ast.hpp"
+#include "check/types.hpp"
+#include "scalepol/diagnostic.hpp"
+#include "syntax/source.hpp"
+
+namespace scalepol::check {
+
+// A record field: declared with `field`, or implied by a `benchmark` (its score, in pp).
+struct Field {
+  std::string name;
+  Type type;                          // Bool, Quantity, Date or Text
+  double scale = 1.0;                 // declared unit → base unit
+  std::string unit;                   // as declared ("FLOP", "pp"); "" for non-quantities
+  std::vector<std::string> columns;   // other names in data files
+  bool key = false;
+  ast::Span span;
+  int32_t module = 0;
+};
+
+// One tier's interval on its ladder's axis, in base units. A missing upper bound runs to the
+// next tier's lower bound (the complement of its kind: `above x` ends this tier `up_to x`).
+struct TierRange {
+  bool has_lo = false, lo_inclusive = false;
+  double lo = 0;
+  bool has_hi = false, hi_inclusive = false;
+  double hi = 0;
+};
+
+struct Ladder {
+  const ast::TiersDecl* decl = nullptr;
+  std::vector<TierRange> ranges;        // one per tier
+  std::vector<int32_t> escalations;     // indices into Program::escalations
+};
+
+struct Escalation {
+  const ast::EscalateDecl* decl = nullptr;
+  int32_t ladder = -1, tier = -1;
+};
+
+// What an exemption lifts: everything, a ladder's tier's obligations, or a trigger's.
+struct ExemptionTarget {
+  enum class Kind { All, Tier, Trigger } kind = Kind::All;
+  int32_t index = -1, sub = -1;
+};
+
+struct Exemption {
+  const ast::ExemptionDecl* decl = nullptr;
+  std::vector<ExemptionTarget> targets;
+};
+
+struct Reference {
+  const ast::ReferenceDecl* decl = nullptr;
+  int32_t field = -1;        // Field kind: the slot holding the referenced model's name
+  int32_t rank_field = -1;   // Frontier kind: the slot ranked
+};
+
+struct Program {
+  std::vector<std::unique_ptr<syntax::SourceFile>> files;  // parallel to modules
+  std::vector<std::unique_ptr<ast::Module>> modules;       // [0] is the main file
+
+  std::string name, title, path;
+
+  std::vector<Field> fields;
+  int32_t key_field = -1;       // the field naming models
+  int32_t released_field = -1;  // `released`, for time_since and frontier references
+  std::vector<const ast::DefineDecl*> defines;
+  std::vector<Type> define_types;
+  std::vector<const ast::EffectiveComputeDecl*> effective_computes;
+  std::vector<Reference> references;
+  std::vector<Ladder> ladders;
+  std::vector<Escalation> escalations;
+  std::vector<const ast::TriggerDecl*> triggers;
+  std::vector<Exemption> exemptions;
+  std::vector<std::string> obligation_kinds;  // distinct `require` kinds, for `contains`
+  std::vector<const ast::TestDecl*> tests;
+  std::vector<int32_t> test_modules;          // the module each test is in
+
+  Diagnostics diagnostics;  // errors and warnings from checking
+};
+
+// Resolve names, check units and types, fill the tables. Diagnostics go to program.diagnostics.
+void check_program(Program& program);
+
+}  // namespace scalepol::check

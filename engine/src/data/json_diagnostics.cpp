@@ -1,0 +1,163 @@
+// What went wrong in a JSON text, as diagnostics with positions.
+#include <fmt/format.h>
+
+#include "data/json_loader_impl.hpp"
+#include "data/json_scan.hpp"
+#include "data/loader_common.hpp"
+#include "data/value_parse.hpp"
+
+namespace scalepol::data::detail {
+
+namespace {
+
+bool is_delimiter(char c) {
+  return c == ' ' || c == '\t' || c == '\r' || c == '\n' || c == ',' || c == ':' || c == '[' || c == ']' ||
+         c == '{' || c == '}';
+}
+
+// simdjson's own message as a last resort, in the diagnostics' style.
+std::string lowercase(std::string_view s) {
+  std::string out(s);
+  if (!out.empty() && out[0] >= 'A' && out[0] <= 'Z') out[0] = static_cast<char>(out[0] - 'A' + 'a');
+  while (!out.empty() && out.back() == '.') out.pop_back();
+  return out;
+}
+
+}  // namespace
+
+std::string_view type_noun(od::json_type t) {
+  switch (t) {
+    case od::json_type::array: return "an array";
+    case od::json_type::object: return "an object";
+    case od::json_type::number: return "a number";
+    case od::json_type::string: return "a string";
+    case od::json_type::boolean: return "a boolean";
+    case od::json_type::null: return "null";
+  }
+  return "a value";
+}
+
+std::string_view token_at(std::string_view text, std::size_t offset) {
+  if (offset >= text.size()) return {};
+  const char c = text[offset];
+  if (c == '[' || c == ']' || c == '{' || c == '}' || c == ',' || c == ':') return text.substr(offset, 1);
+  std::size_t end = offset + 1;
+  if (c == '"') {
+    while (end < text.size() && text[end] != '"' && text[end] != '\n') end += text[end] == '\\' ? 2 : 1;
+    end = std::min(end + 1, text.size());
+  } else {
+    while (end < text.size() && !is_delimiter(text[end])) ++end;
+  }
+  return text.substr(offset, end - offset);
+}
+
+bool JsonLoader::fail(simdjson::error_code code, const char* at) {
+  error_.code = code;
+  if (at) error_.offset = offset(at);
+  else error_.offset.reset();
+  return false;
+}
+
+// An error while moving between values: simdjson knows where it stopped, or that it ran off
+// the end.
+bool JsonLoader::fail_here(simdjson::error_code code) {
+  const char* at = nullptr;
+  if (doc_.current_location().get(at) != simdjson::SUCCESS) at = text_.data() + doc_end_;
+  return fail(code, at);
+}
+
+// The last syntax error as a `malformed-json` diagnostic, in the current document
+// [doc_begin_, doc_end_).
+Diagnostic JsonLoader::syntax_diagnostic() {
+  const std::string_view doc = text_.substr(doc_begin_, doc_end_ - doc_begin_);
+  const simdjson::error_code code = error_.code;
+  auto make = [&](std::size_t at, std::size_t length, std::string message) {
+    return make_diagnostic(Severity::Error, "malformed-json", std::move(message),
+                           source_.locate(doc_begin_ + at, doc_begin_ + at + length));
+  };
+  if (code == simdjson::UTF8_ERROR) {
+    if (auto bad = find_invalid_utf8(doc)) return make(*bad, 1, "invalid UTF-8");
+  }
+  // Errors simdjson finds before it knows any position, or only at the end.
+  const bool structural = code == simdjson::UNCLOSED_STRING || code == simdjson::UNESCAPED_CHARS ||
+                          code == simdjson::INCOMPLETE_ARRAY_OR_OBJECT || code == simdjson::TRAILING_CONTENT ||
+                          code == simdjson::TAPE_ERROR || code == simdjson::EMPTY;
+  if (!error_.offset || structural) {
+    if (auto found = scan_json_structure(doc)) {
+      if (!error_.offset || code != simdjson::TAPE_ERROR || found->offset <= *error_.offset - doc_begin_)
+        return make(found->offset, found->length, std::move(found->message));
+    }
+  }
+  if (!error_.offset) {
+    return make(0, 0, code == simdjson::EMPTY ? std::string("no JSON value") : lowercase(simdjson::error_message(code)));
+  }
+  const std::size_t at = *error_.offset - doc_begin_;
+  if (at >= doc.size() || trim(doc.substr(at)).empty()) return make(doc.size(), 0, "unexpected end of input");
+  const std::string_view token = token_at(doc, at);
+  const std::string shown = excerpt(token);
+  switch (code) {
+    case simdjson::NUMBER_ERROR:
+    case simdjson::NUMBER_OUT_OF_RANGE: return make(at, token.size(), fmt::format("invalid number `{}`", shown));
+    case simdjson::T_ATOM_ERROR:
+    case simdjson::F_ATOM_ERROR:
+    case simdjson::N_ATOM_ERROR:
+    case simdjson::INCORRECT_TYPE:  // a token that looked like true/false/null and was not
+      return make(at, token.size(), fmt::format("invalid literal `{}`", shown));
+    case simdjson::STRING_ERROR: {
+      Diagnostic d = make(at, token.size(), fmt::format("invalid escape in string `{}`", shown));
+      d.notes.push_back("a backslash starts one of \\\" \\\\ \\/ \\b \\f \\n \\r \\t \\uXXXX");
+      return d;
+    }
+    case simdjson::DEPTH_ERROR: return make(at, 1, "arrays and objects are nested too deeply");
+    case simdjson::TRAILING_CONTENT:
+      return make(at, token.size(), fmt::format("unexpected `{}` after the end of the document", shown));
+    default: return make(at, token.size(), fmt::format("unexpected `{}`", shown));
+  }
+}
+
+void JsonLoader::report_not_an_object(od::json_type type, const char* at) {
+  if (!reporter_.admit()) return;
+  Diagnostic d = make_diagnostic(Severity::Error, "malformed-json",
+                                 fmt::format("expected an object for a record, found {}", type_noun(type)),
+                                 locate(at, token_at(text_, offset(at)).size()));
+  d.notes.push_back("the value is skipped");
+  reporter_.add(std::move(d));
+}
+
+void JsonLoader::report_wrong_type(const eval::FieldSpec& field, std::string_view key, od::json_type type,
+                                   std::string_view raw, const char* at) {
+  if (!reporter_.admit()) return;
+  const std::string found = (type == od::json_type::number || type == od::json_type::boolean)
+                                ? fmt::format("`{}`", excerpt(raw))
+                                : std::string(type_noun(type));
+  Diagnostic d = make_diagnostic(
+      Severity::Error, "malformed-value",
+      fmt::format("expected {} for {}, found {}", expected_noun(field.kind), field_label(field, "key", key), found),
+      locate(at, raw.size()));
+  d.notes.push_back("the value is read as unknown");
+  if (field.kind == check::TypeKind::Date) d.help = "write dates as strings: \"2023-03-15\"";
+  reporter_.add(std::move(d));
+}
+
+void JsonLoader::report_duplicate_key(std::size_t slot, std::string_view key, const char* key_quote) {
+  if (!reporter_.admit()) return;
+  const eval::FieldSpec& field = schema_->fields[slot];
+  const std::string_view first = first_key_[slot];
+  std::string message = first == key ? fmt::format("duplicate key `{}`", excerpt(key))
+                                     : fmt::format("keys `{}` and `{}` both give field `{}`", excerpt(first),
+                                                   excerpt(key), field.name);
+  Diagnostic d = make_diagnostic(Severity::Warning, "duplicate-key", std::move(message),
+                                 locate(key_quote, token_at(text_, offset(key_quote)).size()));
+  d.notes.push_back("the first one is used");
+  reporter_.add(std::move(d));
+}
+
+void JsonLoader::warn_if_nothing_maps() {
+  if (any_mapped_ || set_.records.empty() || schema_->fields.empty() || !reporter_.admit()) return;
+  Diagnostic d = make_diagnostic(Severity::Warning, "no-matching-columns", "no key of any record is a field of the schema",
+                                 source_.locate_line(set_.records.front().line));
+  d.notes.push_back("every value of every record is unknown");
+  reporter_.add(std::move(d));
+}
+
+}  // namespace scalepol::data::detail

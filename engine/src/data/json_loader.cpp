@@ -1,0 +1,149 @@
+// JSON documents: an array of records, or JSON Lines read one line at a time.
+#include <fmt/format.h>
+
+#include "data/json_loader_impl.hpp"
+#include "data/load.hpp"
+#include "data/loader_common.hpp"
+
+namespace scalepol::data {
+
+namespace detail {
+
+JsonLoader::JsonLoader(std::string_view text, std::size_t capacity, const std::string& name,
+                       std::shared_ptr<const eval::Schema> schema)
+    : text_(text),
+      capacity_(capacity),
+      schema_(std::move(schema)),
+      columns_(*schema_),
+      source_(name, text),
+      reporter_(name),
+      seen_(schema_->fields.size(), 0),
+      first_key_(schema_->fields.size()) {
+  set_.schema = schema_;
+  set_.source = name;
+}
+
+Expected<eval::RecordSet, Diagnostics> JsonLoader::load(JsonShape shape) {
+  const std::size_t first = text_.find_first_not_of(" \t\r\n");
+  if (shape == JsonShape::Detect && first != std::string_view::npos && text_[first] == '[') {
+    if (!load_array()) {
+      Diagnostics fatal;
+      Diagnostic d = syntax_diagnostic();
+      d.notes.push_back("no records are read from a JSON array that is not valid JSON");
+      fatal.add(std::move(d));
+      return Unexpected(std::move(fatal));
+    }
+  } else {
+    load_lines();
+  }
+  warn_if_nothing_maps();
+  finish(set_, reporter_, source_);
+  return std::move(set_);
+}
+
+bool JsonLoader::load_array() {
+  doc_begin_ = 0;
+  doc_end_ = text_.size();
+  const simdjson::padded_string_view view(text_.data(), text_.size(), capacity_);
+  if (auto e = parser_.iterate(view).get(doc_)) return fail(e, nullptr);
+  od::array records;
+  if (auto e = doc_.get_array().get(records)) return fail(e, nullptr);
+  for (auto element : records) {
+    od::value v;
+    if (auto e = std::move(element).get(v)) return fail_here(e);
+    const char* at = v.raw_json_token().data();
+    od::json_type type;
+    if (auto e = v.type().get(type)) return fail(e, at);
+    if (type != od::json_type::object) {
+      report_not_an_object(type, at);
+      if (!validate(v)) return false;
+      continue;
+    }
+    od::object object;
+    if (auto e = v.get_object().get(object)) return fail(e, at);
+    eval::Record record;
+    record.line = source_.line_of(offset(at));
+    if (!read_object(object, record)) return false;
+    set_.records.push_back(std::move(record));
+  }
+  // On Demand stops at the array's end: anything after it is reported here.
+  const char* after = nullptr;
+  if (doc_.current_location().get(after) == simdjson::SUCCESS) return fail(simdjson::TRAILING_CONTENT, after);
+  return true;
+}
+
+void JsonLoader::load_lines() {
+  std::size_t pos = 0;
+  while (pos < text_.size()) {
+    const std::size_t nl = text_.find('\n', pos);
+    const std::size_t end = nl == std::string_view::npos ? text_.size() : nl;
+    if (!trim(text_.substr(pos, end - pos)).empty()) read_line(pos, end);
+    pos = end + 1;
+  }
+}
+
+// One JSON Lines record: a bad line is reported and skipped, the others are kept.
+void JsonLoader::read_line(std::size_t begin, std::size_t end) {
+  doc_begin_ = begin;
+  doc_end_ = end;
+  error_ = {};
+  const Reporter::Mark mark = reporter_.mark();
+  eval::Record record;
+  record.line = source_.line_of(begin);
+  if (read_line_object(begin, end, record)) {
+    set_.records.push_back(std::move(record));
+    return;
+  }
+  if (error_.code == simdjson::SUCCESS) return;  // not an object: already reported
+  reporter_.rollback(mark);
+  if (!reporter_.admit()) return;
+  Diagnostic d = syntax_diagnostic();
+  d.notes.push_back("the line is skipped");
+  if (set_.records.empty() && text_.substr(begin, end - begin).find_first_not_of(" \t\r{[") == std::string_view::npos)
+    d.help = "a JSON file of records is an array `[{…}, {…}]`, or one object per line (JSON Lines)";
+  reporter_.add(std::move(d));
+}
+
+bool JsonLoader::read_line_object(std::size_t begin, std::size_t end, eval::Record& record) {
+  const simdjson::padded_string_view view(text_.data() + begin, end - begin, capacity_ - begin);
+  if (auto e = parser_.iterate(view).get(doc_)) return fail(e, nullptr);
+  od::json_type type;
+  if (auto e = doc_.type().get(type)) return fail(e, nullptr);
+  if (type != od::json_type::object) {
+    // Only a line that is valid JSON is "not an object"; anything else is a syntax error.
+    if (!validate_root(type)) return false;
+    report_not_an_object(type, text_.data() + begin + text_.substr(begin).find_first_not_of(" \t\r"));
+    return false;
+  }
+  od::object object;
+  if (auto e = doc_.get_object().get(object)) return fail(e, nullptr);
+  if (!read_object(object, record)) return false;
+  const char* after = nullptr;
+  if (doc_.current_location().get(after) == simdjson::SUCCESS) return fail(simdjson::TRAILING_CONTENT, after);
+  return true;
+}
+
+}  // namespace detail
+
+std::size_t json_padding() { return simdjson::SIMDJSON_PADDING; }
+
+Expected<eval::RecordSet, Diagnostics> load_json_padded(std::string_view text, std::size_t capacity,
+                                                        const std::string& name,
+                                                        std::shared_ptr<const eval::Schema> schema,
+                                                        JsonShape shape) {
+  // The BOM is dropped by moving the view, which leaves the padding behind the text as it was.
+  const std::string_view body = strip_bom(text);
+  capacity -= static_cast<std::size_t>(body.data() - text.data());
+  detail::JsonLoader loader(body, capacity, name, std::move(schema));
+  return loader.load(shape);
+}
+
+Expected<eval::RecordSet, Diagnostics> load_json(std::string_view text, const std::string& name,
+                                                 std::shared_ptr<const eval::Schema> schema) {
+  // simdjson reads a little past the end of what it parses: one copy into a padded buffer.
+  const simdjson::padded_string padded(text.data(), text.size());
+  return load_json_padded(std::string_view(padded.data(), padded.size()), padded.size() + simdjson::SIMDJSON_PADDING,
+                          name, std::move(schema));
+}
+
+}  // namespace scalepol::data

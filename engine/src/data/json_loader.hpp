@@ -1,0 +1,31 @@
+// The JSON loader's entry point for text that already has simdjson's padding after it (a file
+// read by load_file), so that it is parsed where it lies instead of being copied once more.
+#pragma once
+
+#include <cstddef>
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "eval/record.hpp"
+#include "scalepol/diagnostic.hpp"
+#include "scalepol/expected.hpp"
+
+namespace scalepol::data {
+
+// simdjson reads up to this many bytes past the end of the text it parses.
+std::size_t json_padding();
+
+enum class JsonShape {
+  Detect,  // an array when the first non-space character is `[`, else JSON Lines
+  Lines,   // JSON Lines, whatever the first character (the format was named)
+};
+
+// As load_json; the `capacity - text.size()` bytes after `text` must be readable and at least
+// json_padding() of them.
+Expected<eval::RecordSet, Diagnostics> load_json_padded(std::string_view text, std::size_t capacity,
+                                                        const std::string& name,
+                                                        std::shared_ptr<const eval::Schema> schema,
+                                                        JsonShape shape = JsonShape::Detect);
+
+}  // namespace scalepol::data

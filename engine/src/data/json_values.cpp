@@ -1,0 +1,286 @@
+// JSON records and values: keys map to fields as CSV columns do; each value is read as its
+// field's type.
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "data/json_loader_impl.hpp"
+#include "data/loader_common.hpp"
+#include "data/value_parse.hpp"
+
+namespace scalepol::data::detail {
+
+namespace {
+
+// A range's value from its parts (value, low, high; each may be missing): "" with `out` set,
+// or what is wrong with it. A missing bound is the value.
+std::string combine_range(const std::optional<double> (&parts)[3], const eval::FieldSpec& field,
+                          const std::string& label, eval::Value& out) {
+  const auto& [value, low, high] = parts;
+  if (!value && !(low && high)) return fmt::format("the range of {} needs `value`, or both `low` and `high`", label);
+  const double lo = low ? *low : *value;
+  const double hi = high ? *high : *value;
+  if (lo > hi) return fmt::format("the range of {} has `low` above `high`", label);
+  if (value && (*value < lo || *value > hi)) return fmt::format("the `value` of {} is outside its range", label);
+  if (!std::isfinite(lo * field.scale) || !std::isfinite(hi * field.scale))
+    return fmt::format("the range of {} is too large to be represented", label);
+  out = lo == hi ? eval::Value::number(lo * field.scale) : eval::Value::number_range(lo * field.scale, hi * field.scale);
+  return "";
+}
+
+}  // namespace
+
+bool JsonLoader::read_object(od::object& object, eval::Record& record) {
+  record.values.resize(schema_->fields.size());
+  if (++stamp_ == 0) {  // wrapped: forget every stamp rather than see false duplicates
+    std::fill(seen_.begin(), seen_.end(), 0);
+    stamp_ = 1;
+  }
+  for (auto member : object) {
+    od::field field;
+    if (auto e = std::move(member).get(field)) return fail_here(e);
+    const char* key_quote = field.key().raw() - 1;  // key() must come before unescaped_key()
+    std::string_view key;
+    if (auto e = field.unescaped_key().get(key)) return fail(e, key_quote);
+    od::value value = field.value();
+    const int32_t slot = columns_.find(key);
+    if (slot < 0) {
+      if (!validate(value)) return false;
+      continue;
+    }
+    const auto s = static_cast<std::size_t>(slot);
+    if (seen_[s] == stamp_) {
+      report_duplicate_key(s, key, key_quote);
+      if (!validate(value)) return false;
+      continue;
+    }
+    seen_[s] = stamp_;
+    first_key_[s] = key;
+    any_mapped_ = true;
+    if (!read_value(value, schema_->fields[s], key, record.values[s])) return false;
+  }
+  return true;
+}
+
+bool JsonLoader::read_value(od::value& v, const eval::FieldSpec& field, std::string_view key, eval::Value& out) {
+  const std::string_view raw = trim(v.raw_json_token());
+  const char* at = raw.data();
+  od::json_type type;
+  if (auto e = v.type().get(type)) return fail(e, at);
+  switch (type) {
+    case od::json_type::null: {
+      bool null = false;
+      if (auto e = v.is_null().get(null); e || !null) return fail(e ? e : simdjson::N_ATOM_ERROR, at);
+      return true;  // unknown
+    }
+    case od::json_type::number: {
+      double x = 0;
+      if (auto e = v.get_double().get(x)) return fail(e, at);
+      if (field.kind == check::TypeKind::Quantity) {
+        if (ParseError error = scale_quantity(field, x, out); error != ParseError::None && reporter_.admit())
+          reporter_.add(malformed_value(error, raw, field, "key", key, locate(at, raw.size())));
+      } else if (field.kind == check::TypeKind::Text ||
+                 (field.kind == check::TypeKind::Bool && (raw == "0" || raw == "1"))) {
+        parse_value(field, raw, out);
+      } else {
+        report_wrong_type(field, key, type, raw, at);
+      }
+      return true;
+    }
+    case od::json_type::boolean: {
+      bool b = false;
+      if (auto e = v.get_bool().get(b)) return fail(e, at);
+      if (field.kind == check::TypeKind::Bool) out = eval::Value::of_bool(b);
+      else if (field.kind == check::TypeKind::Text) out = eval::Value::of_text(b ? "true" : "false");
+      else report_wrong_type(field, key, type, raw, at);
+      return true;
+    }
+    case od::json_type::string: {
+      std::string_view s;
+      if (auto e = v.get_string().get(s)) return fail(e, at);
+      // A string is read as its field's type: "2.1e+25", "2023-03-15", "True".
+      if (ParseError error = parse_value(field, s, out); error != ParseError::None && reporter_.admit())
+        reporter_.add(malformed_value(error, s, field, "key", key, locate(at, raw.size())));
+      return true;
+    }
+    case od::json_type::object:
+      if (field.kind == check::TypeKind::Quantity) return read_range(v, field, key, out, at);
+      [[fallthrough]];
+    case od::json_type::array:
+      report_wrong_type(field, key, type, raw, at);
+      return validate(v);
+  }
+  return true;
+}
+
+// {"value": 2.1e25, "low": 8.2e24, "high": 4.4e25}: an estimate with its interval. A missing
+// bound is the value; only `value` is an exact number. Each part may be a number, a numeric
+// string or null (missing).
+bool JsonLoader::read_range(od::value& v, const eval::FieldSpec& field, std::string_view key, eval::Value& out,
+                            const char* at) {
+  od::object object;
+  if (auto e = v.get_object().get(object)) return fail(e, at);
+  std::optional<double> parts[3];  // value, low, high (null: not given)
+  bool given[3] = {false, false, false};
+  static constexpr std::string_view kNames[3] = {"value", "low", "high"};
+  std::string problem;  // the first thing wrong with the range
+  const char* problem_at = at;
+  std::size_t problem_len = 1;
+  for (auto member : object) {
+    od::field f;
+    if (auto e = std::move(member).get(f)) return fail_here(e);
+    const char* key_quote = f.key().raw() - 1;
+    std::string_view name;
+    if (auto e = f.unescaped_key().get(name)) return fail(e, key_quote);
+    od::value part = f.value();
+    const std::string_view raw = trim(part.raw_json_token());
+    int which = -1;
+    for (int i = 0; i < 3; ++i)
+      if (name == kNames[i]) which = i;
+    od::json_type type;
+    if (auto e = part.type().get(type)) return fail(e, raw.data());
+    std::optional<double> x;
+    std::string part_problem;
+    if (type == od::json_type::number) {
+      double d = 0;
+      if (auto e = part.get_double().get(d)) return fail(e, raw.data());
+      x = d;
+    } else if (type == od::json_type::string) {
+      std::string_view s;
+      if (auto e = part.get_string().get(s)) return fail(e, raw.data());
+      double d = 0;
+      if (ParseError pe = parse_number(trim(s), d); pe == ParseError::None) x = d;
+      else part_problem = fmt::format("cannot read `{}` as a number", excerpt(s));
+    } else if (type == od::json_type::null) {
+      bool null = false;
+      if (auto e = part.is_null().get(null); e || !null) return fail(e ? e : simdjson::N_ATOM_ERROR, raw.data());
+    } else {
+      if (!validate(part)) return false;
+      part_problem = fmt::format("expected a number, found {}", type_noun(type));
+    }
+    if (!problem.empty()) continue;
+    const std::size_t key_len = token_at(text_, offset(key_quote)).size();
+    if (which < 0) {
+      problem = fmt::format("unexpected key `{}` in the range of {}; expected `value`, `low` or `high`",
+                            excerpt(name), field_label(field, "key", key));
+      problem_at = key_quote;
+      problem_len = key_len;
+    } else if (given[which]) {
+      problem = fmt::format("duplicate key `{}` in the range of {}", name, field_label(field, "key", key));
+      problem_at = key_quote;
+      problem_len = key_len;
+    } else if (!part_problem.empty()) {
+      problem = fmt::format("`{}` of {}: {}", name, field_label(field, "key", key), part_problem);
+      problem_at = raw.data();
+      problem_len = raw.size();
+    } else {
+      given[which] = true;
+      parts[which] = x;
+    }
+  }
+  if (problem.empty()) {
+    problem = combine_range(parts, field, field_label(field, "key", key), out);
+    if (problem.empty()) return true;
+  }
+  if (reporter_.admit()) {
+    Diagnostic d = make_diagnostic(Severity::Error, "malformed-value", std::move(problem),
+                                   locate(problem_at, problem_len));
+    d.notes.push_back("the value is read as unknown");
+    d.help = "write an estimate as {\"value\": 2.1e25, \"low\": 8.2e24, \"high\": 4.4e25}";
+    reporter_.add(std::move(d));
+  }
+  out = eval::Value::unknown();
+  return true;
+}
+
+// Reads a value only to check it is valid JSON (On Demand does not check what it skips).
+bool JsonLoader::validate(od::value& v) {
+  const char* at = v.raw_json_token().data();
+  od::json_type type;
+  if (auto e = v.type().get(type)) return fail(e, at);
+  switch (type) {
+    case od::json_type::array: {
+      od::array array;
+      if (auto e = v.get_array().get(array)) return fail(e, at);
+      for (auto element : array) {
+        od::value item;
+        if (auto e = std::move(element).get(item)) return fail_here(e);
+        if (!validate(item)) return false;
+      }
+      return true;
+    }
+    case od::json_type::object: {
+      od::object object;
+      if (auto e = v.get_object().get(object)) return fail(e, at);
+      for (auto member : object) {
+        od::field f;
+        if (auto e = std::move(member).get(f)) return fail_here(e);
+        const char* key_quote = f.key().raw() - 1;
+        std::string_view name;
+        if (auto e = f.unescaped_key().get(name)) return fail(e, key_quote);
+        od::value item = f.value();
+        if (!validate(item)) return false;
+      }
+      return true;
+    }
+    case od::json_type::number: {
+      double x;
+      if (auto e = v.get_double().get(x)) return fail(e, at);
+      return true;
+    }
+    case od::json_type::string: {
+      std::string_view s;
+      if (auto e = v.get_string().get(s)) return fail(e, at);
+      return true;
+    }
+    case od::json_type::boolean: {
+      bool b;
+      if (auto e = v.get_bool().get(b)) return fail(e, at);
+      return true;
+    }
+    case od::json_type::null: {
+      bool null = false;
+      if (auto e = v.is_null().get(null); e || !null) return fail(e ? e : simdjson::N_ATOM_ERROR, at);
+      return true;
+    }
+  }
+  return true;
+}
+
+// validate() for a whole document that is not an object: simdjson reads a scalar document
+// through the document itself, not through a value.
+bool JsonLoader::validate_root(od::json_type type) {
+  const std::string_view doc = text_.substr(doc_begin_, doc_end_ - doc_begin_);
+  const char* at = doc.data() + std::min(doc.find_first_not_of(" \t\r"), doc.size());
+  switch (type) {
+    case od::json_type::array: {
+      od::value v;
+      if (auto e = doc_.get_value().get(v)) return fail(e, at);
+      return validate(v);
+    }
+    case od::json_type::number: {
+      double x;
+      if (auto e = doc_.get_double().get(x)) return fail(e, at);
+      return true;
+    }
+    case od::json_type::string: {
+      std::string_view s;
+      if (auto e = doc_.get_string().get(s)) return fail(e, at);
+      return true;
+    }
+    case od::json_type::boolean: {
+      bool b;
+      if (auto e = doc_.get_bool().get(b)) return fail(e, at);
+      return true;
+    }
+    case od::json_type::null: {
+      bool null = false;
+      if (auto e = doc_.is_null().get(null); e || !null) return fail(e ? e : simdjson::N_ATOM_ERROR, at);
+      return true;
+    }
+    case od::json_type::object: return true;
+  }
+  return true;
+}
+
+}  // namespace scalepol::data::detail

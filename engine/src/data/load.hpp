@@ -1,0 +1,41 @@
+// Loading model records from CSV, JSON (an array of objects) and JSON Lines into the
+// evaluator's record form, with precise diagnostics (file, line, column in code points, and the
+// line's text for a caret).
+//
+// Fatal, returned as the error: the file cannot be read, it is not data in the format at all
+// (a JSON array that is not well-formed JSON, a CSV without a header row), or its format cannot
+// be told from its name. Everything else is kept in RecordSet::diagnostics and loading goes on:
+// a value that cannot be read for its field's type is unknown, a ragged CSV row keeps the cells
+// it has, a bad JSON Lines line is skipped, a CSV quote left open at the end of the file drops
+// only the row it opened in.
+//
+// Diagnostic codes: io-error, unknown-data-format, malformed-csv, malformed-json,
+// malformed-value, ragged-row, duplicate-key, duplicate-column, duplicate-model,
+// no-matching-columns; too-many-problems (the note after the first 100 of a file).
+#pragma once
+
+#include <memory>
+#include <string>
+#include <string_view>
+
+#include "eval/record.hpp"
+#include "scalepol/diagnostic.hpp"
+#include "scalepol/expected.hpp"
+#include "scalepol/records.hpp"
+
+namespace scalepol::data {
+
+// CSV with a header row; columns map to fields through Schema::find_column, others are ignored.
+Expected<eval::RecordSet, Diagnostics> load_csv(std::string_view text, const std::string& name,
+                                                std::shared_ptr<const eval::Schema> schema);
+
+// JSON: an array of objects when the first non-space character is `[`, else JSON Lines (one
+// object per line; blank lines allowed). Keys map to fields as CSV columns do.
+Expected<eval::RecordSet, Diagnostics> load_json(std::string_view text, const std::string& name,
+                                                 std::shared_ptr<const eval::Schema> schema);
+
+// A file; DataFormat::Auto picks the format by extension (.csv, .json, .jsonl, .ndjson).
+Expected<eval::RecordSet, Diagnostics> load_file(const std::string& path, DataFormat format,
+                                                 std::shared_ptr<const eval::Schema> schema);
+
+}  // namespace scalepol::data

@@ -1,0 +1,41 @@
+#include "data/loader_common.hpp"
+
+#include <fmt/format.h>
+
+namespace scalepol::data {
+
+std::string field_label(const eval::FieldSpec& field, std::string_view origin, std::string_view column) {
+  if (column == field.name) return fmt::format("field `{}`", field.name);
+  return fmt::format("field `{}` ({} `{}`)", field.name, origin, excerpt(column));
+}
+
+Diagnostic malformed_value(ParseError error, std::string_view text, const eval::FieldSpec& field,
+                           std::string_view origin, std::string_view column, Location location) {
+  Diagnostic d = make_diagnostic(
+      Severity::Error, "malformed-value",
+      fmt::format("cannot read `{}` as {} for {}", excerpt(trim(text)), expected_noun(field.kind),
+                  field_label(field, origin, column)),
+      std::move(location));
+  if (std::string why = explain(error, text); !why.empty()) d.notes.push_back(std::move(why));
+  d.notes.push_back("the value is read as unknown");
+  d.help = help_for(error);
+  return d;
+}
+
+void finish(eval::RecordSet& set, Reporter& reporter, SourceText& source) {
+  // index_names() knows record lines but not the text: give its warnings their line's text.
+  set.diagnostics = {};
+  set.index_names();
+  for (Diagnostic& d : set.diagnostics.items) {
+    if (!reporter.admit()) continue;
+    if (d.location.line > 0 && d.location.line_text.empty()) {
+      Location loc = source.locate_line(d.location.line);
+      d.location.column = loc.column;
+      d.location.line_text = std::move(loc.line_text);
+    }
+    reporter.add(std::move(d));
+  }
+  set.diagnostics = reporter.finish();
+}
+
+}  // namespace scalepol::data

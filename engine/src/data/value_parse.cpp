@@ -1,0 +1,200 @@
+#include "data/value_parse.hpp"
+
+#include <charconv>
+#include <chrono>
+#include <cmath>
+#include <fmt/format.h>
+#include <system_error>
+
+namespace scalepol::data {
+
+namespace {
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
+bool is_digit(char c) { return c >= '0' && c <= '9'; }
+
+// Reads exactly `n` digits at `s[pos]`.
+bool read_digits(std::string_view s, std::size_t pos, std::size_t n, int& out) {
+  if (pos + n > s.size()) return false;
+  out = 0;
+  for (std::size_t i = pos; i < pos + n; ++i) {
+    if (!is_digit(s[i])) return false;
+    out = out * 10 + (s[i] - '0');
+  }
+  return true;
+}
+
+// "T00:00", "T00:00:00", "T00:00:00.000", each with an optional "Z" (or a space for the "T").
+bool is_midnight(std::string_view t) {
+  if (t.empty() || (t[0] != 'T' && t[0] != ' ')) return false;
+  t.remove_prefix(1);
+  if (!t.empty() && t.back() == 'Z') t.remove_suffix(1);
+  if (t.size() < 5 || t.substr(0, 5) != "00:00") return false;
+  t.remove_prefix(5);
+  if (t.empty()) return true;
+  if (t.size() < 3 || t.substr(0, 3) != ":00") return false;
+  t.remove_prefix(3);
+  if (t.empty()) return true;
+  if (t[0] != '.' || t.size() < 2) return false;
+  for (char c : t.substr(1))
+    if (c != '0') return false;
+  return true;
+}
+
+bool equals_lower(std::string_view s, std::string_view lower) {
+  if (s.size() != lower.size()) return false;
+  for (std::size_t i = 0; i < s.size(); ++i) {
+    char c = s[i];
+    if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    if (c != lower[i]) return false;
+  }
+  return true;
+}
+
+const char* month_name(int m) {
+  static const char* const names[] = {"January", "February", "March",     "April",   "May",      "June",
+                                      "July",    "August",   "September", "October", "November", "December"};
+  return names[m - 1];
+}
+
+}  // namespace
+
+std::string_view trim(std::string_view s) {
+  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
+  return s;
+}
+
+ParseError parse_number(std::string_view s, double& out) {
+  // from_chars takes no '+', and would accept "inf"/"nan": a number must start with a digit or
+  // a point after its optional sign, which also rules out "+-1".
+  const bool plus = !s.empty() && s[0] == '+';
+  if (plus) s.remove_prefix(1);
+  const std::size_t first = (!plus && !s.empty() && s[0] == '-') ? 1 : 0;
+  if (first >= s.size()) return ParseError::NotANumber;
+  if (!is_digit(s[first]) && s[first] != '.') {
+    if (equals_lower(s.substr(first), "inf") || equals_lower(s.substr(first), "infinity") ||
+        equals_lower(s.substr(first), "nan"))
+      return ParseError::NotFinite;
+    return ParseError::NotANumber;
+  }
+  double value = 0;
+  const auto [end, ec] = std::from_chars(s.data(), s.data() + s.size(), value, std::chars_format::general);
+  if (ec == std::errc::result_out_of_range) return ParseError::OutOfRange;
+  if (ec != std::errc() || end != s.data() + s.size()) return ParseError::NotANumber;
+  if (!std::isfinite(value)) return ParseError::NotFinite;
+  out = value;
+  return ParseError::None;
+}
+
+ParseError parse_date(std::string_view s, int32_t& days) {
+  int y = 0, m = 0, d = 0;
+  if (s.size() < 10 || !read_digits(s, 0, 4, y) || s[4] != '-' || !read_digits(s, 5, 2, m) || s[7] != '-' ||
+      !read_digits(s, 8, 2, d))
+    return ParseError::NotADate;
+  if (s.size() > 10) {
+    const std::string_view time = s.substr(10);
+    if (is_midnight(time)) {
+      // fall through: the date as written
+    } else if ((time[0] == 'T' || time[0] == ' ') && time.size() >= 6 && is_digit(time[1])) {
+      return ParseError::TimeOfDay;
+    } else {
+      return ParseError::NotADate;
+    }
+  }
+  if (m < 1 || m > 12) return ParseError::NoSuchMonth;
+  const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
+                                        std::chrono::day{static_cast<unsigned>(d)}};
+  if (!ymd.ok()) return ParseError::NoSuchDay;
+  days = static_cast<int32_t>(std::chrono::sys_days{ymd}.time_since_epoch().count());
+  return ParseError::None;
+}
+
+ParseError parse_bool(std::string_view s, bool& out) {
+  if (equals_lower(s, "true") || equals_lower(s, "yes") || s == "1") {
+    out = true;
+    return ParseError::None;
+  }
+  if (equals_lower(s, "false") || equals_lower(s, "no") || s == "0") {
+    out = false;
+    return ParseError::None;
+  }
+  return ParseError::NotABool;
+}
+
+ParseError scale_quantity(const eval::FieldSpec& field, double x, eval::Value& out) {
+  const double scaled = x * field.scale;
+  if (!std::isfinite(scaled)) return ParseError::OutOfRange;  // 1e308 in a column of thousands
+  out = eval::Value::number(scaled);
+  return ParseError::None;
+}
+
+ParseError parse_value(const eval::FieldSpec& field, std::string_view text, eval::Value& out) {
+  out = eval::Value::unknown();
+  text = trim(text);
+  if (text.empty()) return ParseError::None;  // a blank cell is a missing value, not an error
+  switch (field.kind) {
+    case check::TypeKind::Quantity: {
+      double x = 0;
+      if (ParseError e = parse_number(text, x); e != ParseError::None) return e;
+      return scale_quantity(field, x, out);
+    }
+    case check::TypeKind::Date: {
+      int32_t days = 0;
+      if (ParseError e = parse_date(text, days); e != ParseError::None) return e;
+      out = eval::Value::date(days);
+      return ParseError::None;
+    }
+    case check::TypeKind::Bool: {
+      bool b = false;
+      if (ParseError e = parse_bool(text, b); e != ParseError::None) return e;
+      out = eval::Value::of_bool(b);
+      return ParseError::None;
+    }
+    default:  // Text (a schema field is never of another kind)
+      out = eval::Value::of_text(std::string(text));
+      return ParseError::None;
+  }
+}
+
+std::string_view expected_noun(check::TypeKind kind) {
+  switch (kind) {
+    case check::TypeKind::Quantity: return "a number";
+    case check::TypeKind::Date: return "a date";
+    case check::TypeKind::Bool: return "true or false";
+    default: return "text";
+  }
+}
+
+std::string explain(ParseError error, std::string_view text) {
+  text = trim(text);
+  switch (error) {
+    case ParseError::NotFinite: return "a quantity must be a finite number";
+    case ParseError::OutOfRange: return "the number is too large or too small to be represented";
+    case ParseError::NoSuchMonth: return fmt::format("there is no month {}", text.substr(5, 2));
+    case ParseError::NoSuchDay: {
+      int y = 0, m = 0;
+      read_digits(text, 0, 4, y);
+      read_digits(text, 5, 2, m);
+      const std::chrono::year_month_day_last last{std::chrono::year{y} / std::chrono::month{static_cast<unsigned>(m)} /
+                                                  std::chrono::last};
+      return fmt::format("{} {} has {} days", month_name(m), y, static_cast<unsigned>(last.day()));
+    }
+    case ParseError::TimeOfDay:
+      return "the value has a time of day; reading only its date could move it to another day";
+    case ParseError::NotABool: return "accepted: true/false, yes/no (any letter case), 1/0";
+    default: return "";
+  }
+}
+
+std::string help_for(ParseError error) {
+  switch (error) {
+    case ParseError::NotANumber:
+      return "write a plain number such as `2.1e25` or `135000000000`, without units or thousands separators";
+    case ParseError::NotADate:
+    case ParseError::TimeOfDay: return "write dates as `YYYY-MM-DD`";
+    default: return "";
+  }
+}
+
+}  // namespace scalepol::data

@@ -1,0 +1,127 @@
+#include "eval/describe.hpp"
+
+#include <fmt/format.h>
+
+#include <chrono>
+#include <cmath>
+
+namespace scalepol::eval {
+
+std::string format_number(double x) {
+  if (!std::isfinite(x)) return std::isnan(x) ? "nan" : (x > 0 ? "inf" : "-inf");
+  std::string s = fmt::format("{}", x);
+  // fmt prints the shortest round-trip form: 2.1e+25 → 2.1e25, 1e-05 → 1e-5.
+  auto e = s.find('e');
+  if (e == std::string::npos) return s;
+  std::string mantissa = s.substr(0, e), exponent = s.substr(e + 1);
+  bool negative = !exponent.empty() && exponent[0] == '-';
+  if (!exponent.empty() && (exponent[0] == '+' || exponent[0] == '-')) exponent.erase(0, 1);
+  while (exponent.size() > 1 && exponent[0] == '0') exponent.erase(0, 1);
+  return mantissa + "e" + (negative ? "-" : "") + exponent;
+}
+
+std::string format_quantity(double base_value, check::Dim dim) {
+  using check::Dim;
+  switch (dim) {
+    case Dim::Number: return format_number(base_value);
+    case Dim::Ratio: return format_number(base_value) + "x";
+    case Dim::Time: {
+      // Durations read best in months when long.
+      if (std::fabs(base_value) >= 60) return format_number(std::round(base_value / (365.2425 / 12) * 10) / 10) + " months";
+      return format_number(std::round(base_value * 10) / 10) + " days";
+    }
+    default: return format_number(base_value) + " " + std::string(check::base_unit_name(dim));
+  }
+}
+
+std::string format_date(int32_t days) {
+  std::chrono::year_month_day ymd{std::chrono::sys_days{std::chrono::days{days}}};
+  return fmt::format("{:04}-{:02}-{:02}", static_cast<int>(ymd.year()), static_cast<unsigned>(ymd.month()),
+                     static_cast<unsigned>(ymd.day()));
+}
+
+std::string format_value(const Value& v, check::Dim dim) {
+  switch (v.kind) {
+    case Value::Kind::Unknown: return "unknown";
+    case Value::Kind::Bool: return v.boolean ? "true" : "false";
+    case Value::Kind::Text: return "\"" + v.text + "\"";
+    case Value::Kind::Date: return format_date(static_cast<int32_t>(v.x));
+    case Value::Kind::Tier: return fmt::format("tier #{}", v.tier);
+    case Value::Kind::Number:
+      if (v.lo == v.hi) return format_quantity(v.x, dim);
+      return format_quantity(v.x, dim) + " (range " + format_quantity(v.lo, dim) + "–" + format_quantity(v.hi, dim) + ")";
+  }
+  return "";
+}
+
+namespace {
+
+int precedence(const ast::Expr& e) {
+  using EK = ast::ExprKind;
+  switch (e.kind) {
+    case EK::Or: return 1;
+    case EK::And: return 2;
+    case EK::Not: return 3;
+    case EK::Compare: case EK::IsKnown: case EK::Contains: case EK::StartsWith: return 4;
+    case EK::Arith: return (e.ops[0] == ast::Op::Add || e.ops[0] == ast::Op::Sub) ? 5 : 6;
+    case EK::Neg: return 7;
+    default: return 8;
+  }
+}
+
+std::string operand(const ast::Expr& e, int parent) {
+  auto s = expr_text(e);
+  return precedence(e) <= parent ? "(" + s + ")" : s;
+}
+
+}  // namespace
+
+std::string expr_text(const ast::Expr& e) {
+  using EK = ast::ExprKind;
+  switch (e.kind) {
+    case EK::Number: return (e.text.empty() ? format_number(e.number) : e.text) + (e.unit == "x" ? "x" : e.unit.empty() ? "" : " " + e.unit);
+    case EK::Date: return format_date(e.date);
+    case EK::String: return "\"" + e.text + "\"";
+    case EK::Bool: return e.boolean ? "true" : "false";
+    case EK::Name: {
+      std::string s;
+      for (const auto& p : e.path) s += (s.empty() ? "" : ".") + p.text;
+      return s;
+    }
+    case EK::At: return operand(*e.args[0], 7) + "@" + e.ref.text;
+    case EK::Neg: return "-" + operand(*e.args[0], 7);
+    case EK::Not: return "not " + operand(*e.args[0], 3);
+    case EK::And:
+    case EK::Or: {
+      std::string s;
+      for (const auto& a : e.args) s += (s.empty() ? "" : (e.kind == EK::And ? " and " : " or ")) + operand(*a, precedence(e));
+      return s;
+    }
+    case EK::Arith: {
+      std::string s = operand(*e.args[0], precedence(e) - 1);
+      for (std::size_t i = 1; i < e.args.size(); ++i)
+        s += std::string(" ") + ast::op_text(e.ops[i - 1]) + " " + operand(*e.args[i], precedence(e));
+      return s;
+    }
+    case EK::Compare: return operand(*e.args[0], 4) + " " + ast::op_text(e.ops[0]) + " " + operand(*e.args[1], 4);
+    case EK::IsKnown: return operand(*e.args[0], 4) + (e.boolean ? " is known" : " is unknown");
+    case EK::Contains: return operand(*e.args[0], 4) + " contains " + operand(*e.args[1], 4);
+    case EK::StartsWith: return operand(*e.args[0], 4) + " starts_with " + operand(*e.args[1], 4);
+    case EK::Call: {
+      std::string s = e.callee.text + "(";
+      for (std::size_t i = 0; i < e.args.size(); ++i) {
+        if (i) s += ", ";
+        if (i < e.arg_names.size() && !e.arg_names[i].empty()) s += e.arg_names[i] + ": ";
+        s += expr_text(*e.args[i]);
+      }
+      return s + ")";
+    }
+    case EK::FreeText: return "certified \"" + e.text + "\"";
+    case EK::Within:
+      return expr_text(*e.args[0]) + " within " + format_number(e.range.lo) + ".." + format_number(e.range.hi) +
+             (e.range.unit.empty() ? "" : " " + e.range.unit);
+  }
+  return "";
+}
+
+}  // namespace scalepol::eval

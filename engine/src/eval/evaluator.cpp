@@ -1,0 +1,427 @@
+#include "eval/evaluator.hpp"
+
+#include <algorithm>
+#include <cmath>
+
+#include "check/units.hpp"
+
+namespace scalepol::eval {
+
+namespace {
+
+constexpr int kMaxReferenceDepth = 32;  // `@` hops; a lineage that loops ends here as unknown
+
+Tri tri(const Value& v) {
+  if (v.kind == Value::Kind::Bool) return tri_of(v.boolean);
+  return Tri::Unknown;
+}
+
+// An unknown result of combining operands: "possible" only if every unknown operand was
+// undecided for a range's sake rather than for want of data.
+Value unknown_of(std::initializer_list<const Value*> operands) {
+  Value out = Value::undecided();
+  for (auto* v : operands)
+    if (v->kind == Value::Kind::Unknown && !v->possible) out.possible = false;
+  return out;
+}
+
+Value from_tri(Tri t, bool possible) {
+  if (t == Tri::Unknown) return possible ? Value::undecided() : Value::unknown();
+  return Value::of_bool(t == Tri::True);
+}
+
+}  // namespace
+
+Evaluator::Evaluator(const check::Program& program, const RecordSet& records, int32_t as_of)
+    : p_(program), rs_(records), as_of_(as_of), frontier_cache_(program.references.size()) {
+  collect_obligation_sites();
+}
+
+Evaluator::Frame Evaluator::frame(const Record& record, int depth) const {
+  Frame f;
+  f.record = &record;
+  f.depth = depth;
+  f.defines.resize(p_.defines.size());
+  f.ecs.resize(p_.effective_computes.size());
+  f.ladders.resize(p_.ladders.size());
+  f.triggers.resize(p_.triggers.size());
+  f.exemptions.resize(p_.exemptions.size());
+  return f;
+}
+
+Value Evaluator::compare(ast::Op op, const Value& a, const Value& b) const {
+  if (a.kind == Value::Kind::Unknown || b.kind == Value::Kind::Unknown) return unknown_of({&a, &b});
+  using K = Value::Kind;
+  if (a.kind == K::Text || b.kind == K::Text || a.kind == K::Bool || b.kind == K::Bool) {
+    bool eq = a.kind == K::Text ? a.text == b.text : a.boolean == b.boolean;
+    if (op == ast::Op::Eq) return Value::of_bool(eq);
+    if (op == ast::Op::Ne) return Value::of_bool(!eq);
+    return Value::unknown();
+  }
+  // Numbers, dates and tiers (whose lo/hi are the tiers a range reaches) compare as intervals.
+  double alo = a.lo, ahi = a.hi, blo = b.lo, bhi = b.hi;
+  // Interval comparison: definitely, definitely not, or undecided (the ranges overlap the line).
+  Tri t = Tri::Unknown;
+  switch (op) {
+    case ast::Op::Lt: t = ahi < blo ? Tri::True : (alo >= bhi ? Tri::False : Tri::Unknown); break;
+    case ast::Op::Le: t = ahi <= blo ? Tri::True : (alo > bhi ? Tri::False : Tri::Unknown); break;
+    case ast::Op::Gt: t = alo > bhi ? Tri::True : (ahi <= blo ? Tri::False : Tri::Unknown); break;
+    case ast::Op::Ge: t = alo >= bhi ? Tri::True : (ahi < blo ? Tri::False : Tri::Unknown); break;
+    case ast::Op::Eq:
+    case ast::Op::Ne: {
+      Tri eq = (alo == ahi && blo == bhi) ? tri_of(alo == blo)
+               : (ahi < blo || bhi < alo) ? Tri::False : Tri::Unknown;
+      t = op == ast::Op::Eq ? eq : tri_not(eq);
+      break;
+    }
+    default: break;
+  }
+  return from_tri(t, true);
+}
+
+Value Evaluator::arith(ast::Op op, const Value& a, const Value& b) const {
+  if (a.kind == Value::Kind::Unknown || b.kind == Value::Kind::Unknown) return unknown_of({&a, &b});
+  double x = 0, lo = 0, hi = 0;
+  switch (op) {
+    case ast::Op::Add: x = a.x + b.x; lo = a.lo + b.lo; hi = a.hi + b.hi; break;
+    case ast::Op::Sub: x = a.x - b.x; lo = a.lo - b.hi; hi = a.hi - b.lo; break;
+    case ast::Op::Mul: {
+      double c[] = {a.lo * b.lo, a.lo * b.hi, a.hi * b.lo, a.hi * b.hi};
+      x = a.x * b.x;
+      lo = *std::min_element(c, c + 4);
+      hi = *std::max_element(c, c + 4);
+      break;
+    }
+    case ast::Op::Div: {
+      if (b.lo <= 0 && b.hi >= 0) return Value::unknown();  // division by a range holding zero
+      double c[] = {a.lo / b.lo, a.lo / b.hi, a.hi / b.lo, a.hi / b.hi};
+      x = a.x / b.x;
+      lo = *std::min_element(c, c + 4);
+      hi = *std::max_element(c, c + 4);
+      break;
+    }
+    default: return Value::unknown();
+  }
+  if (!std::isfinite(x) || !std::isfinite(lo) || !std::isfinite(hi)) return Value::unknown();
+  // Date ± duration stays a date; date − date is a duration (a number of days).
+  bool date_result = (a.kind == Value::Kind::Date) != (b.kind == Value::Kind::Date);
+  Value v = Value::estimate(x, lo, hi);
+  if (date_result) v.kind = Value::Kind::Date;
+  return v;
+}
+
+const Record* Evaluator::referenced(int32_t i, const Frame& f) {
+  const auto& ref = p_.references[i];
+  if (ref.decl->kind == ast::ReferenceDecl::Kind::Field) {
+    if (ref.field < 0) return nullptr;
+    const Value& name = f.record->values[ref.field];
+    if (name.kind != Value::Kind::Text) return nullptr;
+    auto it = rs_.by_name.find(name.text);
+    return it == rs_.by_name.end() ? nullptr : &rs_.records[it->second];
+  }
+  // `frontier at DATE`: the record with the largest ranked value released on or before DATE.
+  if (!frontier_cache_[i]) {
+    const Record* best = nullptr;
+    if (ref.rank_field >= 0 && p_.released_field >= 0) {
+      for (const auto& r : rs_.records) {
+        const Value& released = r.values[p_.released_field];
+        const Value& ranked = r.values[ref.rank_field];
+        if (released.kind != Value::Kind::Date || ranked.kind != Value::Kind::Number) continue;
+        if (released.x > ref.decl->frontier_date) continue;
+        if (!best || ranked.x > best->values[ref.rank_field].x) best = &r;
+      }
+    }
+    frontier_cache_[i] = best;
+  }
+  return *frontier_cache_[i];
+}
+
+Value Evaluator::call(const ast::Expr& e, Frame& f) {
+  const auto& name = e.callee.text;
+  if (name == "time_since") {
+    if (as_of_ == kNoDate) return Value::unknown();
+    const auto& a = *e.args[0];
+    Value then;
+    if (a.res.kind == check::RefKind::Reference) {
+      const Record* r = referenced(a.res.index, f);
+      if (!r || p_.released_field < 0) return Value::unknown();
+      then = r->values[p_.released_field];
+    } else {
+      then = eval(a, f);
+    }
+    if (then.kind != Value::Kind::Date) return Value::unknown();
+    return Value::estimate(as_of_ - then.x, as_of_ - then.hi, as_of_ - then.lo);
+  }
+  if (name == "min" || name == "max") {
+    Value a = eval(*e.args[0], f), b = eval(*e.args[1], f);
+    if (a.is_unknown() || b.is_unknown()) return unknown_of({&a, &b});
+    bool is_min = name == "min";
+    Value v = Value::estimate(is_min ? std::min(a.x, b.x) : std::max(a.x, b.x),
+                              is_min ? std::min(a.lo, b.lo) : std::max(a.lo, b.lo),
+                              is_min ? std::min(a.hi, b.hi) : std::max(a.hi, b.hi));
+    v.kind = a.kind;
+    return v;
+  }
+  if (name == "abs") {
+    Value a = eval(*e.args[0], f);
+    if (a.is_unknown()) return a;
+    double lo = (a.lo <= 0 && a.hi >= 0) ? 0 : std::min(std::fabs(a.lo), std::fabs(a.hi));
+    return Value::estimate(std::fabs(a.x), lo, std::max(std::fabs(a.lo), std::fabs(a.hi)));
+  }
+  if (name == "progress") {
+    // 2^(months since the baseline / halving time), measured to the record's release.
+    std::size_t halving = 0, since = 1;
+    for (std::size_t i = 0; i < e.arg_names.size(); ++i) {
+      if (e.arg_names[i] == "halving") halving = i;
+      if (e.arg_names[i] == "since") since = i;
+    }
+    if (p_.released_field < 0) return Value::unknown();
+    Value released = f.record->values[p_.released_field];
+    Value h = eval(*e.args[halving], f), s = eval(*e.args[since], f);
+    if (released.is_unknown() || h.is_unknown() || s.is_unknown()) return unknown_of({&released, &h, &s});
+    if (h.lo <= 0) return Value::unknown();
+    double elapsed = released.x - s.x;
+    double x = std::exp2(elapsed / h.x);
+    double a = std::exp2(elapsed / h.lo), b = std::exp2(elapsed / h.hi);
+    return Value::estimate(x, std::min(a, b), std::max(a, b));
+  }
+  return Value::unknown();
+}
+
+Value Evaluator::eval(const ast::Expr& e, Frame& f) {
+  using EK = ast::ExprKind;
+  switch (e.kind) {
+    case EK::Number: return Value::number(e.value);
+    case EK::Date: return Value::date(e.date);
+    case EK::String: return Value::of_text(e.text);
+    case EK::Bool: return Value::of_bool(e.boolean);
+    case EK::Name:
+      switch (e.res.kind) {
+        case check::RefKind::Field: return f.record->values[e.res.index];
+        case check::RefKind::Define: return define(e.res.index, f);
+        case check::RefKind::EffectiveCompute: return effective_compute(e.res.index, f);
+        case check::RefKind::Ladder: return ladder(e.res.index, f);
+        case check::RefKind::TierName: return Value::of_tier(e.res.sub);
+        case check::RefKind::Trigger: return trigger(e.res.index, f);
+        case check::RefKind::Exemption: return exemption(e.res.index, f);
+        case check::RefKind::AsOf: return as_of_ == kNoDate ? Value::unknown() : Value::date(as_of_);
+        default: return Value::unknown();
+      }
+    case EK::At: {
+      if (f.depth >= kMaxReferenceDepth) return Value::unknown();
+      const Record* r = referenced(e.res.index, f);
+      if (!r) return Value::unknown();
+      Frame other = frame(*r, f.depth + 1);
+      return eval(*e.args[0], other);
+    }
+    case EK::Neg: {
+      Value v = eval(*e.args[0], f);
+      if (v.is_unknown()) return v;
+      return Value::estimate(-v.x, -v.hi, -v.lo);
+    }
+    case EK::Not: {
+      Value v = eval(*e.args[0], f);
+      return v.is_unknown() ? v : Value::of_bool(!v.boolean);
+    }
+    case EK::And:
+    case EK::Or: {
+      // Kleene logic, short-circuiting on the deciding value: `unknown and false` is false.
+      bool is_and = e.kind == EK::And;
+      Tri acc = is_and ? Tri::True : Tri::False;
+      bool possible = true;
+      for (const auto& a : e.args) {
+        Value v = eval(*a, f);
+        Tri t = tri(v);
+        if (t == Tri::Unknown && !v.possible) possible = false;
+        acc = is_and ? tri_and(acc, t) : tri_or(acc, t);
+        if ((is_and && acc == Tri::False) || (!is_and && acc == Tri::True)) return from_tri(acc, false);
+      }
+      return from_tri(acc, possible);
+    }
+    case EK::Arith: {
+      Value acc = eval(*e.args[0], f);
+      for (std::size_t i = 1; i < e.args.size(); ++i) acc = arith(e.ops[i - 1], acc, eval(*e.args[i], f));
+      return acc;
+    }
+    case EK::Compare: return compare(e.ops[0], eval(*e.args[0], f), eval(*e.args[1], f));
+    case EK::IsKnown: {
+      Value v = eval(*e.args[0], f);
+      return Value::of_bool(v.is_unknown() != e.boolean);
+    }
+    case EK::Contains:
+    case EK::StartsWith: {
+      if (e.args[1]->res.kind == check::RefKind::ObligationKind) return obligation_kind(e.args[1]->res.index, f);
+      Value a = eval(*e.args[0], f), b = eval(*e.args[1], f);
+      if (a.kind != Value::Kind::Text || b.kind != Value::Kind::Text) return unknown_of({&a, &b});
+      bool r = e.kind == EK::Contains ? a.text.find(b.text) != std::string::npos : a.text.starts_with(b.text);
+      return Value::of_bool(r);
+    }
+    case EK::Call: return call(e, f);
+    case EK::FreeText: return Value::unknown();  // no operational test: never decided
+    case EK::Within: {
+      Value v = eval(*e.args[0], f);
+      if (v.kind != Value::Kind::Number) return v;
+      double scale = 1;
+      if (auto u = check::find_unit(e.range.unit)) scale = u->scale;
+      double lo_scale = scale;
+      if (auto u = check::find_unit(e.range.lo_unit)) lo_scale = u->scale;
+      return Value::estimate(v.x, std::min(v.x, e.range.lo * lo_scale), std::max(v.x, e.range.hi * scale));
+    }
+  }
+  return Value::unknown();
+}
+
+Value Evaluator::define(int32_t i, Frame& f) {
+  auto& slot = f.defines[i];
+  if (!slot) slot = p_.defines[i]->value ? eval(*p_.defines[i]->value, f) : Value::unknown();
+  return *slot;
+}
+
+Value Evaluator::effective_compute(int32_t i, Frame& f) {
+  auto& slot = f.ecs[i];
+  if (!slot) {
+    const auto& ec = *p_.effective_computes[i];
+    // Without a multiplier the definition does not say how to turn physical compute into
+    // effective compute: the value is unknown (the interpretation sweep supplies readings).
+    if (!ec.base.value || !ec.multiplier.value) slot = Value::unknown();
+    else slot = arith(ast::Op::Mul, eval(*ec.base.value, f), eval(*ec.multiplier.value, f));
+  }
+  return *slot;
+}
+
+int32_t Evaluator::tier_of(int32_t li, double x) const {
+  const auto& ranges = p_.ladders[li].ranges;
+  // The last tier that holds x: a later tier is a higher one.
+  for (int32_t t = static_cast<int32_t>(ranges.size()) - 1; t >= 0; --t) {
+    const auto& r = ranges[t];
+    if (r.has_lo && (r.lo_inclusive ? x < r.lo : x <= r.lo)) continue;
+    if (r.has_hi && (r.hi_inclusive ? x > r.hi : x >= r.hi)) continue;
+    return t;
+  }
+  return -1;
+}
+
+Value Evaluator::ladder_base(int32_t i, Frame& f) {
+  const auto& decl = *p_.ladders[i].decl;
+  Value axis = decl.by ? eval(*decl.by, f) : Value::unknown();
+  if (axis.kind != Value::Kind::Number) return axis.is_unknown() ? axis : Value::unknown();
+  int32_t at_x = tier_of(i, axis.x);
+  Value v = Value::of_tier(at_x);
+  // The range reaches into other tiers: the point estimate's tier, undecided among those.
+  v.lo = tier_of(i, axis.lo);
+  v.hi = tier_of(i, axis.hi);
+  v.possible = v.lo != v.hi;
+  return v;
+}
+
+Value Evaluator::ladder(int32_t i, Frame& f) {
+  auto& slot = f.ladders[i];
+  if (slot) return *slot;
+  Value v = ladder_base(i, f);
+  for (int32_t e : p_.ladders[i].escalations) {
+    const auto& esc = p_.escalations[e];
+    if (esc.tier < 0 || !esc.decl->when) continue;
+    Value c = eval(*esc.decl->when, f);
+    if (v.kind == Value::Kind::Tier && v.tier >= esc.tier) continue;  // already there or above
+    if (c.kind == Value::Kind::Bool && c.boolean) {
+      if (v.kind == Value::Kind::Tier) v = Value::of_tier(esc.tier);
+    } else if (c.is_unknown() && v.kind == Value::Kind::Tier) {
+      v = Value::unknown();  // it may be escalated: which tier is not decided
+    }
+  }
+  slot = v;
+  return v;
+}
+
+Value Evaluator::trigger(int32_t i, Frame& f) {
+  auto& slot = f.triggers[i];
+  if (!slot) slot = p_.triggers[i]->when ? eval(*p_.triggers[i]->when, f) : Value::unknown();
+  return *slot;
+}
+
+Value Evaluator::exemption(int32_t i, Frame& f) {
+  auto& slot = f.exemptions[i];
+  if (!slot) slot = p_.exemptions[i].decl->when ? eval(*p_.exemptions[i].decl->when, f) : Value::unknown();
+  return *slot;
+}
+
+void Evaluator::missing_fields(const ast::Expr& e, Frame& f, std::vector<std::string>& out, int budget) {
+  if (budget <= 0) return;
+  auto add = [&](std::string s) {
+    if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));
+  };
+  using EK = ast::ExprKind;
+  switch (e.kind) {
+    case EK::Name:
+      switch (e.res.kind) {
+        case check::RefKind::Field:
+          if (f.record->values[e.res.index].is_unknown()) add(p_.fields[e.res.index].name);
+          return;
+        case check::RefKind::Define:
+          if (p_.defines[e.res.index]->value) missing_fields(*p_.defines[e.res.index]->value, f, out, budget - 1);
+          return;
+        case check::RefKind::EffectiveCompute: {
+          const auto& ec = *p_.effective_computes[e.res.index];
+          if (ec.base.value) missing_fields(*ec.base.value, f, out, budget - 1);
+          if (ec.multiplier.value) missing_fields(*ec.multiplier.value, f, out, budget - 1);
+          else add(ec.name.text + ".multiplier (unspecified)");
+          return;
+        }
+        case check::RefKind::Ladder: {
+          const auto& l = p_.ladders[e.res.index];
+          if (l.decl->by) missing_fields(*l.decl->by, f, out, budget - 1);
+          for (int32_t esc : l.escalations)
+            if (p_.escalations[esc].decl->when) missing_fields(*p_.escalations[esc].decl->when, f, out, budget - 1);
+          return;
+        }
+        case check::RefKind::Trigger:
+          if (p_.triggers[e.res.index]->when) missing_fields(*p_.triggers[e.res.index]->when, f, out, budget - 1);
+          return;
+        case check::RefKind::Exemption:
+          if (p_.exemptions[e.res.index].decl->when)
+            missing_fields(*p_.exemptions[e.res.index].decl->when, f, out, budget - 1);
+          return;
+        case check::RefKind::AsOf:
+          if (as_of_ == kNoDate) add("as_of (no evaluation date given)");
+          return;
+        default: return;
+      }
+    case EK::At: {
+      const auto& ref = p_.references[e.res.index];
+      const Record* r = f.depth < kMaxReferenceDepth ? referenced(e.res.index, f) : nullptr;
+      if (!r) {
+        add(ref.decl->kind == ast::ReferenceDecl::Kind::Field
+                ? ref.decl->name.text + " (no record named by `" + ref.decl->field.text + "`)"
+                : ref.decl->name.text + " (no model before that date)");
+        return;
+      }
+      Frame other = frame(*r, f.depth + 1);
+      std::vector<std::string> there;
+      missing_fields(*e.args[0], other, there, budget - 1);
+      for (auto& s : there) add(s + "@" + ref.decl->name.text);
+      return;
+    }
+    case EK::Call:
+      if (e.callee.text == "time_since") {
+        if (as_of_ == kNoDate) add("as_of (no evaluation date given)");
+        const auto& a = *e.args[0];
+        if (a.res.kind == check::RefKind::Reference) {
+          const Record* r = referenced(a.res.index, f);
+          if (!r) add(p_.references[a.res.index].decl->name.text + " (no record)");
+          else if (p_.released_field >= 0 && r->values[p_.released_field].is_unknown())
+            add("released@" + p_.references[a.res.index].decl->name.text);
+          return;
+        }
+      }
+      if (e.callee.text == "progress" && p_.released_field >= 0 && f.record->values[p_.released_field].is_unknown())
+        add("released");
+      break;
+    case EK::FreeText:
+      add("certified \"" + e.text + "\" (no operational test)");
+      return;
+    default: break;
+  }
+  for (const auto& a : e.args) missing_fields(*a, f, out, budget - 1);
+}
+
+}  // namespace scalepol::eval

@@ -1,0 +1,87 @@
+// The interpreter: evaluates a checked program's rules for one record at a time. Names were
+// resolved by the checker into slots and table indices, so nothing here looks a name up.
+// An Evaluator is cheap, holds per-run caches, and is used by one thread; the Program and the
+// RecordSet it reads are shared and never written.
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "check/program.hpp"
+#include "eval/record.hpp"
+#include "eval/value.hpp"
+
+namespace scalepol::eval {
+
+constexpr int32_t kNoDate = std::numeric_limits<int32_t>::min();
+
+class Evaluator {
+ public:
+  Evaluator(const check::Program& program, const RecordSet& records, int32_t as_of = kNoDate);
+
+  // Per-record memo of the rules' values, so each rule is evaluated once per record.
+  struct Frame {
+    const Record* record = nullptr;
+    std::vector<std::optional<Value>> defines, ecs, ladders, triggers, exemptions;
+    int depth = 0;  // how many `@` hops led here
+  };
+  Frame frame(const Record& record, int depth = 0) const;
+
+  Value eval(const ast::Expr& e, Frame& f);
+  Value define(int32_t i, Frame& f);
+  Value effective_compute(int32_t i, Frame& f);
+  Value ladder(int32_t i, Frame& f);         // a Tier value (before nothing else: escalations applied)
+  Value ladder_base(int32_t i, Frame& f);    // the tier from the axis alone, before escalations
+  Value trigger(int32_t i, Frame& f);
+  Value exemption(int32_t i, Frame& f);
+
+  // Every obligation a rule can impose, with what imposes it (obligations.cpp).
+  struct ObligationSite {
+    const ast::Obligation* decl = nullptr;
+    int32_t kind = -1;                 // index into Program::obligation_kinds
+    int32_t ladder = -1, tier = -1;    // imposed by being in this tier, or
+    int32_t trigger = -1;              // by this trigger firing
+    std::string rule;                  // "gpai_tier.systemic_risk.notify", "capability_evaluation.evaluate"
+  };
+  const std::vector<ObligationSite>& obligation_sites() const { return sites_; }
+  // Whether the site's rule imposes it on the record (before exemptions).
+  Value obligation_applies(const ObligationSite& s, Frame& f);
+  // Whether an exemption lifts it; `by` gets the exemptions that definitely apply.
+  Value obligation_exempt(const ObligationSite& s, Frame& f, std::vector<int32_t>* by = nullptr);
+  // applies and not exempt.
+  Value obligation_incurred(const ObligationSite& s, Frame& f);
+  // Whether any obligation of this kind is incurred (`obligations contains license`).
+  Value obligation_kind(int32_t kind, Frame& f);
+
+  // The tier a point falls in, or -1.
+  int32_t tier_of(int32_t ladder, double x) const;
+  // The record a reference points to from `f`'s record, or null.
+  const Record* referenced(int32_t reference, const Frame& f);
+
+  // The record fields a rule's expression reads that are unknown for `f`'s record: what an
+  // unknown verdict rests on. Follows definitions and rules it reads.
+  void missing_fields(const ast::Expr& e, Frame& f, std::vector<std::string>& out, int budget = 64);
+
+  const check::Program& program() const { return p_; }
+  const RecordSet& records() const { return rs_; }
+
+ private:
+  Value compare(ast::Op op, const Value& a, const Value& b) const;
+  Value arith(ast::Op op, const Value& a, const Value& b) const;
+  Value call(const ast::Expr& e, Frame& f);
+  void collect_obligation_sites();
+
+  const check::Program& p_;
+  const RecordSet& rs_;
+  int32_t as_of_;
+  std::vector<std::optional<const Record*>> frontier_cache_;  // per reference
+  std::vector<ObligationSite> sites_;
+};
+
+// The schema a program's fields describe, for the record loaders.
+std::shared_ptr<Schema> build_schema(const check::Program& program);
+
+}  // namespace scalepol::eval

@@ -1,0 +1,62 @@
+#include "eval/record.hpp"
+
+#include <fmt/format.h>
+
+namespace scalepol::eval {
+
+// Schemas are small (tens of fields), so a linear scan is as fast as a map and keeps Schema a
+// plain aggregate. Loaders that look columns up per cell build their own index once.
+int32_t Schema::find(std::string_view name) const {
+  for (std::size_t i = 0; i < fields.size(); ++i)
+    if (fields[i].name == name) return static_cast<int32_t>(i);
+  return -1;
+}
+
+int32_t Schema::find_column(std::string_view column) const {
+  // A field's own name wins over another field's alias, so that adding a `column` to one field
+  // can never steal the column that is another field's name.
+  if (int32_t slot = find(column); slot >= 0) return slot;
+  for (std::size_t i = 0; i < fields.size(); ++i)
+    for (const std::string& c : fields[i].columns)
+      if (c == column) return static_cast<int32_t>(i);
+  return -1;
+}
+
+std::string RecordSet::model_name(const Record& r) const {
+  if (schema && schema->key_slot >= 0 && static_cast<std::size_t>(schema->key_slot) < r.values.size()) {
+    const Value& v = r.values[static_cast<std::size_t>(schema->key_slot)];
+    if (v.kind == Value::Kind::Text && !v.text.empty()) return v.text;
+  }
+  return fmt::format("#{}", r.line);
+}
+
+void RecordSet::index_names() {
+  by_name.clear();
+  if (!schema || schema->key_slot < 0) return;
+  const auto slot = static_cast<std::size_t>(schema->key_slot);
+  by_name.reserve(records.size());  // no rehash while filling: it was a third of a large load
+  for (std::size_t i = 0; i < records.size(); ++i) {
+    const Record& r = records[i];
+    if (slot >= r.values.size()) continue;
+    const Value& v = r.values[slot];
+    if (v.kind != Value::Kind::Text || v.text.empty()) continue;
+    auto [it, inserted] = by_name.try_emplace(v.text, static_cast<uint32_t>(i));
+    if (inserted) continue;
+    // First occurrence wins: a later duplicate would otherwise silently shadow it.
+    const Record& first = records[it->second];
+    Diagnostic d;
+    d.code = "duplicate-model";
+    d.severity = Severity::Warning;
+    d.message = (first.line > 0 && r.line > 0)
+                    ? fmt::format("model `{}` appears on lines {} and {}", v.text, first.line, r.line)
+                    : fmt::format("model `{}` appears more than once", v.text);
+    d.location.file = source;
+    d.location.line = r.line;
+    d.notes.push_back(first.line > 0
+                          ? fmt::format("a lookup by name finds the first one (line {})", first.line)
+                          : std::string("a lookup by name finds the first one"));
+    diagnostics.add(std::move(d));
+  }
+}
+
+}  // namespace scalepol::eval

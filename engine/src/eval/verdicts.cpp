@@ -1,0 +1,155 @@
+#include "eval/verdicts.hpp"
+
+#include <fmt/format.h>
+
+#include "eval/describe.hpp"
+
+namespace scalepol::eval {
+
+namespace {
+
+Status status_of(const Value& v) {
+  if (v.kind == Value::Kind::Unknown) return v.possible ? Status::Possible : Status::Unknown;
+  if (v.kind == Value::Kind::Tier && v.possible) return Status::Possible;
+  return Status::Definite;
+}
+
+std::string bool_text(const Value& v) {
+  if (v.kind == Value::Kind::Bool) return v.boolean ? "true" : "false";
+  return "unknown";
+}
+
+void set_quote(Verdict& out, const std::vector<ast::Quote>& quotes) {
+  if (quotes.empty()) return;
+  out.quote = quotes.front().text;
+  out.source = quotes.front().source;
+}
+
+std::string range_text(const check::TierRange& r, check::Dim dim) {
+  std::string lo = r.has_lo ? (r.lo_inclusive ? "from " : "above ") + format_quantity(r.lo, dim) : "";
+  std::string hi = r.has_hi ? (r.hi_inclusive ? "up to " : "below ") + format_quantity(r.hi, dim) : "";
+  if (!lo.empty() && !hi.empty()) return lo + " " + hi;
+  if (lo.empty() && hi.empty()) return "any value";
+  return lo.empty() ? hi : lo;
+}
+
+Verdict ladder_verdict(Evaluator& ev, int32_t li, Evaluator::Frame& f) {
+  const auto& p = ev.program();
+  const auto& ladder = p.ladders[li];
+  const auto& decl = *ladder.decl;
+  Verdict out;
+  out.rule = decl.name.text;
+  out.kind = VerdictKind::Tier;
+  Value v = ev.ladder(li, f);
+  out.status = status_of(v);
+  check::Dim dim = decl.by ? decl.by->type.dim : check::Dim::Number;
+  std::string axis = decl.by ? expr_text(*decl.by) : "?";
+  Value axis_value = decl.by ? ev.eval(*decl.by, f) : Value::unknown();
+  if (v.kind == Value::Kind::Tier) {
+    if (v.tier < 0) {
+      out.value = "no_tier";
+      out.because = fmt::format("{} is {}, which falls in no tier", axis, format_value(axis_value, dim));
+      return out;
+    }
+    const auto& tier = decl.tiers[v.tier];
+    out.value = tier.name.text;
+    Value base = ev.ladder_base(li, f);
+    if (base.kind == Value::Kind::Tier && base.tier != v.tier) {
+      out.because = fmt::format("{} is {}; escalated to {}", axis, format_value(axis_value, dim), tier.name.text);
+      for (int32_t e : ladder.escalations) {
+        const auto& esc = p.escalations[e];
+        if (esc.tier == v.tier && esc.decl->when) {
+          out.because += fmt::format(" because {}", expr_text(*esc.decl->when));
+          set_quote(out, esc.decl->quotes);
+          break;
+        }
+      }
+    } else if (v.possible) {
+      out.because = fmt::format("{} is {}: the range reaches beyond {} ({})", axis, format_value(axis_value, dim),
+                                tier.name.text, range_text(ladder.ranges[v.tier], dim));
+    } else {
+      out.because = fmt::format("{} is {}; {} is {}", axis, format_value(axis_value, dim), tier.name.text,
+                                range_text(ladder.ranges[v.tier], dim));
+    }
+    if (out.quote.empty()) set_quote(out, tier.quotes);
+    return out;
+  }
+  out.value = "unknown";
+  auto probe = ast::Expr{};
+  probe.kind = ast::ExprKind::Name;
+  probe.res = {check::RefKind::Ladder, li};
+  ev.missing_fields(probe, f, out.unknown_fields);
+  out.because = out.unknown_fields.empty() ? fmt::format("{} is unknown", axis)
+                                           : fmt::format("rests on unknown {}", fmt::join(out.unknown_fields, ", "));
+  return out;
+}
+
+Verdict condition_verdict(Evaluator& ev, VerdictKind kind, const std::string& rule, const ast::Expr* when,
+                          const Value& v, const std::vector<ast::Quote>& quotes, Evaluator::Frame& f) {
+  Verdict out;
+  out.rule = rule;
+  out.kind = kind;
+  out.value = bool_text(v);
+  out.status = status_of(v);
+  set_quote(out, quotes);
+  if (!when) return out;
+  std::string cond = expr_text(*when);
+  if (v.kind == Value::Kind::Bool) {
+    out.because = fmt::format("{} is {}", cond, out.value);
+  } else {
+    ev.missing_fields(*when, f, out.unknown_fields);
+    out.because = out.unknown_fields.empty() ? fmt::format("{} is undecided", cond)
+                                             : fmt::format("{} rests on unknown {}", cond, fmt::join(out.unknown_fields, ", "));
+  }
+  return out;
+}
+
+}  // namespace
+
+ModelResult verdicts_for(Evaluator& ev, const Record& record) {
+  const auto& p = ev.program();
+  ModelResult result;
+  result.model = ev.records().model_name(record);
+  auto f = ev.frame(record);
+  for (int32_t i = 0; i < static_cast<int32_t>(p.ladders.size()); ++i) result.verdicts.push_back(ladder_verdict(ev, i, f));
+  for (int32_t i = 0; i < static_cast<int32_t>(p.triggers.size()); ++i) {
+    const auto& t = *p.triggers[i];
+    result.verdicts.push_back(
+        condition_verdict(ev, VerdictKind::Trigger, t.name.text, t.when.get(), ev.trigger(i, f), t.quotes, f));
+  }
+  for (int32_t i = 0; i < static_cast<int32_t>(p.exemptions.size()); ++i) {
+    const auto& e = *p.exemptions[i].decl;
+    result.verdicts.push_back(
+        condition_verdict(ev, VerdictKind::Exemption, e.name.text, e.when.get(), ev.exemption(i, f), e.quotes, f));
+  }
+  // Obligations: only those the record may incur (its tier, or a trigger not definitely off).
+  for (const auto& site : ev.obligation_sites()) {
+    Value applies = ev.obligation_applies(site, f);
+    if (applies.kind == Value::Kind::Bool && !applies.boolean) continue;
+    Verdict out;
+    out.rule = site.rule;
+    out.kind = VerdictKind::Obligation;
+    Value incurred = ev.obligation_incurred(site, f);
+    out.value = bool_text(incurred);
+    out.status = status_of(incurred);
+    set_quote(out, site.decl->quotes);
+    std::string imposed_by = site.trigger >= 0 ? "trigger " + p.triggers[site.trigger]->name.text
+                                               : "tier " + p.ladders[site.ladder].decl->tiers[site.tier].name.text;
+    std::string what = site.decl->text.empty() ? site.decl->kind.text : site.decl->kind.text + " \"" + site.decl->text + "\"";
+    if (site.decl->within) what += " within " + expr_text(*site.decl->within);
+    std::vector<int32_t> by;
+    ev.obligation_exempt(site, f, &by);
+    if (!by.empty()) {
+      out.because = fmt::format("{} is imposed by {} but lifted by exemption {}", what, imposed_by,
+                                p.exemptions[by.front()].decl->name.text);
+    } else if (incurred.kind == Value::Kind::Bool) {
+      out.because = fmt::format("{}, imposed by {}", what, imposed_by);
+    } else {
+      out.because = fmt::format("{}, if {} applies and no exemption does", what, imposed_by);
+    }
+    result.verdicts.push_back(std::move(out));
+  }
+  return result;
+}
+
+}  // namespace scalepol::eval

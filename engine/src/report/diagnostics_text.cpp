@@ -1,0 +1,116 @@
+// Diagnostics as text for a person at a terminal:
+//
+//   policies/rsp.policy:12:5: error[unit-mismatch]: cannot compare `FLOP` with `FLOP/s`
+//     12 |   when training_compute >= 1e20 FLOP/s
+//        |        ^^^^^^^^^^^^^^^^
+//     = note: …
+//     = help: …
+//
+// The caret sits under the span's columns, which count code points; every character of the
+// shown line is printed as exactly one code point (tabs become a space, control characters
+// U+FFFD), so padding by code points keeps the caret aligned whatever the line holds.
+#include <fmt/format.h>
+
+#include "report/ansi.hpp"
+#include "report/text_util.hpp"
+#include "scalepol/diagnostic.hpp"
+
+namespace scalepol {
+
+namespace {
+
+using report::ansi::paint;
+
+std::string_view severity_style(Severity severity) {
+  switch (severity) {
+    case Severity::Error: return report::ansi::kBoldRed;
+    case Severity::Warning: return report::ansi::kBoldYellow;
+    case Severity::Note: return report::ansi::kBoldCyan;
+  }
+  return report::ansi::kBold;
+}
+
+// `file:line:col: error[code]: message`, leaving out the parts the location does not have.
+void append_header(std::string& out, const Diagnostic& d, bool color) {
+  const Location& loc = d.location;
+  std::string where;
+  report::append_printable(where, loc.file);
+  if (loc.line > 0) {
+    if (!where.empty()) where += ':';
+    where += std::to_string(loc.line);
+    if (loc.column > 0) fmt::format_to(std::back_inserter(where), ":{}", loc.column);
+  }
+  if (!where.empty()) {
+    out += where;
+    out += ": ";
+  }
+  std::string label = severity_name(d.severity);
+  if (!d.code.empty()) {
+    label += '[';
+    report::append_printable(label, d.code);
+    label += ']';
+  }
+  paint(out, color, severity_style(d.severity), label);
+  out += ": ";
+  report::append_printable(out, d.message);
+  out += '\n';
+}
+
+// How many carets go under the span: its width on a one-line span, the rest of the line when
+// the span runs onto later lines, and never fewer than one (an empty span or a point).
+std::size_t caret_width(const Location& loc, std::size_t line_length) {
+  if (loc.end_line == loc.line && loc.end_column > loc.column) return loc.end_column - loc.column;
+  if (loc.end_line > loc.line && line_length >= loc.column) return line_length - loc.column + 1;
+  return 1;
+}
+
+void append_snippet(std::string& out, const Location& loc, bool color) {
+  std::string_view text = loc.line_text;
+  while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
+
+  const std::string number = std::to_string(loc.line);
+  out += "  ";
+  paint(out, color, report::ansi::kBoldBlue, number + " |");
+  if (!text.empty()) {  // no trailing blank after the bar on an empty line
+    out += ' ';
+    report::append_printable(out, text);
+  }
+  out += '\n';
+
+  if (loc.column == 0) return;  // a line but no column: nothing to point at
+  out += "  ";
+  paint(out, color, report::ansi::kBoldBlue, std::string(number.size(), ' ') + " |");
+  out += ' ';
+  report::append_spaces(out, loc.column - 1);
+  paint(out, color, report::ansi::kBoldBlue, std::string(caret_width(loc, report::code_points(text)), '^'));
+  out += '\n';
+}
+
+void append_annotation(std::string& out, std::string_view label, std::string_view text, bool color) {
+  out += "  ";
+  paint(out, color, report::ansi::kBoldBlue, "=");
+  out += ' ';
+  paint(out, color, report::ansi::kBoldCyan, label);
+  out += ": ";
+  report::append_printable(out, text);
+  out += '\n';
+}
+
+}  // namespace
+
+std::string render_text(const Diagnostic& diagnostic, const RenderOptions& options) {
+  std::string out;
+  append_header(out, diagnostic, options.color);
+  if (diagnostic.location.line > 0) append_snippet(out, diagnostic.location, options.color);
+  for (const std::string& note : diagnostic.notes) append_annotation(out, "note", note, options.color);
+  if (!diagnostic.help.empty()) append_annotation(out, "help", diagnostic.help, options.color);
+  return out;
+}
+
+std::string render_text(const Diagnostics& diagnostics, const RenderOptions& options) {
+  std::string out;
+  for (const Diagnostic& d : diagnostics.items) out += render_text(d, options);
+  return out;
+}
+
+}  // namespace scalepol

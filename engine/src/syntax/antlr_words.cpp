@@ -1,0 +1,191 @@
+#include "syntax/antlr_words.hpp"
+
+#include <algorithm>
+#include <cctype>
+
+#include "ScalepolLexer.h"
+#include "ScalepolParser.h"
+#include "syntax/utf8.hpp"
+
+namespace scalepol::syntax {
+namespace {
+
+using scalepol_gen::ScalepolParser;
+using antlr4::misc::IntervalSet;
+
+// `text` cut to its first line and `max` code points, with "…" when cut.
+std::string shorten(const std::string& text, std::size_t max) {
+  std::size_t i = 0, chars = 0;
+  while (i < text.size() && text[i] != '\n' && text[i] != '\r' && chars < max) {
+    char32_t cp;
+    i += std::max<std::size_t>(1, utf8_sequence(text, i, cp));
+    ++chars;
+  }
+  return i < text.size() ? text.substr(0, i) + "…" : text;
+}
+
+std::string join_alternatives(const std::vector<std::string>& parts) {
+  std::string out;
+  for (std::size_t i = 0; i < parts.size(); ++i) {
+    if (i > 0) out += i + 1 == parts.size() ? " or " : ", ";
+    out += parts[i];
+  }
+  return out;
+}
+
+// The token groups a long expected set is summarised by, read once from the parser's ATN.
+struct Groups {
+  IntervalSet items, expression, name, operators;
+};
+
+const Groups& groups(const antlr4::Parser& parser) {
+  static const Groups g = [&] {
+    const auto& atn = parser.getATN();
+    const auto first = [&](std::size_t rule) { return atn.nextTokens(atn.ruleToStartState[rule]); };
+    Groups out;
+    out.items = first(ScalepolParser::RuleItem);
+    out.expression = first(ScalepolParser::RuleExpr);
+    out.name = first(ScalepolParser::RuleName);
+    // What can follow an operand: the binary operators of every precedence level, and `@`.
+    out.operators = first(ScalepolParser::RuleCompareOp);
+    out.operators.addAll(first(ScalepolParser::RuleAddOp));
+    out.operators.addAll(first(ScalepolParser::RuleMulOp));
+    for (std::size_t t : {ScalepolParser::AND, ScalepolParser::OR, ScalepolParser::IS, ScalepolParser::CONTAINS,
+                          ScalepolParser::STARTS_WITH, ScalepolParser::AT_SIGN})
+      out.operators.add(static_cast<ssize_t>(t));
+    return out;
+  }();
+  return g;
+}
+
+std::size_t count_in(const IntervalSet& group, const IntervalSet& set) {
+  std::size_t n = 0;
+  for (auto t : group.toList()) n += set.contains(t);
+  return n;
+}
+
+}  // namespace
+
+std::string describe_type(const antlr4::dfa::Vocabulary& vocabulary, std::size_t type) {
+  switch (type) {
+    case antlr4::Token::EOF: return "end of file";
+    case ScalepolParser::STRING:
+    case ScalepolParser::UNTERMINATED_STRING: return "a string";
+    case ScalepolParser::NUMBER: return "a number";
+    case ScalepolParser::RATIO: return "a ratio such as `4x`";
+    case ScalepolParser::DATE: return "a date";
+    case ScalepolParser::UNIT: return "a unit";
+    case ScalepolParser::IDENT: return "a name";
+    default: break;
+  }
+  // Keywords and punctuation have one spelling: the vocabulary's literal name, `'when'`.
+  std::string literal = vocabulary.getLiteralName(type);
+  if (literal.size() >= 2 && literal.front() == '\'') return "`" + literal.substr(1, literal.size() - 2) + "`";
+  return "a token";
+}
+
+std::string describe_token(const antlr4::Token& token) {
+  if (token.getType() == antlr4::Token::EOF) return "end of file";
+  const std::string text = shorten(token.getText(), 30);
+  if (token.getType() == ScalepolParser::STRING) return "string `" + text + "`";
+  return "`" + text + "`";
+}
+
+std::string describe_expected(const antlr4::Parser& parser, const IntervalSet& expected) {
+  const Groups& g = groups(parser);
+  const auto& vocabulary = parser.getVocabulary();
+  IntervalSet rest = expected;
+  std::vector<std::string> parts;
+  if (count_in(g.items, expected) >= 3) {
+    std::string list;
+    auto items = g.items.toList();
+    for (std::size_t i = 0; i < items.size() && i < 5; ++i) list += describe_type(vocabulary, items[i]) + ", ";
+    parts.push_back("an item (" + list + "…)");
+    rest = rest.subtract(g.items);
+    rest.remove(static_cast<ssize_t>(antlr4::Token::EOF));  // at the top level, the end is fine too
+  }
+  // Where an expression may start, so may a name: one summary covers both.
+  if (expected.contains(static_cast<ssize_t>(ScalepolParser::NUMBER)) &&
+      expected.contains(static_cast<ssize_t>(ScalepolParser::LPAREN)) && count_in(g.expression, expected) * 2 >= g.expression.size()) {
+    parts.push_back("an expression");
+    rest = rest.subtract(g.expression);
+  } else if (expected.contains(static_cast<ssize_t>(ScalepolParser::IDENT)) && count_in(g.name, expected) * 2 >= g.name.size()) {
+    parts.push_back("a name");
+    rest = rest.subtract(g.name);
+  }
+  // Counted among what is left: `contains` and `starts_with` are also names.
+  if (count_in(g.operators, rest) >= 3) {
+    parts.push_back("an operator");
+    rest = rest.subtract(g.operators);
+  }
+  for (auto t : rest.toList()) {
+    if (t == static_cast<ssize_t>(antlr4::Token::EPSILON)) continue;
+    parts.push_back(describe_type(vocabulary, static_cast<std::size_t>(t)));
+  }
+  constexpr std::size_t kMaxParts = 7;
+  if (parts.size() > kMaxParts) {
+    parts.resize(kMaxParts - 1);
+    parts.push_back("…");
+  }
+  return join_alternatives(parts);
+}
+
+bool starts_item(const antlr4::Parser& parser, std::size_t type) {
+  return groups(parser).items.contains(type);
+}
+
+const std::vector<std::string>& unit_words() {
+  // The UNIT rule is a closed list of literals; walking its ATN from the rule's start to its
+  // stop state spells each of them. The walk is bounded (no literal is longer than kMaxLength),
+  // so a future grammar with a loop in UNIT would give a partial list, never a hang.
+  static const std::vector<std::string> words = [] {
+    constexpr std::size_t kMaxLength = 16;
+    antlr4::ANTLRInputStream empty("");
+    scalepol_gen::ScalepolLexer lexer(&empty);
+    const auto& atn = lexer.getATN();
+    const auto& names = lexer.getRuleNames();
+    std::vector<std::string> out;
+    auto rule = std::find(names.begin(), names.end(), "UNIT");
+    if (rule == names.end()) return out;
+    struct Step {
+      antlr4::atn::ATNState* state;
+      std::string text;
+    };
+    std::vector<Step> stack{{atn.ruleToStartState[rule - names.begin()], ""}};
+    std::size_t budget = 100000;
+    while (!stack.empty() && budget-- > 0) {
+      Step step = std::move(stack.back());
+      stack.pop_back();
+      if (step.state->getStateType() == antlr4::atn::ATNState::RULE_STOP) {
+        if (std::find(out.begin(), out.end(), step.text) == out.end()) out.push_back(step.text);
+        continue;
+      }
+      // Pushed in reverse so that alternatives are visited, and listed, in grammar order.
+      for (std::size_t i = step.state->transitions.size(); i-- > 0;) {
+        const auto* t = step.state->transitions[i];
+        if (t->isEpsilon()) {
+          stack.push_back({t->target, step.text});
+          continue;
+        }
+        if (step.text.size() >= kMaxLength) continue;
+        auto chars = t->label();
+        for (auto c : chars.toList()) {
+          std::string text = step.text;
+          append_utf8(text, static_cast<char32_t>(c));
+          stack.push_back({t->target, std::move(text)});
+          if (chars.size() > 4) break;  // a character class, not a literal: one spelling is enough
+        }
+      }
+    }
+    return out;
+  }();
+  return words;
+}
+
+bool is_word(const antlr4::Token& token) {
+  if (token.getType() == antlr4::Token::EOF) return false;
+  const std::string text = token.getText();
+  return !text.empty() && (std::isalpha(static_cast<unsigned char>(text[0])) || text[0] == '_');
+}
+
+}  // namespace scalepol::syntax

@@ -1,0 +1,26 @@
+// UTF-8 helpers for the front end: strict validation (the ANTLR runtime's decoder throws on bad
+// input, so nothing reaches it unchecked), encoding of `\u` escapes, and the byte-order mark.
+#pragma once
+
+#include <cstddef>
+#include <string>
+#include <string_view>
+
+namespace scalepol::syntax {
+
+inline constexpr std::string_view kUtf8Bom = "\xEF\xBB\xBF";
+
+inline bool has_bom(std::string_view text) { return text.substr(0, kUtf8Bom.size()) == kUtf8Bom; }
+inline std::size_t bom_length(std::string_view text) { return has_bom(text) ? kUtf8Bom.size() : 0; }
+
+// The length of the well-formed UTF-8 sequence starting at text[i] (1 to 4), or 0 when the bytes
+// there are not one: a stray continuation byte, a truncated sequence, an overlong encoding, a
+// surrogate or a value beyond U+10FFFF. The decoded code point goes to `cp`.
+std::size_t utf8_sequence(std::string_view text, std::size_t i, char32_t& cp);
+
+// True for the bytes that continue a multi-byte sequence (10xxxxxx): they start no code point.
+inline bool is_continuation(unsigned char byte) { return (byte & 0xC0) == 0x80; }
+
+void append_utf8(std::string& out, char32_t cp);
+
+}  // namespace scalepol::syntax

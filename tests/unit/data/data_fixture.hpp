@@ -1,0 +1,56 @@
+// The schema the data tests load through (built by hand, as `import std.model` would declare
+// it), and small helpers to look at a loaded set.
+#pragma once
+
+#include <memory>
+#include <string>
+
+#include "check/types.hpp"
+#include "eval/record.hpp"
+
+namespace scalepol::test_data {
+
+inline std::shared_ptr<const eval::Schema> model_schema() {
+  using check::Dim;
+  using check::TypeKind;
+  auto s = std::make_shared<eval::Schema>();
+  auto add = [&](std::string name, TypeKind kind, std::vector<std::string> columns, Dim dim = Dim::Number,
+                 std::string unit = "") {
+    eval::FieldSpec f;
+    f.name = std::move(name);
+    f.kind = kind;
+    f.dim = dim;
+    f.unit = std::move(unit);
+    f.columns = std::move(columns);
+    s->fields.push_back(std::move(f));
+  };
+  add("model", TypeKind::Text, {"Model", "model"});
+  s->fields.back().key = true;
+  s->key_slot = 0;
+  add("organization", TypeKind::Text, {"Organization"});
+  add("released", TypeKind::Date, {"Publication date", "publication_date"});
+  add("training_compute", TypeKind::Quantity, {"Training compute (FLOP)", "training_compute_flop"}, Dim::Compute,
+      "FLOP");
+  add("parameters", TypeKind::Quantity, {"Parameters"}, Dim::Params, "params");
+  add("confidence", TypeKind::Text, {"Confidence", "compute_confidence"});
+  add("accessibility", TypeKind::Text, {"Model accessibility", "model_accessibility"});
+  return s;
+}
+
+enum Slot { kModel = 0, kOrganization, kReleased, kCompute, kParameters, kConfidence, kAccessibility };
+
+inline std::string data_path(const std::string& file) {
+  return std::string(SCALEPOL_SOURCE_DIR) + "/../shared/data/" + file;
+}
+
+// Days since 1970-01-01, computed independently of the loader (Howard Hinnant's algorithm).
+inline int32_t days_from_civil(int y, unsigned m, unsigned d) {
+  y -= m <= 2;
+  const int era = (y >= 0 ? y : y - 399) / 400;
+  const unsigned yoe = static_cast<unsigned>(y - era * 400);
+  const unsigned doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1;
+  const unsigned doe = yoe * 365 + yoe / 4 - yoe / 100 + doy;
+  return era * 146097 + static_cast<int32_t>(doe) - 719468;
+}
+
+}  // namespace scalepol::test_data

@@ -1,0 +1,131 @@
+#include <doctest/doctest.h>
+
+#include <cmath>
+
+#include "data/value_parse.hpp"
+#include "data_fixture.hpp"
+
+using namespace scalepol;
+using namespace scalepol::data;
+using scalepol::test_data::days_from_civil;
+
+TEST_CASE("numbers in Epoch's notation") {
+  double x = 0;
+  CHECK(parse_number("2.1e+25", x) == ParseError::None);
+  CHECK(x == 2.1e25);
+  CHECK(parse_number("1.001e25", x) == ParseError::None);
+  CHECK(x == 1.001e25);
+  CHECK(x > 1e25);  // Epoch's just-above-the-line values must stay above it
+  CHECK(parse_number("135000000000.0", x) == ParseError::None);
+  CHECK(x == 135e9);
+  CHECK(parse_number("+3", x) == ParseError::None);
+  CHECK(x == 3);
+  CHECK(parse_number("-2.5", x) == ParseError::None);  // the checker, not the loader, refuses negatives
+  CHECK(x == -2.5);
+  CHECK(parse_number(".5", x) == ParseError::None);
+  CHECK(x == 0.5);
+}
+
+TEST_CASE("not numbers") {
+  double x = 0;
+  for (const char* s : {"", "abc", "1,000", "12 FLOP", "1e", "+-1", "--1", "+", "-", ".", "0x10", "1e25x"}) {
+    INFO(std::string(s));
+    CHECK(parse_number(s, x) == ParseError::NotANumber);
+  }
+  for (const char* s : {"inf", "-inf", "nan", "NaN", "Infinity", "+inf"}) {
+    INFO(std::string(s));
+    CHECK(parse_number(s, x) == ParseError::NotFinite);
+  }
+  CHECK(parse_number("1e400", x) == ParseError::OutOfRange);
+}
+
+TEST_CASE("dates") {
+  int32_t d = 0;
+  CHECK(parse_date("1970-01-01", d) == ParseError::None);
+  CHECK(d == 0);
+  CHECK(parse_date("2023-03-15", d) == ParseError::None);
+  CHECK(d == days_from_civil(2023, 3, 15));
+  CHECK(parse_date("2024-02-29", d) == ParseError::None);  // a leap day
+  CHECK(parse_date("1969-12-31", d) == ParseError::None);
+  CHECK(d == -1);
+  CHECK(parse_date("2025-02-30", d) == ParseError::NoSuchDay);
+  CHECK(parse_date("2023-02-29", d) == ParseError::NoSuchDay);
+  CHECK(parse_date("2025-13-01", d) == ParseError::NoSuchMonth);
+  CHECK(parse_date("2025-00-01", d) == ParseError::NoSuchMonth);
+  CHECK(parse_date("2025-1-01", d) == ParseError::NotADate);
+  CHECK(parse_date("2025/01/01", d) == ParseError::NotADate);
+  CHECK(parse_date("15/03/2023", d) == ParseError::NotADate);
+  CHECK(parse_date("2023", d) == ParseError::NotADate);
+  CHECK(parse_date("2023-03-15x", d) == ParseError::NotADate);
+}
+
+TEST_CASE("timestamps at midnight are dates; other times are refused") {
+  int32_t d = 0;
+  for (const char* s : {"2024-05-13T00:00:00", "2024-05-13T00:00", "2024-05-13 00:00:00", "2024-05-13T00:00:00Z",
+                        "2024-05-13T00:00:00.000"}) {
+    INFO(std::string(s));
+    d = 0;
+    CHECK(parse_date(s, d) == ParseError::None);
+    CHECK(d == days_from_civil(2024, 5, 13));
+  }
+  CHECK(parse_date("2024-05-13T15:30:00", d) == ParseError::TimeOfDay);
+  CHECK(parse_date("2024-05-13T00:00:00+05:00", d) != ParseError::None);
+}
+
+TEST_CASE("booleans") {
+  bool b = false;
+  for (const char* s : {"True", "true", "TRUE", "yes", "Yes", "1"}) {
+    INFO(std::string(s));
+    b = false;
+    CHECK(parse_bool(s, b) == ParseError::None);
+    CHECK(b);
+  }
+  for (const char* s : {"False", "false", "FALSE", "no", "NO", "0"}) {
+    INFO(std::string(s));
+    b = true;
+    CHECK(parse_bool(s, b) == ParseError::None);
+    CHECK_FALSE(b);
+  }
+  CHECK(parse_bool("maybe", b) == ParseError::NotABool);
+  CHECK(parse_bool("2", b) == ParseError::NotABool);
+}
+
+TEST_CASE("parse_value by field kind") {
+  eval::FieldSpec q;
+  q.kind = check::TypeKind::Quantity;
+  q.scale = 1000;
+  eval::Value v;
+  CHECK(parse_value(q, " 2.5 ", v) == ParseError::None);
+  CHECK(v.kind == eval::Value::Kind::Number);
+  CHECK(v.lo == 2500);
+  CHECK(v.is_exact());
+
+  CHECK(parse_value(q, "   ", v) == ParseError::None);  // blank: unknown, not an error
+  CHECK(v.is_unknown());
+  CHECK(parse_value(q, "abc", v) == ParseError::NotANumber);
+  CHECK(v.is_unknown());
+
+  eval::FieldSpec t;  // Text
+  CHECK(parse_value(t, "  GPT-4 \n", v) == ParseError::None);
+  CHECK(v.kind == eval::Value::Kind::Text);
+  CHECK(v.text == "GPT-4");
+
+  eval::FieldSpec b;
+  b.kind = check::TypeKind::Bool;
+  CHECK(parse_value(b, "False", v) == ParseError::None);
+  CHECK(v.kind == eval::Value::Kind::Bool);
+  CHECK_FALSE(v.boolean);
+
+  eval::FieldSpec d;
+  d.kind = check::TypeKind::Date;
+  CHECK(parse_value(d, "2023-03-15", v) == ParseError::None);
+  CHECK(v.kind == eval::Value::Kind::Date);
+  CHECK(v.lo == days_from_civil(2023, 3, 15));
+}
+
+TEST_CASE("explanations") {
+  CHECK(explain(ParseError::NoSuchDay, "2025-02-30") == "February 2025 has 28 days");
+  CHECK(explain(ParseError::NoSuchDay, "2024-02-30") == "February 2024 has 29 days");
+  CHECK(explain(ParseError::NoSuchMonth, "2025-13-01") == "there is no month 13");
+  CHECK(help_for(ParseError::NotADate) == "write dates as `YYYY-MM-DD`");
+}

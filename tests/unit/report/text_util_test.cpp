@@ -1,0 +1,34 @@
+// Terminal text helpers: code-point widths, truncation, control characters.
+#include <doctest/doctest.h>
+
+#include "report/text_util.hpp"
+
+using namespace scalepol::report;
+
+TEST_CASE("code points, not bytes") {
+  CHECK(code_points("") == 0);
+  CHECK(code_points("abc") == 3);
+  CHECK(code_points("é") == 1);
+  CHECK(code_points("10²⁵ 模型 🤖") == 9);
+  CHECK(take_code_points("模型ab", 3) == "模型a");
+  CHECK(take_code_points("ab", 5) == "ab");
+}
+
+TEST_CASE("printable text: tabs become a space, control characters U+FFFD") {
+  std::string out;
+  append_printable(out, "a\tb\x1b[31mc\x7f");
+  CHECK(out == "a b\xEF\xBF\xBD[31mc\xEF\xBF\xBD");
+}
+
+TEST_CASE("truncation ends with an ellipsis and keeps the width") {
+  std::string out;
+  append_truncated(out, "abcdef", 4);
+  CHECK(out == "abc…");
+  CHECK(code_points(out) == 4);
+  out.clear();
+  append_truncated(out, "abcd", 4);
+  CHECK(out == "abcd");
+  out.clear();
+  append_truncated(out, "模型模型模型", 3);
+  CHECK(out == "模型…");
+}
