@@ -38,6 +38,7 @@ Expected<Records, Diagnostics> load_records_from_string(const std::string& text,
                                                         const Policy& policy, DataFormat format) {
   auto schema = policy.impl().schema;
   if (format == DataFormat::Csv) return wrap(data::load_csv(text, name, schema));
+  if (format == DataFormat::JsonLines) return wrap(data::load_json_lines(text, name, schema));
   return wrap(data::load_json(text, name, schema));
 }
 

@@ -138,12 +138,26 @@ Expected<eval::RecordSet, Diagnostics> load_json_padded(std::string_view text, s
   return loader.load(shape);
 }
 
-Expected<eval::RecordSet, Diagnostics> load_json(std::string_view text, const std::string& name,
-                                                 std::shared_ptr<const eval::Schema> schema) {
+namespace {
+
+Expected<eval::RecordSet, Diagnostics> load_copy(std::string_view text, const std::string& name,
+                                                 std::shared_ptr<const eval::Schema> schema, JsonShape shape) {
   // simdjson reads a little past the end of what it parses: one copy into a padded buffer.
   const simdjson::padded_string padded(text.data(), text.size());
   return load_json_padded(std::string_view(padded.data(), padded.size()), padded.size() + simdjson::SIMDJSON_PADDING,
-                          name, std::move(schema));
+                          name, std::move(schema), shape);
+}
+
+}  // namespace
+
+Expected<eval::RecordSet, Diagnostics> load_json(std::string_view text, const std::string& name,
+                                                 std::shared_ptr<const eval::Schema> schema) {
+  return load_copy(text, name, std::move(schema), JsonShape::Detect);
+}
+
+Expected<eval::RecordSet, Diagnostics> load_json_lines(std::string_view text, const std::string& name,
+                                                       std::shared_ptr<const eval::Schema> schema) {
+  return load_copy(text, name, std::move(schema), JsonShape::Lines);
 }
 
 }  // namespace scalepol::data

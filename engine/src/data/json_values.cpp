@@ -24,7 +24,10 @@ std::string combine_range(const std::optional<double> (&parts)[3], const eval::F
   if (value && (*value < lo || *value > hi)) return fmt::format("the `value` of {} is outside its range", label);
   if (!std::isfinite(lo * field.scale) || !std::isfinite(hi * field.scale))
     return fmt::format("the range of {} is too large to be represented", label);
-  out = lo == hi ? eval::Value::number(lo * field.scale) : eval::Value::number_range(lo * field.scale, hi * field.scale);
+  // The point estimate is the stated value; without one, the middle of the range.
+  const double x = value ? *value : (lo + hi) / 2;
+  out = lo == hi ? eval::Value::number(lo * field.scale)
+                 : eval::Value::estimate(x * field.scale, lo * field.scale, hi * field.scale);
   return "";
 }
 

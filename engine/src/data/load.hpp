@@ -34,6 +34,11 @@ Expected<eval::RecordSet, Diagnostics> load_csv(std::string_view text, const std
 Expected<eval::RecordSet, Diagnostics> load_json(std::string_view text, const std::string& name,
                                                  std::shared_ptr<const eval::Schema> schema);
 
+// JSON Lines whatever the first character is (for a format named explicitly): a line `[1]` is
+// then a line that is not a record, not the start of an array.
+Expected<eval::RecordSet, Diagnostics> load_json_lines(std::string_view text, const std::string& name,
+                                                       std::shared_ptr<const eval::Schema> schema);
+
 // A file; DataFormat::Auto picks the format by extension (.csv, .json, .jsonl, .ndjson).
 Expected<eval::RecordSet, Diagnostics> load_file(const std::string& path, DataFormat format,
                                                  std::shared_ptr<const eval::Schema> schema);

@@ -6,11 +6,11 @@
 //   -----------  -------------  --------
 //   GPT-4        systemic_risk  true
 //   Llama 2 70B  gpai~          false
-//   o3           unknown?       unknown?
+//   o3           unknown        unknown
 //
 //   3 models
 //   gpai_tier: systemic_risk 1, gpai 1, unknown 1
-//   ? unknown, ~ possible
+//   ~ possible: a value's range reaches across a line
 //
 // Columns are padded by code points, the unit diagnostics count columns in. Model names and
 // values come from data files: they are printed through append_printable so that no control
@@ -125,13 +125,7 @@ void append_summary(std::string& out, const Report& r, const report::Table& tabl
     if (tally.unknown > 0) fmt::format_to(std::back_inserter(out), "{}unknown {}", separator, tally.unknown);
     out += '\n';
   }
-  if (table.has_unknown() || table.has_possible()) {
-    std::string legend;
-    if (table.has_unknown()) legend += "? unknown";
-    if (table.has_possible()) legend += legend.empty() ? "~ possible" : ", ~ possible";
-    out += legend;
-    out += '\n';
-  }
+  if (table.has_possible()) out += "~ possible: a value's range reaches across a line\n";
 }
 
 void write_report(report::Sink& sink, const Report& r, const ReportTextOptions& options) {

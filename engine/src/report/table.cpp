@@ -27,13 +27,13 @@ void tally(TierTally& t, const Verdict& v) {
 
 std::string cell_text(const Verdict& verdict) {
   std::string text = verdict.value;
-  if (verdict.status == Status::Unknown) text += '?';
+  // An unknown verdict's value already says "unknown"; only "possible" needs a mark.
   if (verdict.status == Status::Possible) text += '~';
   return text;
 }
 
 std::size_t cell_width(const Verdict& verdict) {
-  return code_points(verdict.value) + (verdict.status == Status::Definite ? 0 : 1);
+  return code_points(verdict.value) + (verdict.status == Status::Possible ? 1 : 0);
 }
 
 Table::Table(const Report& report) {

@@ -328,3 +328,12 @@ TEST_CASE("json lines: a pretty-printed object gets a hint") {
   CHECK(set->diagnostics.items[0].location.line == 1);
   CHECK(set->diagnostics.items[0].help.find("JSON Lines") != std::string::npos);
 }
+
+TEST_CASE("json lines named explicitly: a leading `[` is a line, not an array") {
+  auto set = data::load_json_lines("[1]\n{\"model\": \"A\"}\n", "m.jsonl", model_schema());
+  REQUIRE(set.has_value());
+  REQUIRE(set->records.size() == 1);
+  CHECK(set->records[0].line == 2);
+  REQUIRE(set->diagnostics.items.size() == 1);
+  CHECK(set->diagnostics.items[0].message == "expected an object for a record, found an array");
+}
