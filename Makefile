@@ -21,6 +21,7 @@ build: configure
 run: build
 	./$(BUILD)/scalepol check $(EU_POLICY)
 	./$(BUILD)/scalepol run $(EU_POLICY) --models $(EPOCH_DATA)
+	@echo "Model data: Epoch AI, \"Notable AI Models\" (https://epoch.ai/data/notable-ai-models), CC BY"
 
 test: build
 	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)

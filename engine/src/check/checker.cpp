@@ -219,8 +219,11 @@ void Checker::check_reference(int32_t i) {
   auto field_slot = [&](const ast::Ident& name) -> int32_t {
     auto it = symbols_.find(name.text);
     if (it == symbols_.end() || it->second.kind != RefKind::Field) {
+      std::vector<std::string_view> fields;
+      for (const auto& f : p_.fields) fields.push_back(f.name);
+      auto guess = syntax::closest_match(name.text, fields);
       report(name.span, Severity::Error, "undefined-name", fmt::format("undefined field `{}`", name.text),
-             suggestion(name.text));
+             guess.empty() ? "" : fmt::format("did you mean `{}`?", guess));
       return -1;
     }
     return it->second.index;
@@ -324,7 +327,8 @@ void Checker::compute_tier_ranges(Ladder& ladder) {
     auto& r = ladder.ranges[t];
     bool lo_seen = false, hi_seen = false;
     for (auto& b : tiers[t].bounds) {
-      auto v = b.value ? constant_value(*b.value) : std::nullopt;
+      std::optional<double> v;
+      if (b.value) v = constant_value(*b.value);
       bool is_lo = b.kind == ast::BoundKind::Above || b.kind == ast::BoundKind::From;
       if ((is_lo && lo_seen) || (!is_lo && hi_seen)) {
         report(b.span, Severity::Error, "duplicate-bound",
@@ -333,13 +337,14 @@ void Checker::compute_tier_ranges(Ladder& ladder) {
       }
       (is_lo ? lo_seen : hi_seen) = true;
       if (!v) continue;
+      const double bound = v.value_or(0);
       if (is_lo) {
         r.has_lo = true;
-        r.lo = *v;
+        r.lo = bound;
         r.lo_inclusive = b.kind == ast::BoundKind::From;
       } else {
         r.has_hi = true;
-        r.hi = *v;
+        r.hi = bound;
         r.hi_inclusive = b.kind == ast::BoundKind::UpTo;
       }
     }

@@ -64,7 +64,7 @@ ast::Span SyntaxErrorReporter::span(const antlr4::Token& token) const {
 }
 
 void SyntaxErrorReporter::check_tokens() {
-  const auto all = tokens_.getTokens();
+  const auto all = tokens_.getTokens();  // one copy of the pointers, for the whole pass
   for (Index i = 0; i < all.size(); ++i) {
     antlr4::Token* t = all[i];
     switch (t->getType()) {
@@ -124,14 +124,16 @@ void SyntaxErrorReporter::check_tokens() {
 }
 
 void SyntaxErrorReporter::report_stray_characters(Index first, Index last) {
-  const auto all = tokens_.getTokens();
+  constexpr Index kShown = 20;  // characters quoted in the message
   std::string text;
   bool all_printable = true;
-  for (Index k = first; k <= last && text.size() < 40; ++k) {
-    text += all[k]->getText();
-    all_printable = all_printable && printable(first_code_point(all[k]->getText()));
+  for (Index k = first; k <= last && k < first + kShown; ++k) {
+    const std::string c = tokens_.get(k)->getText();
+    text += c;
+    all_printable = all_printable && printable(first_code_point(c));
   }
-  const char32_t c = first_code_point(all[first]->getText());
+  if (last - first >= kShown) text += "…";
+  const char32_t c = first_code_point(tokens_.get(first)->getText());
   std::string message;
   if (first == last) {
     message = printable(c) ? fmt::format("unexpected character `{}`", text) : fmt::format("unexpected character U+{:04X}", uint32_t(c));
@@ -139,7 +141,7 @@ void SyntaxErrorReporter::report_stray_characters(Index first, Index last) {
     message = all_printable ? fmt::format("unexpected characters `{}`", text)
                             : fmt::format("unexpected characters starting with U+{:04X}", uint32_t(c));
   }
-  ast::Span where = positions_.chars(all[first]->getStartIndex(), all[last]->getStopIndex() + 1);
+  ast::Span where = positions_.chars(tokens_.get(first)->getStartIndex(), tokens_.get(last)->getStopIndex() + 1);
   auto& d = sink_.error(where, "unexpected-character", std::move(message));
   d.help = stray_character_help(c);
 }
@@ -192,7 +194,8 @@ antlr4::Token* SyntaxErrorReporter::misspelt_unit(antlr4::Token& offending) cons
 
 antlr4::Token* SyntaxErrorReporter::innermost_unclosed_bracket() const {
   std::vector<antlr4::Token*> open;
-  for (antlr4::Token* t : tokens_.getTokens()) {
+  for (Index i = 0; i < tokens_.size(); ++i) {
+    antlr4::Token* t = tokens_.get(i);
     if (t->getChannel() != antlr4::Token::DEFAULT_CHANNEL) continue;
     switch (t->getType()) {
       case ScalepolLexer::LBRACE: case ScalepolLexer::LPAREN: case ScalepolLexer::LBRACK: open.push_back(t); break;
