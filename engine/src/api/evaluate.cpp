@@ -1,36 +1,21 @@
 // Policy::evaluate: every record through the evaluator, in input order.
 #include <fmt/format.h>
 
-#include <chrono>
-#include <cstdio>
 
 #include "api/impl.hpp"
 #include "eval/evaluator.hpp"
 #include "eval/verdicts.hpp"
 #include "scalepol/report.hpp"
+#include "syntax/literals.hpp"
 
 namespace scalepol {
 
-namespace {
-
-// "YYYY-MM-DD" → days since 1970-01-01, or nothing when it is not a calendar date.
-std::optional<int32_t> parse_date(const std::string& s) {
-  int y = 0;
-  unsigned m = 0, d = 0;
-  char tail = 0;
-  if (s.size() != 10 || std::sscanf(s.c_str(), "%4d-%2u-%2u%c", &y, &m, &d, &tail) != 3) return std::nullopt;
-  std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{m}, std::chrono::day{d}};
-  if (!ymd.ok()) return std::nullopt;
-  return static_cast<int32_t>(std::chrono::sys_days{ymd}.time_since_epoch().count());
-}
-
-}  // namespace
 
 Expected<Report, Diagnostics> Policy::evaluate(const Records& records, const EvalOptions& options) const {
   Diagnostics errors;
   int32_t as_of = eval::kNoDate;
   if (!options.as_of.empty()) {
-    auto d = parse_date(options.as_of);
+    auto d = syntax::parse_date(options.as_of);
     if (!d) {
       Diagnostic e;
       e.code = "invalid-date";
