@@ -123,11 +123,10 @@ std::string describe_expected(const antlr4::Parser& parser, const IntervalSet& e
     parts.push_back(describe_type(vocabulary, static_cast<std::size_t>(t)));
   }
   constexpr std::size_t kMaxParts = 7;
-  if (parts.size() > kMaxParts) {
-    parts.resize(kMaxParts - 1);
-    parts.push_back("…");
-  }
-  return join_alternatives(parts);
+  if (parts.size() <= kMaxParts) return join_alternatives(parts);
+  std::string out;  // too many to read as alternatives: the first few, then "…"
+  for (std::size_t i = 0; i + 1 < kMaxParts; ++i) out += parts[i] + ", ";
+  return out + "…";
 }
 
 bool starts_item(const antlr4::Parser& parser, std::size_t type) {
