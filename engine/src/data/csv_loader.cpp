@@ -4,6 +4,7 @@
 #include <vector>
 
 #include "data/csv_reader.hpp"
+#include "syntax/utf8.hpp"
 #include "data/load.hpp"
 #include "data/loader_common.hpp"
 
@@ -94,7 +95,7 @@ void report_ragged(const CsvRow& row, std::size_t header_cells, SourceText& sour
 
 Expected<eval::RecordSet, Diagnostics> load_csv(std::string_view text, const std::string& name,
                                                 std::shared_ptr<const eval::Schema> schema) {
-  text = strip_bom(text);
+  text = syntax::strip_bom(text);
   SourceText source(name, text);
   Reporter reporter(name);
   CsvReader reader(text);

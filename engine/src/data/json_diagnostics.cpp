@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "data/json_loader_impl.hpp"
+#include "syntax/utf8.hpp"
 #include "data/json_scan.hpp"
 #include "data/loader_common.hpp"
 #include "data/value_parse.hpp"
@@ -76,7 +77,7 @@ Diagnostic JsonLoader::syntax_diagnostic() {
                            source_.locate(doc_begin_ + at, doc_begin_ + at + length));
   };
   if (code == simdjson::UTF8_ERROR) {
-    if (auto bad = find_invalid_utf8(doc)) return make(*bad, 1, "invalid UTF-8");
+    if (auto bad = syntax::find_invalid_utf8(doc)) return make(*bad, 1, "invalid UTF-8");
   }
   // Errors simdjson finds before it knows any position, or only at the end.
   const bool structural = code == simdjson::UNCLOSED_STRING || code == simdjson::UNESCAPED_CHARS ||

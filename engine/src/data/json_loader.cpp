@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "data/json_loader_impl.hpp"
+#include "syntax/utf8.hpp"
 #include "data/load.hpp"
 #include "data/loader_common.hpp"
 
@@ -132,7 +133,7 @@ Expected<eval::RecordSet, Diagnostics> load_json_padded(std::string_view text, s
                                                         std::shared_ptr<const eval::Schema> schema,
                                                         JsonShape shape) {
   // The BOM is dropped by moving the view, which leaves the padding behind the text as it was.
-  const std::string_view body = strip_bom(text);
+  const std::string_view body = syntax::strip_bom(text);
   capacity -= static_cast<std::size_t>(body.data() - text.data());
   detail::JsonLoader loader(body, capacity, name, std::move(schema));
   return loader.load(shape);

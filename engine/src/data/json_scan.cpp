@@ -1,5 +1,7 @@
 #include "data/json_scan.hpp"
 
+#include "syntax/utf8.hpp"
+
 #include <fmt/format.h>
 
 #include <vector>
@@ -13,39 +15,11 @@ bool is_json_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '
 // The whole UTF-8 sequence starting at `i`, so a message never cuts a character in two.
 std::string_view char_at(std::string_view text, std::size_t i) {
   std::size_t len = 1;
-  while (i + len < text.size() && (static_cast<unsigned char>(text[i + len]) & 0xC0) == 0x80 && len < 4) ++len;
+  while (i + len < text.size() && syntax::is_continuation(static_cast<unsigned char>(text[i + len])) && len < 4) ++len;
   return text.substr(i, len);
 }
 
 }  // namespace
-
-std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
-  const auto* s = reinterpret_cast<const unsigned char*>(text.data());
-  const std::size_t n = text.size();
-  std::size_t i = 0;
-  while (i < n) {
-    const unsigned char c = s[i];
-    if (c < 0x80) {
-      ++i;
-      continue;
-    }
-    std::size_t len;
-    unsigned char lo = 0x80, hi = 0xBF;  // allowed range of the second byte
-    if (c >= 0xC2 && c <= 0xDF) len = 2;
-    else if (c == 0xE0) len = 3, lo = 0xA0;
-    else if (c == 0xED) len = 3, hi = 0x9F;  // no UTF-16 surrogates
-    else if (c >= 0xE1 && c <= 0xEF) len = 3;
-    else if (c == 0xF0) len = 4, lo = 0x90;
-    else if (c >= 0xF1 && c <= 0xF3) len = 4;
-    else if (c == 0xF4) len = 4, hi = 0x8F;  // nothing above U+10FFFF
-    else return i;
-    if (i + len > n || s[i + 1] < lo || s[i + 1] > hi) return i;
-    for (std::size_t k = 2; k < len; ++k)
-      if ((s[i + k] & 0xC0) != 0x80) return i;
-    i += len;
-  }
-  return std::nullopt;
-}
 
 std::optional<JsonScanError> scan_json_structure(std::string_view text) {
   std::vector<std::size_t> open;  // offsets of the brackets not closed yet

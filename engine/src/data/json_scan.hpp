@@ -17,9 +17,6 @@ struct JsonScanError {
   std::string message;     // lowercase, no trailing period
 };
 
-// The first byte at which `text` stops being valid UTF-8, if any.
-std::optional<std::size_t> find_invalid_utf8(std::string_view text);
-
 // The first problem of string and bracket structure in `text` (one JSON document), if any:
 // it does not check what is between the brackets (simdjson does, with positions).
 std::optional<JsonScanError> scan_json_structure(std::string_view text);

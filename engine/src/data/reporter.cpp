@@ -1,5 +1,7 @@
 #include "data/reporter.hpp"
 
+#include "syntax/utf8.hpp"
+
 #include <algorithm>
 #include <fmt/format.h>
 
@@ -43,7 +45,7 @@ std::string excerpt(std::string_view text, std::size_t max) {
   std::size_t points = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const auto c = static_cast<unsigned char>(text[i]);
-    const bool starts_point = (c & 0xC0) != 0x80;
+    const bool starts_point = !syntax::is_continuation(c);
     if (starts_point && points == max) {
       out += "…";
       break;

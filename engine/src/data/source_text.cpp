@@ -1,5 +1,7 @@
 #include "data/source_text.hpp"
 
+#include "syntax/utf8.hpp"
+
 #include <algorithm>
 #include <cstring>
 
@@ -12,22 +14,11 @@ namespace {
 // still exact; only the caret rendering loses the text when the caret would fall past the cut.
 constexpr std::size_t kMaxLineText = 16 * 1024;
 
-bool is_continuation(unsigned char c) { return (c & 0xC0) == 0x80; }
+using syntax::is_continuation;
+
+uint32_t count_code_points(std::string_view s) { return static_cast<uint32_t>(syntax::code_points(s)); }
 
 }  // namespace
-
-std::string_view strip_bom(std::string_view text) {
-  if (text.size() >= 3 && static_cast<unsigned char>(text[0]) == 0xEF &&
-      static_cast<unsigned char>(text[1]) == 0xBB && static_cast<unsigned char>(text[2]) == 0xBF)
-    text.remove_prefix(3);
-  return text;
-}
-
-uint32_t count_code_points(std::string_view s) {
-  uint32_t n = 0;
-  for (char c : s) n += is_continuation(static_cast<unsigned char>(c)) ? 0 : 1;
-  return n;
-}
 
 void SourceText::seek(std::size_t offset) {
   offset = std::min(offset, text_.size());

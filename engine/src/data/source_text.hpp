@@ -13,13 +13,6 @@
 
 namespace scalepol::data {
 
-// A UTF-8 byte order mark is not part of the data: loaders drop it before anything else, so
-// offsets, columns and line texts never include it.
-std::string_view strip_bom(std::string_view text);
-
-// Code points in `s` (UTF-8; a malformed byte counts as one).
-uint32_t count_code_points(std::string_view s);
-
 class SourceText {
  public:
   SourceText(std::string file, std::string_view text) : file_(std::move(file)), text_(text) {}

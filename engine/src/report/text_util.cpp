@@ -10,12 +10,6 @@ constexpr std::string_view kReplacement = "\xEF\xBF\xBD";  // U+FFFD
 constexpr std::string_view kEllipsis = "\xE2\x80\xA6";     // U+2026
 }  // namespace
 
-std::size_t code_points(std::string_view text) {
-  std::size_t count = 0;
-  for (unsigned char byte : text) count += is_continuation(byte) ? 0 : 1;
-  return count;
-}
-
 std::string_view take_code_points(std::string_view text, std::size_t count) {
   std::size_t seen = 0;
   for (std::size_t i = 0; i < text.size(); ++i) {

@@ -7,11 +7,12 @@
 #include <string>
 #include <string_view>
 
+#include "syntax/utf8.hpp"
+
 namespace scalepol::report {
 
-// Number of code points in UTF-8 text. Every byte that does not continue a sequence counts as one,
-// so malformed UTF-8 still yields a sensible width.
-std::size_t code_points(std::string_view text);
+// Number of code points in UTF-8 text (the front end's count, so carets and columns agree).
+using syntax::code_points;
 
 // The longest prefix of `text` holding at most `count` code points.
 std::string_view take_code_points(std::string_view text, std::size_t count);

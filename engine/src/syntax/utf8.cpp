@@ -29,6 +29,26 @@ std::size_t utf8_sequence(std::string_view text, std::size_t i, char32_t& cp) {
   return length;
 }
 
+std::size_t code_points(std::string_view text) {
+  std::size_t count = 0;
+  for (unsigned char byte : text) count += is_continuation(byte) ? 0 : 1;
+  return count;
+}
+
+std::optional<std::size_t> find_invalid_utf8(std::string_view text) {
+  for (std::size_t i = 0; i < text.size();) {
+    if (static_cast<unsigned char>(text[i]) < 0x80) {  // ASCII: the common case, no decoding
+      ++i;
+      continue;
+    }
+    char32_t cp;
+    std::size_t n = utf8_sequence(text, i, cp);
+    if (n == 0) return i;
+    i += n;
+  }
+  return std::nullopt;
+}
+
 void append_utf8(std::string& out, char32_t cp) {
   if (cp < 0x80) {
     out += static_cast<char>(cp);
