@@ -15,25 +15,6 @@ namespace scalepol::cli {
 
 namespace {
 
-bool leap_year(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
-
-// --as-of must be a real calendar date written YYYY-MM-DD: caught here, as a usage error,
-// rather than as a puzzling verdict later.
-std::string check_date(std::string& text) {
-  const auto digits = [&](std::size_t from, std::size_t count) {
-    return std::all_of(text.begin() + from, text.begin() + from + count, [](char c) { return c >= '0' && c <= '9'; });
-  };
-  const std::string wanted = fmt::format("expected a date YYYY-MM-DD, got `{}`", text);
-  if (text.size() != 10 || text[4] != '-' || text[7] != '-' || !digits(0, 4) || !digits(5, 2) || !digits(8, 2)) {
-    return wanted;
-  }
-  const int year = std::stoi(text.substr(0, 4)), month = std::stoi(text.substr(5, 2)), day = std::stoi(text.substr(8, 2));
-  static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-  if (month < 1 || month > 12) return wanted;
-  const int days = kDays[month - 1] + (month == 2 && leap_year(year) ? 1 : 0);
-  return day >= 1 && day <= days ? std::string() : wanted;
-}
-
 // CLI11's messages may span lines and start with a capital; a usage error is one line in the
 // style of every other message (lowercase).
 std::string one_line(std::string text) {
@@ -92,8 +73,7 @@ int run_app(int argc, char** argv) {
   run_cmd->add_option("--format", run.format, "report: text (a table) or json")
       ->check(CLI::IsMember(kFormats))
       ->capture_default_str();
-  run_cmd->add_option("--as-of", run.as_of, "evaluation date YYYY-MM-DD (what `time_since` measures to)")
-      ->check(CLI::Validator(check_date, "YYYY-MM-DD", "date"));
+  run_cmd->add_option("--as-of", run.as_of, "evaluation date YYYY-MM-DD (what `time_since` measures to)");
   run_cmd->add_option("--data-format", run.data_format, "how to read --models: auto (by extension), csv, json, jsonl")
       ->check(CLI::IsMember({"auto", "csv", "json", "jsonl"}))
       ->capture_default_str();
