@@ -189,8 +189,11 @@ range: MINUS? NUMBER UNIT? DOTDOT MINUS? NUMBER UNIT?;
 qualifiedName: name (DOT name)*;
 
 // Words that start items or carry logic are reserved; the rest stay usable as names.
+// `effective_compute` starts an item but is also the term policies use undefined ("a >2x
+// effective compute increase"): as a name it is the undefined term the linter reports.
 name
   : IDENT
+  | EFFECTIVE_COMPUTE
   | VERSION | SOURCE | KEY | COLUMN | BASE | METRIC | BASELINE | BASELINE_DATE | SCALE
   | POST_TRAINING | MULTIPLIER | LOSS | EXAMPLE | INCLUDED | EXCLUDED | FRONTIER | AT | BY | TO
   | BELOW | UP_TO | ABOVE | FROM | APPLIES_TO | ALL | WITHIN | IN | KNOWN | CONTAINS

@@ -50,3 +50,19 @@ inline Report run_json(const Policy& p, const std::string& json, const std::stri
 }
 
 }  // namespace scalepol::testing
+
+namespace scalepol::testing {
+
+// The findings of `scalepol::lint` on a policy that compiles.
+inline Diagnostics lint_text(const std::string& text, const LintOptions& options = {}) {
+  return lint(compile_ok(text), options);
+}
+
+// How many findings have this code.
+inline std::size_t count_code(const Diagnostics& d, const std::string& code) {
+  std::size_t n = 0;
+  for (const auto& x : d.items) n += x.code == code;
+  return n;
+}
+
+}  // namespace scalepol::testing

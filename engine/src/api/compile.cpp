@@ -42,6 +42,7 @@ class Loader {
     const auto* mod = module.get();
     p_.files.push_back(std::move(source));
     p_.modules.push_back(std::move(module));
+    p_.from_stdlib.push_back(in_stdlib);
     loaded_.push_back(key);
     stack_.push_back(key);
     for (const auto& imp : mod->imports) resolve(*src, imp, path, in_stdlib, depth);

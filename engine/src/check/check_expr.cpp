@@ -101,6 +101,34 @@ bool Checker::try_tier_name(ast::Expr& e, const Type& other) {
   return true;
 }
 
+// Terms of art that policies use as if their meaning were settled. Used with no definition they
+// are a finding (`undefined-term`), not an error: the text really does say "2x effective
+// compute" and define nothing, and the rest of the policy is still worth checking.
+bool Checker::is_term_of_art(const std::string& name) {
+  static const std::vector<std::string_view> terms = {"effective_compute", "effective_flop", "effective_flops",
+                                                      "effective_training_compute"};
+  return std::find(terms.begin(), terms.end(), name) != terms.end();
+}
+
+std::unordered_map<std::string, Symbol>::iterator Checker::declare_undefined_term(const ast::Ident& use) {
+  auto decl = std::make_unique<ast::EffectiveComputeDecl>();
+  decl->name = use;
+  decl->span = use.span;
+  auto index = static_cast<int32_t>(p_.effective_computes.size());
+  p_.effective_computes.push_back(decl.get());
+  p_.undefined_terms.push_back(std::move(decl));
+  ec_module_.push_back(module_);
+  report(use.span, Severity::Warning, "undefined-term",
+         fmt::format("`{}` is used but never defined", use.text),
+         fmt::format("define it: `effective_compute {} {{ base training_compute  baseline …  metric …  multiplier … }}`",
+                     use.text),
+         {"effective compute depends on a baseline recipe and date, a metric and a reference scale; "
+          "without them the same model can be above or below the line (Larsen, \"The basic case against "
+          "Effective-FLOP\")",
+          "its value is unknown for every model"});
+  return symbols_.emplace(use.text, Symbol{RefKind::EffectiveCompute, index, use.span, module_}).first;
+}
+
 Type Checker::check_name(ast::Expr& e) {
   const auto& first = e.path[0].text;
   if (e.path.size() == 1) {
@@ -119,6 +147,7 @@ Type Checker::check_name(ast::Expr& e) {
     }
   }
   auto it = symbols_.find(first);
+  if (it == symbols_.end() && e.path.size() == 1 && is_term_of_art(first)) it = declare_undefined_term(e.path[0]);
   if (it == symbols_.end()) {
     report(e.path[0].span, Severity::Error, "undefined-name", fmt::format("undefined name `{}`", first),
            suggestion(first));

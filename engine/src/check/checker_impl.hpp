@@ -61,6 +61,8 @@ class Checker {
   Type check_arith(ast::Expr& e);
   Type check_call(ast::Expr& e);
   bool try_tier_name(ast::Expr& e, const Type& other);
+  static bool is_term_of_art(const std::string& name);
+  std::unordered_map<std::string, Symbol>::iterator declare_undefined_term(const ast::Ident& use);
   bool compatible(const Type& a, const Type& b, const ast::Expr& at);
   std::string describe(const Type& t) const;
   std::string suggestion(const std::string& word) const;

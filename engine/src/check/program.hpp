@@ -66,6 +66,7 @@ struct Reference {
 struct Program {
   std::vector<std::unique_ptr<syntax::SourceFile>> files;  // parallel to modules
   std::vector<std::unique_ptr<ast::Module>> modules;       // [0] is the main file
+  std::vector<unsigned char> from_stdlib;                  // per module: embedded stdlib (not linted)
 
   std::string name, title, path;
 
@@ -75,6 +76,9 @@ struct Program {
   std::vector<const ast::DefineDecl*> defines;
   std::vector<Type> define_types;
   std::vector<const ast::EffectiveComputeDecl*> effective_computes;
+  // Terms of art used but never defined (`effective_compute` in a trigger with no definition):
+  // the checker gives each an empty definition, so its value is unknown and the rest is checked.
+  std::vector<std::unique_ptr<ast::EffectiveComputeDecl>> undefined_terms;
   std::vector<Reference> references;
   std::vector<Ladder> ladders;
   std::vector<Escalation> escalations;
