@@ -120,8 +120,8 @@ std::unordered_map<std::string, Symbol>::iterator Checker::declare_undefined_ter
   ec_module_.push_back(module_);
   report(use.span, Severity::Warning, "undefined-term",
          fmt::format("`{}` is used but never defined", use.text),
-         fmt::format("define it: `effective_compute {} {{ base training_compute  baseline …  metric …  multiplier … }}`",
-                     use.text),
+         "define it, then use the definition's name: `effective_compute ec { base training_compute  baseline …  "
+         "baseline_date …  metric …  scale …  post_training …  multiplier … }`",
          {"effective compute depends on a baseline recipe and date, a metric and a reference scale; "
           "without them the same model can be above or below the line (Larsen, \"The basic case against "
           "Effective-FLOP\")",
@@ -196,7 +196,10 @@ Type Checker::check_compare(ast::Expr& e) {
   auto& lhs = *e.args[0];
   auto& rhs = *e.args[1];
   Type lt, rt;
-  if (lhs.kind == ast::ExprKind::Name && lhs.path.size() == 1 && !symbols_.count(lhs.path[0].text)) {
+  // A bare unknown name on the left may be a tier of the ladder on the right (`high == concern`);
+  // a term of art is not, and is reported at its first use.
+  if (lhs.kind == ast::ExprKind::Name && lhs.path.size() == 1 && !symbols_.count(lhs.path[0].text) &&
+      !is_term_of_art(lhs.path[0].text)) {
     rt = check_expr(rhs);
     if (try_tier_name(lhs, rt)) lt = lhs.type;
     else lt = check_expr(lhs);
