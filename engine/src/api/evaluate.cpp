@@ -41,7 +41,8 @@ Expected<Report, Diagnostics> Policy::evaluate(const Records& records, const Eva
   report.results.reserve(set.records.size());
   try {
     eval::Evaluator ev(*impl_->program, set, as_of);
-    for (const auto& r : set.records) report.results.push_back(eval::verdicts_for(ev, r));
+    eval::Evaluator::Frame frame;
+    for (const auto& r : set.records) report.results.push_back(eval::verdicts_for(ev, r, frame));
   } catch (const std::exception& ex) {
     Diagnostic e;
     e.code = "internal-error";

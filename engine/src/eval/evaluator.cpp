@@ -49,6 +49,16 @@ Evaluator::Frame Evaluator::frame(const Record& record, int depth) const {
   return f;
 }
 
+void Evaluator::reset(Frame& f, const Record& record) const {
+  f.record = &record;
+  f.depth = 0;
+  f.defines.assign(p_.defines.size(), std::nullopt);
+  f.ecs.assign(p_.effective_computes.size(), std::nullopt);
+  f.ladders.assign(p_.ladders.size(), std::nullopt);
+  f.triggers.assign(p_.triggers.size(), std::nullopt);
+  f.exemptions.assign(p_.exemptions.size(), std::nullopt);
+}
+
 Value Evaluator::compare(ast::Op op, const Value& a, const Value& b) const {
   if (a.kind == Value::Kind::Unknown || b.kind == Value::Kind::Unknown) return unknown_of({&a, &b});
   using K = Value::Kind;

@@ -29,6 +29,8 @@ class Evaluator {
     int depth = 0;  // how many `@` hops led here
   };
   Frame frame(const Record& record, int depth = 0) const;
+  // The same, reusing `f`'s memory: a run over many records allocates its memo once.
+  void reset(Frame& f, const Record& record) const;
 
   Value eval(const ast::Expr& e, Frame& f);
   Value define(int32_t i, Frame& f);

@@ -106,11 +106,11 @@ Verdict condition_verdict(Evaluator& ev, VerdictKind kind, const std::string& ru
 
 }  // namespace
 
-ModelResult verdicts_for(Evaluator& ev, const Record& record) {
+ModelResult verdicts_for(Evaluator& ev, const Record& record, Evaluator::Frame& f) {
   const auto& p = ev.program();
   ModelResult result;
   result.model = ev.records().model_name(record);
-  auto f = ev.frame(record);
+  ev.reset(f, record);
   for (int32_t i = 0; i < static_cast<int32_t>(p.ladders.size()); ++i) result.verdicts.push_back(ladder_verdict(ev, i, f));
   for (int32_t i = 0; i < static_cast<int32_t>(p.triggers.size()); ++i) {
     const auto& t = *p.triggers[i];

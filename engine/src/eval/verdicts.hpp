@@ -7,6 +7,7 @@
 
 namespace scalepol::eval {
 
-ModelResult verdicts_for(Evaluator& ev, const Record& record);
+// `frame` is scratch memory reused from one record to the next.
+ModelResult verdicts_for(Evaluator& ev, const Record& record, Evaluator::Frame& frame);
 
 }  // namespace scalepol::eval
