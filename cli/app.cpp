@@ -40,6 +40,7 @@ std::string command_word(int argc, char** argv) {
 }
 
 const std::vector<std::string> kFormats = {"text", "json"};
+const std::vector<std::string> kCheckFormats = {"text", "json", "sarif"};
 
 }  // namespace
 
@@ -59,12 +60,25 @@ int run_app(int argc, char** argv) {
       ->capture_default_str();
 
   CheckOptions check;
-  CLI::App* check_cmd = app.add_subcommand("check", "parse and check policies; report errors and warnings");
-  check_cmd->add_option("FILE", check.files, "policy files")->required();
-  check_cmd->add_option("--format", check.format, "output: text (on stderr) or json (on stdout)")
-      ->check(CLI::IsMember(kFormats))
+  CLI::App* check_cmd =
+      app.add_subcommand("check", "parse, check and lint policies; report errors and warnings");
+  check_cmd->add_option("FILE", check.files, "policy files");
+  check_cmd->add_option("--format", check.format, "output: text (on stderr), json or sarif (on stdout)")
+      ->check(CLI::IsMember(kCheckFormats))
       ->capture_default_str();
-  check_cmd->footer("Example:\n  scalepol check eu_ai_act.policy rsp.policy --format json");
+  check_cmd->add_flag("--deny-warnings", check.deny_warnings, "report warnings as errors");
+  // One code per occurrence (or a comma-separated list), so `--disable CODE FILE` leaves FILE alone.
+  check_cmd->add_option("--disable", check.disabled, "do not report CODE (repeatable; CODE,CODE also works)")
+      ->type_name("CODE")
+      ->allow_extra_args(false)
+      ->delimiter(',');
+  check_cmd->add_option("--sarif-help-base", check.sarif_help_base,
+                        fmt::format("with --format sarif: where docs/lint/CODE.md pages are (default {})",
+                                    kDefaultSarifHelpBase))
+      ->type_name("URL");
+  check_cmd->add_flag("--list-codes", check.list_codes, "print every code: code, severity, family, summary");
+  check_cmd->footer("Examples:\n  scalepol check eu_ai_act.policy rsp.policy --format json\n"
+                    "  scalepol check policies/*.policy --format sarif > scalepol.sarif");
 
   RunOptions run;
   CLI::App* run_cmd = app.add_subcommand("run", "evaluate a policy against model records");
@@ -100,6 +114,10 @@ int run_app(int argc, char** argv) {
 
   const ColorMode mode = parse_color_mode(color);
   if (check_cmd->parsed()) {
+    if (const auto error = check_usage_error(check)) {
+      print_error(*error, mode);
+      return kFailure;
+    }
     check.color = mode;
     return run_check(check);
   }

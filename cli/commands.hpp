@@ -2,6 +2,7 @@
 // app.cpp defines the options and calls them.
 #pragma once
 
+#include <optional>
 #include <string>
 #include <vector>
 
@@ -11,9 +12,17 @@ namespace scalepol::cli {
 
 struct CheckOptions {
   std::vector<std::string> files;
-  std::string format = "text";  // text | json
+  std::string format = "text";        // text | json | sarif
+  std::vector<std::string> disabled;  // --disable CODE: codes not to report
+  bool deny_warnings = false;         // --deny-warnings: report warnings as errors
+  std::string sarif_help_base;        // --sarif-help-base URL; "" for the default
+  bool list_codes = false;            // --list-codes: print the catalogue instead of checking
   ColorMode color = ColorMode::Auto;
 };
+// What is wrong with options that parsed but do not go together (a code --disable cannot
+// disable, --sarif-help-base without --format sarif, …), as the one line of a usage error; or
+// nothing.
+std::optional<std::string> check_usage_error(const CheckOptions& options);
 int run_check(const CheckOptions& options);
 
 struct RunOptions {

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <string>
+#include <string_view>
 #include <vector>
 
 namespace scalepol {
@@ -55,5 +56,25 @@ std::string render_text(const Diagnostic& diagnostic, const RenderOptions& optio
 // {"diagnostics": [{"code", "severity", "message", "file", "line", "column", "end_line",
 // "end_column", "notes", "help"}]}, as documented in docs/json-output.md.
 std::string render_json(const Diagnostics& diagnostics);
+
+// Where the lint catalogue's pages are published by default: a rule's help link is this base
+// followed by `<code>.md`. It names the project's repository on GitHub as a placeholder until
+// the project has a public home; a host that publishes the pages elsewhere passes its own base.
+inline constexpr std::string_view kDefaultSarifHelpBase = "https://github.com/scalepol/scalepol/blob/main/docs/lint/";
+
+struct SarifOptions {
+  // The absolute URI under which docs/lint/<code>.md is found (`/` is added when missing).
+  std::string help_base = std::string(kDefaultSarifHelpBase);
+  // The directory relative file paths start from, written as the value of %SRCROOT% (a relative
+  // one is made absolute against the working directory). Empty leaves it unstated: the log stays
+  // the same on every machine, and code-scanning services resolve relative paths against the
+  // repository root anyway.
+  std::string source_root;
+};
+
+// SARIF 2.1.0 (OASIS), the format code-scanning services read (GitHub code scanning among them):
+// one run of the tool `scalepol` whose rules are every code of lint_catalogue() (then any other
+// code the diagnostics use), and one result per diagnostic, as documented in docs/lint/README.md.
+std::string render_sarif(const Diagnostics& diagnostics, const SarifOptions& options = {});
 
 }  // namespace scalepol

@@ -90,9 +90,16 @@ class Loader {
       key = ec ? target.string() : canonical.string();
       path = target.string();
     }
-    for (const auto& k : stack_)
-      if (k == key) {
-        p_.diagnostics.add(error(from, imp.span, "import-cycle", fmt::format("`{}` imports itself (through its imports)", imp.path)));
+    for (std::size_t i = 0; i < stack_.size(); ++i)
+      if (stack_[i] == key) {
+        // The chain of files from the one imported again back to it, as their names.
+        std::string chain;
+        for (std::size_t j = i; j < stack_.size(); ++j) chain += fs::path(stack_[j]).filename().string() + " → ";
+        chain += fs::path(key).filename().string();
+        auto d = error(from, imp.span, "import-cycle", fmt::format("importing `{}` here makes a cycle", imp.path),
+                       "move what both files need into a third file that both import");
+        d.notes.push_back("the cycle: " + chain);
+        p_.diagnostics.add(std::move(d));
         return;
       }
     for (const auto& k : loaded_)
@@ -143,7 +150,11 @@ Expected<Policy, Diagnostics> compile(const std::string& path, std::string text,
   program->path = path;
   try {
     Loader loader(*program, options);
-    loader.load(path, std::move(text), path, false, 0);
+    // The main file's identity is its canonical path, the same key its imports would use for it:
+    // a file that imports the main file back is then a cycle at that import.
+    std::error_code ec;
+    auto canonical = fs::weakly_canonical(fs::path(path), ec);
+    loader.load(path, std::move(text), ec ? path : canonical.string(), false, 0);
     if (!program->diagnostics.has_errors()) check::check_program(*program);
   } catch (const std::exception& e) {
     program->diagnostics.add(file_error(path, "internal-error", fmt::format("internal error: {}", e.what())));

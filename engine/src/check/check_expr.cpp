@@ -58,13 +58,9 @@ bool Checker::compatible(const Type& a, const Type& b, const ast::Expr& at) {
   if (a.kind == TypeKind::Quantity && b.kind == TypeKind::Quantity) {
     if (a.dim == b.dim) return true;
     if (is_number_like(a) && is_number_like(b)) return true;
-    if (a.dim == Dim::Number || b.dim == Dim::Number) {
-      report(at.span, Severity::Warning, "unitless-threshold",
-             fmt::format("a number without a unit is compared with {}", describe(a.dim == Dim::Number ? b : a)),
-             fmt::format("write the unit: `… {}`", base_unit_name(a.dim == Dim::Number ? b.dim : a.dim)),
-             {"a threshold without its unit can be read in more than one way"});
-      return true;
-    }
+    // A plain number beside a quantity is read in the quantity's base unit. It is accepted, and
+    // reported by the linter (`unitless-threshold`), which can say where the unit is missing.
+    if (a.dim == Dim::Number || b.dim == Dim::Number) return true;
     std::vector<std::string> notes;
     if ((a.dim == Dim::Compute && b.dim == Dim::ComputeRate) || (a.dim == Dim::ComputeRate && b.dim == Dim::Compute))
       notes.push_back("FLOP counts operations (a total); FLOP/s counts operations per second (a rate, such as a cluster's capacity)");

@@ -24,6 +24,19 @@ void Checker::declare(const std::string& name, RefKind kind, int32_t index, cons
   auto [it, inserted] = symbols_.try_emplace(name, Symbol{kind, index, span, module_});
   if (!inserted) {
     const auto& first = it->second;
+    const auto in_stdlib = [&](int32_t m) { return m < static_cast<int32_t>(p_.from_stdlib.size()) && p_.from_stdlib[m]; };
+    if (in_stdlib(module_) && !in_stdlib(first.module)) {
+      // The user's name clashes with the standard library's, which is checked after the file
+      // that imports it: point at the user's definition, not into the stdlib.
+      const auto& std_file = *p_.files[module_];
+      auto saved = module_;
+      module_ = first.module;
+      report(first.span, Severity::Error, "duplicate-definition",
+             fmt::format("`{}` is already defined by the standard library", name),
+             "choose another name", {fmt::format("defined at {}:{}:{}", std_file.path(), span.line, span.column)});
+      module_ = saved;
+      return;
+    }
     const auto& file = *p_.files[first.module];
     report(span, Severity::Error, "duplicate-definition", fmt::format("`{}` is defined twice", name), {},
            {fmt::format("first defined at {}:{}:{}", file.path(), first.span.line, first.span.column)});

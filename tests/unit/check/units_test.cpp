@@ -47,12 +47,12 @@ TEST_CASE("money and compute cannot be added") {
   CHECK(e->message == "cannot add money (USD) and compute (FLOP)");
 }
 
-TEST_CASE("a threshold without a unit compiles with a warning") {
+TEST_CASE("a threshold without a unit compiles, read in the base unit; the linter reports it, not the checker") {
   auto p = compile_ok("import std.model\ntrigger t { when training_compute > 1e25 }\n");
-  auto* w = find_code(p.warnings(), "unitless-threshold");
-  REQUIRE(w != nullptr);
-  CHECK(w->severity == Severity::Warning);
-  CHECK(w->help == "write the unit: `… FLOP`");
+  CHECK(find_code(p.warnings(), "unitless-threshold") == nullptr);
+  auto r = run_json(p, R"j([{"model": "m", "training_compute": 2e25}])j");
+  CHECK(verdict(r, "m", "t")->value == "true");
+  // The finding itself is tested in tests/unit/lint/unitless_threshold_test.cpp.
 }
 
 TEST_CASE("a condition must be boolean") {

@@ -1,18 +1,66 @@
-// `tier-order`: tiers not in the order of their thresholds.
+// `tier-order`: tiers not written in the order of their thresholds. Evaluation ranks tiers in the
+// order they are written (a later tier is a higher one, and wins where tiers overlap), and a
+// missing bound runs to the next tier written, so a ladder out of order ranks and bounds its
+// tiers other than it reads. A tier is out of order when its lower bound as written is below an
+// earlier tier's lower bound, or its upper bound below an earlier tier's upper bound (`from x`
+// counts below `above x`, `below x` below `up_to x`).
+#include <fmt/format.h>
+
+#include "lint/intervals.hpp"
 #include "lint/rules/rules.hpp"
 
 namespace scalepol::linter::rules {
 
 namespace {
 
+Interval as_interval(const ast::TierBound& b) {
+  const double v = constant_value(*b.value).value_or(0);
+  switch (b.kind) {
+    case ast::BoundKind::Below: return Interval{-kInf, v, false, false};
+    case ast::BoundKind::UpTo: return Interval{-kInf, v, false, true};
+    case ast::BoundKind::Above: return Interval{v, kInf, false, false};
+    case ast::BoundKind::From: return Interval{v, kInf, true, false};
+  }
+  return Interval::all();
+}
+
+// The bound of `later` that sits below the same kind of bound of `earlier`, or null.
+std::pair<const ast::TierBound*, const ast::TierBound*> misplaced(const ast::TierDecl& earlier, const ast::TierDecl& later) {
+  const auto *a = explicit_bound(earlier, true), *b = explicit_bound(later, true);
+  if (a && b && as_interval(*a).lower_tighter_than(as_interval(*b))) return {a, b};
+  a = explicit_bound(earlier, false);
+  b = explicit_bound(later, false);
+  if (a && b && as_interval(*b).upper_tighter_than(as_interval(*a))) return {a, b};
+  return {nullptr, nullptr};
+}
+
+void check_ladder(Context& cx, int32_t m, const ast::TiersDecl& decl) {
+  auto dim = axis_dim(decl);
+  if (!dim) return;
+  for (std::size_t j = 1; j < decl.tiers.size(); ++j)
+    for (std::size_t i = j; i-- > 0;) {  // the nearest earlier tier it is out of order with
+      auto [theirs, mine] = misplaced(decl.tiers[i], decl.tiers[j]);
+      if (!mine) continue;
+      const auto& later = decl.tiers[j].name.text;
+      const auto& earlier = decl.tiers[i].name.text;
+      auto& d = cx.report(tier_order.info, m, mine->span,
+                          fmt::format("tier `{}` ({}) comes after `{}` ({})", later, bound_text(*mine, *dim), earlier,
+                                      bound_text(*theirs, *dim)));
+      d.notes.push_back(fmt::format("evaluation treats later tiers as higher: `{}` ranks above `{}`, and a tier written "
+                                    "with one bound runs to the next tier written",
+                                    later, earlier));
+      d.help = "write the tiers from the lowest threshold to the highest";
+      break;
+    }
+}
+
 void run(Context& cx) {
-  (void)cx;  // NOT YET IMPLEMENTED: to be written before this lands
+  for (int32_t m : cx.user_modules())
+    for (const auto& decl : cx.module(m).tiers) check_ladder(cx, m, decl);
 }
 
 }  // namespace
 
-const Rule tier_order{{"tier-order", Severity::Warning, "tiers",
-                         "tiers not in the order of their thresholds", false},
-                        &run};
+const Rule tier_order{{"tier-order", Severity::Warning, "tiers", "tiers not in the order of their thresholds", false}, &run};
 
 }  // namespace scalepol::linter::rules
