@@ -7,6 +7,7 @@
 #include <unordered_map>
 #include <vector>
 
+#include "check/constant.hpp"
 #include "check/program.hpp"
 
 namespace scalepol::check {
@@ -32,7 +33,6 @@ class Checker {
 
   // --- used by check_expr.cpp ---
   Type check_expr(ast::Expr& e);
-  std::optional<double> constant_value(const ast::Expr& e) const;
 
  private:
   friend struct ExprChecker;

@@ -3,6 +3,8 @@
 // trigger-never-fires and the exemption rules. Values are in base units, as in Expr::value.
 #pragma once
 
+#include "check/constant.hpp"
+
 #include <limits>
 #include <optional>
 #include <string>
@@ -51,9 +53,8 @@ double witness(const Interval& i);
 // The number with the fewest significant digits strictly between a and b (a < b, both finite).
 double roundest_between(double a, double b);
 
-// The value of a constant expression in base units, folded the way the checker folds tier bounds:
-// a number, its negation, arithmetic of constants; a date is its day number. Nothing otherwise.
-std::optional<double> constant_value(const ast::Expr& e);
+// Constant folding is the checker's (check/constant.hpp), so tier bounds fold alike everywhere.
+using check::constant_value;
 
 // The interval in the language's own words: "exactly 1e25 FLOP", "`from 1e24 FLOP below 1e25 FLOP`",
 // "`above 1e28 FLOP`".
