@@ -12,6 +12,7 @@ packages=(
   libcli11-dev           # command-line parsing for the scalepol CLI
   libsimdjson-dev        # fast JSON / JSON Lines record loading
   nlohmann-json3-dev     # tests only: parsing the JSON and SARIF the engine writes, to check its structure
+  python3                # runs tests/sarif/validate.py
   python3-jsonschema     # the sarif.schema test: validates `check --format sarif` against the SARIF 2.1.0 schema
   cmake                  # build system
   g++                    # C++23 compiler (GCC 12: std::expected)
