@@ -13,6 +13,14 @@ enum class Status { Definite, Possible, Unknown };
 const char* verdict_kind_name(VerdictKind k);  // "tier", "trigger", "exemption", "obligation"
 const char* status_name(Status s);             // "definite", "possible", "unknown"
 
+// A verdict under one reading of the policy's assumptions (`assume`): which value each
+// assumption took, and what the verdict was then.
+struct Reading {
+  std::vector<std::pair<std::string, std::string>> assumptions;  // name, value as written
+  std::string value;
+  Status status = Status::Definite;
+};
+
 struct Verdict {
   std::string rule;     // gpai_tier, capability_evaluation, gpai_tier.systemic_risk.notify
   VerdictKind kind = VerdictKind::Tier;
@@ -22,6 +30,13 @@ struct Verdict {
   std::vector<std::string> unknown_fields;  // the missing fields a non-definite verdict rests on
   std::string quote;    // the policy text the rule encodes, when it carries one
   std::string source;
+  // The interpretation sweep: `robust` when every reading of the assumptions gives the same
+  // verdict; otherwise `depends_on` names the assumptions whose choice changes it, `readings`
+  // gives the verdict under each, and value/status are those all readings share, or the first
+  // reading's value with status `possible` when they differ.
+  bool robust = true;
+  std::vector<std::string> depends_on;
+  std::vector<Reading> readings;
 };
 
 struct ModelResult {

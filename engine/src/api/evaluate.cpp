@@ -4,7 +4,7 @@
 
 #include "api/impl.hpp"
 #include "eval/evaluator.hpp"
-#include "eval/verdicts.hpp"
+#include "eval/sweep.hpp"
 #include "scalepol/report.hpp"
 #include "syntax/literals.hpp"
 
@@ -41,8 +41,9 @@ Expected<Report, Diagnostics> Policy::evaluate(const Records& records, const Eva
   report.results.reserve(set.records.size());
   try {
     eval::Evaluator ev(*impl_->program, set, as_of);
-    eval::Evaluator::Frame frame;
-    for (const auto& r : set.records) report.results.push_back(eval::verdicts_for(ev, r, frame));
+    const auto readings = eval::enumerate_readings(*impl_->program);
+    eval::Sweep sweep(ev, readings);
+    for (const auto& r : set.records) report.results.push_back(sweep.verdicts(r));
   } catch (const std::exception& ex) {
     Diagnostic e;
     e.code = "internal-error";

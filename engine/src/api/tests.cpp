@@ -5,6 +5,7 @@
 #include "api/impl.hpp"
 #include "eval/describe.hpp"
 #include "eval/evaluator.hpp"
+#include "eval/readings.hpp"
 
 namespace scalepol {
 
@@ -81,19 +82,30 @@ TestResults Policy::run_tests() const {
       continue;
     }
     eval::Evaluator ev(p, set, t.as_of ? *t.as_of : eval::kNoDate);
-    auto frame = ev.frame(set.records.front());
-    for (const auto& expect : t.expects) {
-      eval::Value v = ev.eval(*expect, frame);
-      if (v.kind == eval::Value::Kind::Bool && v.boolean) continue;
-      std::string got = v.kind == eval::Value::Kind::Bool ? "false" : show(v, *expect, p);
-      std::string detail;
-      // Say what the left side actually was: `gpai_tier` is `gpai`.
-      if ((expect->kind == ast::ExprKind::Compare || expect->kind == ast::ExprKind::IsKnown) && !expect->args.empty()) {
-        const auto& lhs = *expect->args[0];
-        detail = fmt::format(" ({} is {})", eval::expr_text(lhs), show(ev.eval(lhs, frame), lhs, p));
+    // An expectation must hold under every reading of the policy's assumptions.
+    const auto readings = eval::enumerate_readings(p);
+    std::vector<eval::Value> values;
+    for (std::size_t r = 0; r < readings.size(); ++r) {
+      readings.values(r, p.assumptions.size(), values);
+      ev.set_reading(&values);
+      std::string under;  // names the reading when there are several
+      for (std::size_t d = 0; d < readings.dims.size(); ++d)
+        under += fmt::format("{}{} {}", under.empty() ? " under " : ", ", p.assumptions[readings.dims[d]].decl->name.text,
+                             readings.labels[d][readings.choice(r, d)]);
+      auto frame = ev.frame(set.records.front());
+      for (const auto& expect : t.expects) {
+        eval::Value v = ev.eval(*expect, frame);
+        if (v.kind == eval::Value::Kind::Bool && v.boolean) continue;
+        std::string got = v.kind == eval::Value::Kind::Bool ? "false" : show(v, *expect, p);
+        std::string detail;
+        // Say what the left side actually was: `gpai_tier` is `gpai`.
+        if ((expect->kind == ast::ExprKind::Compare || expect->kind == ast::ExprKind::IsKnown) && !expect->args.empty()) {
+          const auto& lhs = *expect->args[0];
+          detail = fmt::format(" ({} is {})", eval::expr_text(lhs), show(ev.eval(lhs, frame), lhs, p));
+        }
+        tc.failures.push_back(fmt::format("line {}: expected `{}`, but it is {}{}{}", expect->span.line,
+                                          eval::expr_text(*expect), got, detail, under));
       }
-      tc.failures.push_back(fmt::format("line {}: expected `{}`, but it is {}{}", expect->span.line,
-                                        eval::expr_text(*expect), got, detail));
     }
     tc.passed = tc.failures.empty();
     results.cases.push_back(std::move(tc));

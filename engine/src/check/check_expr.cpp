@@ -179,6 +179,9 @@ Type Checker::check_name(ast::Expr& e) {
     case RefKind::Ladder: return Type::tier(s.index);
     case RefKind::Trigger:
     case RefKind::Exemption: return Type::boolean();
+    case RefKind::Assumption:
+      check_assumption(s.index);
+      return p_.assumptions[s.index].type;
     case RefKind::Reference:
       report(e.span, Severity::Error, "reference-as-value",
              fmt::format("`{}` is a reference point, not a value", first),

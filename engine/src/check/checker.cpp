@@ -142,6 +142,14 @@ void Checker::collect(int32_t m) {
     p_.escalations.push_back(Escalation{&e});
     escalation_module_.push_back(m);
   }
+  for (auto& a : mod.assumptions)
+    for (auto& item : a.items) {
+      auto index = static_cast<int32_t>(p_.assumptions.size());
+      declare(item.name.text, RefKind::Assumption, index, item.name.span);
+      p_.assumptions.push_back(AssumptionInfo{&item, m, Type::error()});
+      assumption_state_.push_back(0);
+      if (item.name.text == "multiplier") p_.multiplier_assumption = index;
+    }
   for (auto& t : mod.tests) {
     p_.tests.push_back(&t);
     p_.test_modules.push_back(m);
@@ -509,14 +517,78 @@ void Checker::check_module(int32_t m) {
   auto& mod = *p_.modules[m];
   if (mod.header) check_header(*mod.header);
   for (auto& b : mod.benchmarks) check_benchmark(b);
-  // An assumption's bare word (`post_training = included`) is a reading's label, not a name.
-  auto is_label = [](const ast::Expr& e) { return e.kind == ast::ExprKind::Name && e.path.size() == 1; };
-  for (auto& a : mod.assumptions)
-    for (auto& item : a.items) {
-      for (auto& c : item.choices)
-        if (c && !is_label(*c)) check_expr(*c);
-      if (item.value && !is_label(*item.value)) check_expr(*item.value);
+}
+
+// An assumption's type: its choices' (all alike), its range's unit, or its value's. A bare word
+// among the choices (`post_training in [included, excluded]`) is a label: a text value.
+void Checker::check_assumption(int32_t i) {
+  if (assumption_state_[i] != 0) return;  // done, or in progress (a cycle: reported by check_cycles)
+  assumption_state_[i] = 1;
+  auto saved_module = module_;
+  auto& info = p_.assumptions[i];
+  auto& item = *const_cast<ast::Assumption*>(info.decl);
+  module_ = info.module;
+  auto as_label = [&](ast::Expr& e) {
+    if (e.kind != ast::ExprKind::Name || e.path.size() != 1 || symbols_.count(e.path[0].text)) return;
+    e.kind = ast::ExprKind::String;
+    e.text = e.path[0].text;
+  };
+  Type t = Type::error();
+  switch (item.kind) {
+    case ast::Assumption::Kind::Choices:
+      for (auto& c : item.choices) {
+        if (!c) continue;
+        as_label(*c);
+        Type ct = check_expr(*c);
+        if (ct.kind == TypeKind::Error) continue;
+        if (t.kind == TypeKind::Error) t = ct;
+        else if (!(ct == t))
+          report(c->span, Severity::Error, "type-mismatch",
+                 fmt::format("the choices of `{}` must be alike: {} and {}", item.name.text, describe(t), describe(ct)));
+      }
+      break;
+    case ast::Assumption::Kind::Range: {
+      auto u = find_unit(item.range.unit);
+      if (!item.range.unit.empty() && !u)
+        report(item.range.span, Severity::Error, "unknown-unit", fmt::format("unknown unit `{}`", item.range.unit));
+      t = Type::quantity(u ? u->dim : Dim::Number);
+      if (item.range.lo > item.range.hi)
+        report(item.range.span, Severity::Error, "empty-range", "the low end of the range is above its high end");
+      break;
     }
+    case ast::Assumption::Kind::Value:
+      if (item.value) {
+        as_label(*item.value);
+        t = check_expr(*item.value);
+      }
+      break;
+  }
+  if (item.name.text == "multiplier" && t.kind != TypeKind::Error &&
+      !(t.kind == TypeKind::Quantity && (t.dim == Dim::Ratio || t.dim == Dim::Number)))
+    report(item.name.span, Severity::Error, "unit-mismatch",
+           fmt::format("the assumed multiplier must be a ratio (x), not {}", describe(t)));
+  info.type = t;
+  assumption_state_[i] = 2;
+  module_ = saved_module;
+}
+
+void Checker::check_readings() {
+  std::size_t readings = 1;
+  const ast::Assumption* first_over = nullptr;
+  for (const auto& a : p_.assumptions) {
+    std::size_t alternatives = a.decl->kind == ast::Assumption::Kind::Choices ? a.decl->choices.size()
+                               : a.decl->kind == ast::Assumption::Kind::Range ? 2 : 1;
+    readings *= std::max<std::size_t>(1, alternatives);
+    if (readings > kMaxReadings && !first_over) first_over = a.decl;
+    readings = std::min(readings, kMaxReadings + 1);
+  }
+  if (first_over) {
+    module_ = p_.assumptions.back().module;
+    report(first_over->span, Severity::Error, "too-many-readings",
+           fmt::format("the assumptions make more than {} readings to evaluate", kMaxReadings),
+           "fewer choices, or a range (its two ends are two readings) instead of a list",
+           {"every combination of the assumptions' choices is a full evaluation of the policy"});
+  }
 }
 
 void Checker::run() {
@@ -526,6 +598,8 @@ void Checker::run() {
     p_.title = p_.modules[0]->header->title;
   }
   for (int32_t m = 0; m < static_cast<int32_t>(p_.modules.size()); ++m) check_module(m);
+  for (int32_t i = 0; i < static_cast<int32_t>(p_.assumptions.size()); ++i) check_assumption(i);
+  check_readings();
   for (int32_t i = 0; i < static_cast<int32_t>(p_.references.size()); ++i) check_reference(i);
   for (int32_t i = 0; i < static_cast<int32_t>(p_.defines.size()); ++i) check_define(i);
   for (int32_t i = 0; i < static_cast<int32_t>(p_.effective_computes.size()); ++i) check_effective_compute(i);

@@ -50,6 +50,8 @@ class Checker {
   void check_exemption(int32_t index);
   void check_escalation(int32_t index);
   void check_test(int32_t index);
+  void check_assumption(int32_t index);
+  void check_readings();
   void check_obligation(ast::Obligation& o);
   void compute_tier_ranges(Ladder& ladder);
   void check_cycles();
@@ -80,6 +82,7 @@ class Checker {
   std::vector<int32_t> define_module_, ec_module_, reference_module_, ladder_module_, trigger_module_,
       exemption_module_, escalation_module_;
   std::vector<unsigned char> define_state_;  // 0 unchecked, 1 in progress, 2 done
+  std::vector<unsigned char> assumption_state_;
   std::optional<Node> current_;              // the rule whose expressions are being checked
   std::vector<std::pair<Node, Node>> edges_; // rule → rule it reads
 };

@@ -63,6 +63,18 @@ struct Reference {
   int32_t rank_field = -1;   // Frontier kind: the slot ranked
 };
 
+// An `assume` item: one dimension of the interpretation sweep (a list of choices, or a range whose
+// two ends are the readings), or a value derived from others (`multiplier = progress(…)`).
+struct AssumptionInfo {
+  const ast::Assumption* decl = nullptr;
+  int32_t module = 0;
+  Type type;
+};
+
+// The sweep evaluates every combination of the assumptions' alternatives; past this many
+// readings a policy is refused (`too-many-readings`), since each reading is a full evaluation.
+inline constexpr std::size_t kMaxReadings = 64;
+
 struct Program {
   std::vector<std::unique_ptr<syntax::SourceFile>> files;  // parallel to modules
   std::vector<std::unique_ptr<ast::Module>> modules;       // [0] is the main file
@@ -85,6 +97,10 @@ struct Program {
   std::vector<const ast::TriggerDecl*> triggers;
   std::vector<Exemption> exemptions;
   std::vector<std::string> obligation_kinds;  // distinct `require` kinds, for `contains`
+  std::vector<AssumptionInfo> assumptions;
+  // An assumption named `multiplier` supplies the multiplier of every effective compute that
+  // leaves it unspecified; -1 when there is none.
+  int32_t multiplier_assumption = -1;
   std::vector<const ast::TestDecl*> tests;
   std::vector<int32_t> test_modules;          // the module each test is in
 

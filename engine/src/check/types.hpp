@@ -48,6 +48,7 @@ enum class RefKind : unsigned char {
   Obligations,       // the builtin `obligations` (tests)
   ObligationKind,    // an obligation kind word on the right of `contains`: `index` into kinds
   AsOf,              // the builtin `as_of`: the evaluation date
+  Assumption,        // an `assume` item: its value under the reading being evaluated; `index`
 };
 
 struct Resolution {

@@ -215,6 +215,7 @@ Value Evaluator::eval(const ast::Expr& e, Frame& f) {
         case check::RefKind::Trigger: return trigger(e.res.index, f);
         case check::RefKind::Exemption: return exemption(e.res.index, f);
         case check::RefKind::AsOf: return as_of_ == kNoDate ? Value::unknown() : Value::date(as_of_);
+        case check::RefKind::Assumption: return assumption(e.res.index, f);
         default: return Value::unknown();
       }
     case EK::At: {
@@ -281,6 +282,13 @@ Value Evaluator::eval(const ast::Expr& e, Frame& f) {
   return Value::unknown();
 }
 
+Value Evaluator::assumption(int32_t i, Frame& f) {
+  const auto& decl = *p_.assumptions[i].decl;
+  if (decl.kind == ast::Assumption::Kind::Value) return decl.value ? eval(*decl.value, f) : Value::unknown();
+  if (!reading_ || i >= static_cast<int32_t>(reading_->size())) return Value::unknown();
+  return (*reading_)[i];
+}
+
 Value Evaluator::define(int32_t i, Frame& f) {
   auto& slot = f.defines[i];
   if (!slot) slot = p_.defines[i]->value ? eval(*p_.defines[i]->value, f) : Value::unknown();
@@ -293,8 +301,12 @@ Value Evaluator::effective_compute(int32_t i, Frame& f) {
     const auto& ec = *p_.effective_computes[i];
     // Without a multiplier the definition does not say how to turn physical compute into
     // effective compute: the value is unknown (the interpretation sweep supplies readings).
-    if (!ec.base.value || !ec.multiplier.value) slot = Value::unknown();
-    else slot = arith(ast::Op::Mul, eval(*ec.base.value, f), eval(*ec.multiplier.value, f));
+    // An assumed `multiplier` stands in for one the definition leaves unspecified.
+    if (!ec.base.value) slot = Value::unknown();
+    else if (ec.multiplier.value) slot = arith(ast::Op::Mul, eval(*ec.base.value, f), eval(*ec.multiplier.value, f));
+    else if (p_.multiplier_assumption >= 0)
+      slot = arith(ast::Op::Mul, eval(*ec.base.value, f), assumption(p_.multiplier_assumption, f));
+    else slot = Value::unknown();
   }
   return *slot;
 }
@@ -374,7 +386,9 @@ void Evaluator::missing_fields(const ast::Expr& e, Frame& f, std::vector<std::st
           const auto& ec = *p_.effective_computes[e.res.index];
           if (ec.base.value) missing_fields(*ec.base.value, f, out, budget - 1);
           if (ec.multiplier.value) missing_fields(*ec.multiplier.value, f, out, budget - 1);
-          else add(ec.name.text + ".multiplier (unspecified)");
+          else if (p_.multiplier_assumption >= 0 && p_.assumptions[p_.multiplier_assumption].decl->value)
+            missing_fields(*p_.assumptions[p_.multiplier_assumption].decl->value, f, out, budget - 1);
+          else if (p_.multiplier_assumption < 0) add(ec.name.text + ".multiplier (unspecified)");
           return;
         }
         case check::RefKind::Ladder: {
@@ -394,6 +408,11 @@ void Evaluator::missing_fields(const ast::Expr& e, Frame& f, std::vector<std::st
         case check::RefKind::AsOf:
           if (as_of_ == kNoDate) add("as_of (no evaluation date given)");
           return;
+        case check::RefKind::Assumption: {
+          const auto* value = p_.assumptions[e.res.index].decl->value.get();
+          if (value) missing_fields(*value, f, out, budget - 1);
+          return;
+        }
         default: return;
       }
     case EK::At: {

@@ -67,6 +67,10 @@ class Evaluator {
   // unknown verdict rests on. Follows definitions and rules it reads.
   void missing_fields(const ast::Expr& e, Frame& f, std::vector<std::string>& out, int budget = 64);
 
+  // The values the assumptions take in the reading being evaluated (one per assumption; the
+  // entries of derived assumptions, `x = expr`, are unused). Empty: no assumptions.
+  void set_reading(const std::vector<Value>* reading) { reading_ = reading; }
+
   const check::Program& program() const { return p_; }
   const RecordSet& records() const { return rs_; }
 
@@ -81,6 +85,8 @@ class Evaluator {
   int32_t as_of_;
   std::vector<std::optional<const Record*>> frontier_cache_;  // per reference
   std::vector<ObligationSite> sites_;
+  const std::vector<Value>* reading_ = nullptr;
+  Value assumption(int32_t i, Frame& f);
 };
 
 // The schema a program's fields describe, for the record loaders.

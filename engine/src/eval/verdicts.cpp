@@ -33,6 +33,21 @@ std::string range_text(const check::TierRange& r, check::Dim dim) {
   return lo.empty() ? hi : lo;
 }
 
+// How far the point estimate is from the tier's bounds, as ratios: "2.1x its lower bound",
+// "4.8x below its upper bound". Only for positive quantities, where a ratio means something.
+std::string ratio_text(double r) {
+  // Four significant digits, written as a person would: 2.1, 1.001, 100.
+  return format_number(std::stod(fmt::format("{:.4g}", r))) + "x";
+}
+
+std::string margins(const check::TierRange& r, double x) {
+  if (!(x > 0)) return "";
+  std::string out;
+  if (r.has_lo && r.lo > 0) out += "; " + ratio_text(x / r.lo) + " its lower bound";
+  if (r.has_hi && r.hi > 0) out += "; " + ratio_text(r.hi / x) + " below its upper bound";
+  return out;
+}
+
 Verdict ladder_verdict(Evaluator& ev, int32_t li, Evaluator::Frame& f) {
   const auto& p = ev.program();
   const auto& ladder = p.ladders[li];
@@ -65,11 +80,15 @@ Verdict ladder_verdict(Evaluator& ev, int32_t li, Evaluator::Frame& f) {
         }
       }
     } else if (v.possible) {
-      out.because = fmt::format("{} is {}: the range reaches beyond {} ({})", axis, format_value(axis_value, dim),
-                                tier.name.text, range_text(ladder.ranges[v.tier], dim));
+      // The point estimate's tier, with the margin to its bounds and the tiers the range reaches.
+      const auto lo_tier = static_cast<int32_t>(v.lo), hi_tier = static_cast<int32_t>(v.hi);
+      auto name = [&](int32_t t) { return t >= 0 ? decl.tiers[t].name.text : std::string("no tier"); };
+      out.because = fmt::format("{} is {}; {} is {}{}; the range straddles it: from {} to {}", axis,
+                                format_value(axis_value, dim), tier.name.text, range_text(ladder.ranges[v.tier], dim),
+                                margins(ladder.ranges[v.tier], axis_value.x), name(lo_tier), name(hi_tier));
     } else {
-      out.because = fmt::format("{} is {}; {} is {}", axis, format_value(axis_value, dim), tier.name.text,
-                                range_text(ladder.ranges[v.tier], dim));
+      out.because = fmt::format("{} is {}; {} is {}{}", axis, format_value(axis_value, dim), tier.name.text,
+                                range_text(ladder.ranges[v.tier], dim), margins(ladder.ranges[v.tier], axis_value.x));
     }
     if (out.quote.empty()) set_quote(out, tier.quotes);
     return out;

@@ -126,6 +126,8 @@ void append_summary(std::string& out, const Report& r, const report::Table& tabl
     out += '\n';
   }
   if (table.has_possible()) out += "~ possible: a value's range reaches across a line\n";
+  if (table.has_dependent())
+    out += "* depends on the policy's assumptions: the verdict differs between readings (see `--format json` or `explain`)\n";
 }
 
 void write_report(report::Sink& sink, const Report& r, const ReportTextOptions& options) {

@@ -29,11 +29,12 @@ std::string cell_text(const Verdict& verdict) {
   std::string text = verdict.value;
   // An unknown verdict's value already says "unknown"; only "possible" needs a mark.
   if (verdict.status == Status::Possible) text += '~';
+  if (!verdict.robust) text += '*';
   return text;
 }
 
 std::size_t cell_width(const Verdict& verdict) {
-  return code_points(verdict.value) + (verdict.status == Status::Possible ? 1 : 0);
+  return code_points(verdict.value) + (verdict.status == Status::Possible ? 1 : 0) + (verdict.robust ? 0 : 1);
 }
 
 Table::Table(const Report& report) {
@@ -59,6 +60,7 @@ Table::Table(const Report& report) {
       columns_[c].width = std::max(columns_[c].width, cell_width(v));
       has_unknown_ |= v.status == Status::Unknown;
       has_possible_ |= v.status == Status::Possible;
+      has_dependent_ |= !v.robust;
       if (columns_[c].kind == VerdictKind::Tier) tally(tallies_[c], v);
     }
   }

@@ -47,6 +47,7 @@ class Table {
 
   bool has_unknown() const { return has_unknown_; }
   bool has_possible() const { return has_possible_; }
+  bool has_dependent() const { return has_dependent_; }
 
  private:
   std::vector<Column> columns_;
@@ -55,6 +56,7 @@ class Table {
   std::size_t model_width_ = 0;
   bool has_unknown_ = false;
   bool has_possible_ = false;
+  bool has_dependent_ = false;
 };
 
 }  // namespace scalepol::report

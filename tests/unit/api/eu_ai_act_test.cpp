@@ -47,6 +47,6 @@ TEST_CASE("EU AI Act Article 51 over Epoch AI's Notable Models") {
   CHECK(gpt4->value == "true");
   CHECK(gpt4->quote.find("within two weeks") != std::string::npos);
   const auto* tier = scalepol::testing::verdict(*report, "GPT-4", "gpai_tier");
-  CHECK(tier->because == "training_compute is 2.1e25 FLOP; systemic_risk is above 1e25 FLOP");
+  CHECK(tier->because == "training_compute is 2.1e25 FLOP; systemic_risk is above 1e25 FLOP; 2.1x its lower bound");
   CHECK(tier->source.find("Article 51(2)") != std::string::npos);
 }

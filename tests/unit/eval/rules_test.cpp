@@ -45,7 +45,7 @@ TEST_CASE("tiers follow their bounds exactly") {
   CHECK(verdict(r, "d", "concern")->value == "extreme");
   CHECK(verdict(r, "e", "concern")->value == "unknown");
   CHECK(verdict(r, "e", "concern")->status == Status::Unknown);
-  CHECK(verdict(r, "b", "concern")->because == "training_compute is 1e24 FLOP; medium is from 1e24 FLOP below 1e26 FLOP");
+  CHECK(verdict(r, "b", "concern")->because == "training_compute is 1e24 FLOP; medium is from 1e24 FLOP below 1e26 FLOP; 1x its lower bound; 100x below its upper bound");
 }
 
 TEST_CASE("an escalation raises the tier when its condition holds") {

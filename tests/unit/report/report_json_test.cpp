@@ -38,12 +38,29 @@ TEST_CASE("report JSON: one line per model, fixed key order, empty optional memb
         "  \"results\": [\n"
         R"json(    {"model":"GPT-4","verdicts":[{"rule":"gpai_tier","kind":"tier","value":"systemic_risk",)json"
         R"json("status":"definite","because":"training_compute 2.1e25 FLOP > 1e25 FLOP",)json"
-        R"json("quote":"greater than 10^25","source":"Article 51(2)"}]},)json" "\n"
+        R"json("quote":"greater than 10^25","source":"Article 51(2)","robust":true,"depends_on":[]}]},)json" "\n"
         R"json(    {"model":"o3 \"mini\"","verdicts":[{"rule":"notify","kind":"obligation","value":"unknown",)json"
-        R"json("status":"unknown","unknown_fields":["training_compute","released"]}]},)json" "\n"
+        R"json("status":"unknown","unknown_fields":["training_compute","released"],"robust":true,"depends_on":[]}]},)json" "\n"
         R"json(    {"model":"none","verdicts":[]})json" "\n"
         "  ]\n"
         "}\n");
+}
+
+TEST_CASE("report JSON: a verdict that depends on assumptions lists them and its readings") {
+  Report r;
+  r.policy = "p";
+  Verdict v{.rule = "t", .kind = VerdictKind::Trigger, .value = "true", .status = Status::Possible};
+  v.robust = false;
+  v.depends_on = {"halving"};
+  v.readings = {{{{"halving", "5 months"}}, "true", Status::Definite}, {{{"halving", "14 months"}}, "false", Status::Definite}};
+  r.results = {{"m", {v}}};
+  CHECK(render_report_json(r) ==
+        "{\n  \"policy\": \"p\",\n  \"title\": \"\",\n  \"as_of\": \"\",\n  \"results\": [\n"
+        R"json(    {"model":"m","verdicts":[{"rule":"t","kind":"trigger","value":"true","status":"possible",)json"
+        R"json("robust":false,"depends_on":["halving"],"readings":[)json"
+        R"json({"assumptions":{"halving":"5 months"},"value":"true","status":"definite"},)json"
+        R"json({"assumptions":{"halving":"14 months"},"value":"false","status":"definite"}]}]})json" "\n"
+        "  ]\n}\n");
 }
 
 TEST_CASE("report JSON: an empty report keeps its top-level keys") {
