@@ -142,3 +142,19 @@ exemption fast_track { when certified "clearly not dangerous" }
   auto r = run_json(p, R"j([{"model": "m"}])j");
   CHECK(verdict(r, "m", "fast_track")->value == "unknown");
 }
+
+TEST_CASE("an effective-compute multiplier can come from the record") {
+  auto p = compile_ok(R"j(
+import std.model
+field reported_multiplier: x  column "Developer-reported multiplier"
+effective_compute ec { base training_compute  multiplier reported_multiplier }
+trigger t { when ec > 1e26 FLOP }
+)j");
+  auto r = run_json(p, R"j([{"model": "a", "training_compute": 5e25, "Developer-reported multiplier": 3},
+                           {"model": "b", "training_compute": 5e25, "Developer-reported multiplier": 1.5},
+                           {"model": "c", "training_compute": 5e25}])j");
+  CHECK(verdict(r, "a", "t")->value == "true");
+  CHECK(verdict(r, "b", "t")->value == "false");
+  CHECK(verdict(r, "c", "t")->value == "unknown");
+  CHECK(verdict(r, "c", "t")->unknown_fields == std::vector<std::string>{"reported_multiplier"});
+}
