@@ -82,17 +82,36 @@ int run_app(int argc, char** argv) {
 
   RunOptions run;
   CLI::App* run_cmd = app.add_subcommand("run", "evaluate a policy against model records");
-  run_cmd->add_option("POLICY", run.policy, "policy file")->required();
-  run_cmd->add_option("--models", run.models, "model records: CSV, JSON (an array) or JSON Lines")->required();
+  run_cmd->add_option("POLICY", run.inputs.policy, "policy file")->required();
+  run_cmd->add_option("--models", run.inputs.models, "model records: CSV, JSON (an array) or JSON Lines")->required();
   run_cmd->add_option("--format", run.format, "report: text (a table) or json")
       ->check(CLI::IsMember(kFormats))
       ->capture_default_str();
   run_cmd->add_option("--as-of", run.as_of, "evaluation date YYYY-MM-DD (what `time_since` measures to)");
-  run_cmd->add_option("--data-format", run.data_format, "how to read --models: auto (by extension), csv, json, jsonl")
+  run_cmd->add_option("--data-format", run.inputs.data_format, "how to read --models: auto (by extension), csv, json, jsonl")
       ->check(CLI::IsMember({"auto", "csv", "json", "jsonl"}))
       ->capture_default_str();
   run_cmd->add_option("-o,--output", run.output, "write the report to FILE (replaced atomically) instead of stdout");
+  run_cmd->add_flag("--confidence-ranges", run.inputs.confidence_ranges,
+                    "read Epoch AI's Confidence labels as ranges around compute figures (Confident 3x, Likely 10x, "
+                    "Speculative 30x; see docs/uncertainty-confidence.md)");
   run_cmd->footer("Example:\n  scalepol run eu_ai_act.policy --models models.csv --as-of 2025-06-01 -o report.txt");
+
+  ExplainOptions explain;
+  CLI::App* explain_cmd = app.add_subcommand("explain", "show why each verdict for one model is what it is");
+  explain_cmd->add_option("POLICY", explain.inputs.policy, "policy file")->required();
+  explain_cmd->add_option("--models", explain.inputs.models, "model records: CSV, JSON (an array) or JSON Lines")->required();
+  explain_cmd->add_option("--model", explain.model, "the model to explain, as the data names it")->required();
+  explain_cmd->add_option("--format", explain.format, "output: text or json")
+      ->check(CLI::IsMember(kFormats))
+      ->capture_default_str();
+  explain_cmd->add_option("--as-of", explain.as_of, "evaluation date YYYY-MM-DD (what `time_since` measures to)");
+  explain_cmd->add_option("--data-format", explain.inputs.data_format, "how to read --models: auto (by extension), csv, json, jsonl")
+      ->check(CLI::IsMember({"auto", "csv", "json", "jsonl"}))
+      ->capture_default_str();
+  explain_cmd->add_flag("--confidence-ranges", explain.inputs.confidence_ranges,
+                        "read Epoch AI's Confidence labels as ranges around compute figures (as for `run`)");
+  explain_cmd->footer("Example:\n  scalepol explain eu_ai_act.policy --models models.csv --model GPT-4 --format json");
 
   TestOptions test;
   CLI::App* test_cmd = app.add_subcommand("test", "run the `test` blocks of policies");
@@ -124,6 +143,10 @@ int run_app(int argc, char** argv) {
   if (run_cmd->parsed()) {
     run.color = mode;
     return run_run(run);
+  }
+  if (explain_cmd->parsed()) {
+    explain.color = mode;
+    return run_explain(explain);
   }
   test.color = mode;
   return run_test(test);

@@ -6,6 +6,7 @@
 #include <string>
 #include <vector>
 
+#include "inputs.hpp"
 #include "terminal.hpp"
 
 namespace scalepol::cli {
@@ -26,15 +27,22 @@ std::optional<std::string> check_usage_error(const CheckOptions& options);
 int run_check(const CheckOptions& options);
 
 struct RunOptions {
-  std::string policy;
-  std::string models;
+  InputOptions inputs;               // POLICY, --models, --data-format, --confidence-ranges
   std::string format = "text";       // text | json
   std::string as_of;                 // YYYY-MM-DD, or "" for unset
-  std::string data_format = "auto";  // auto | csv | json | jsonl
   std::string output;                // -o FILE, or "" for stdout
   ColorMode color = ColorMode::Auto;
 };
 int run_run(const RunOptions& options);
+
+struct ExplainOptions {
+  InputOptions inputs;
+  std::string model;                 // --model NAME
+  std::string format = "text";       // text | json
+  std::string as_of;
+  ColorMode color = ColorMode::Auto;
+};
+int run_explain(const ExplainOptions& options);
 
 struct TestOptions {
   std::vector<std::string> files;

@@ -17,13 +17,6 @@ namespace scalepol::cli {
 
 namespace {
 
-DataFormat data_format(const std::string& name) {
-  if (name == "csv") return DataFormat::Csv;
-  if (name == "json") return DataFormat::Json;
-  if (name == "jsonl") return DataFormat::JsonLines;
-  return DataFormat::Auto;
-}
-
 void render(std::ostream& out, const Report& report, const RunOptions& options, bool color) {
   if (options.format == "json") {
     render_report_json(out, report);
@@ -35,17 +28,10 @@ void render(std::ostream& out, const Report& report, const RunOptions& options, 
 }  // namespace
 
 int run_run(const RunOptions& options) {
-  auto policy = compile_file(options.policy);
-  if (!policy) {
-    print_diagnostics(policy.error(), options.color);
-    return kFailure;
-  }
-  auto records = load_records(options.models, *policy, {.format = data_format(options.data_format)});
-  if (!records) {
-    print_diagnostics(records.error(), options.color);
-    return kFailure;
-  }
-  auto report = policy->evaluate(*records, {.as_of = options.as_of});
+  auto inputs = load_inputs(options.inputs, options.color);
+  if (!inputs) return kFailure;
+  const Records& records = inputs->records;
+  auto report = inputs->policy.evaluate(records, {.as_of = options.as_of});
   if (!report) {
     print_diagnostics(report.error(), options.color);
     return kFailure;
@@ -66,8 +52,8 @@ int run_run(const RunOptions& options) {
     return kFailure;
   }
 
-  if (!records->diagnostics().empty()) {
-    print_diagnostics(records->diagnostics(), options.color);
+  if (!records.diagnostics().empty()) {
+    print_diagnostics(records.diagnostics(), options.color);
     return kFailure;
   }
   return kClean;

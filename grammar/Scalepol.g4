@@ -36,9 +36,12 @@ headerField: name (STRING | DATE);
 importDecl: IMPORT (qualifiedName | STRING);
 
 // field training_compute: FLOP  column "Training compute (FLOP)", "training_compute_flop"
+//   low "Training compute lower bound"  high "Training compute upper bound"
 fieldDecl: FIELD name COLON typeRef fieldOption*;
 fieldOption
   : COLUMN STRING (COMMA STRING)*   # columnOption
+  | LOW STRING (COMMA STRING)*      # lowOption       // columns giving a lower bound of the value
+  | HIGH STRING (COMMA STRING)*     # highOption      // columns giving an upper bound
   | KEY                             # keyOption
   | quoteClause                     # fieldQuote
   ;
@@ -194,7 +197,7 @@ qualifiedName: name (DOT name)*;
 name
   : IDENT
   | EFFECTIVE_COMPUTE
-  | VERSION | SOURCE | KEY | COLUMN | BASE | METRIC | BASELINE | BASELINE_DATE | SCALE
+  | VERSION | SOURCE | KEY | COLUMN | LOW | HIGH | BASE | METRIC | BASELINE | BASELINE_DATE | SCALE
   | POST_TRAINING | MULTIPLIER | LOSS | EXAMPLE | INCLUDED | EXCLUDED | FRONTIER | AT | BY | TO
   | BELOW | UP_TO | ABOVE | FROM | APPLIES_TO | ALL | WITHIN | IN | KNOWN | CONTAINS
   | STARTS_WITH | RECORD | EXPECT | AS_OF | CERTIFIED | QUOTE
@@ -234,6 +237,8 @@ SOURCE: 'source';
 QUOTE: 'quote';
 KEY: 'key';
 COLUMN: 'column';
+LOW: 'low';
+HIGH: 'high';
 BASE: 'base';
 METRIC: 'metric';
 BASELINE: 'baseline';

@@ -34,6 +34,11 @@ enum class DataFormat { Auto, Csv, Json, JsonLines };
 
 struct LoadOptions {
   DataFormat format = DataFormat::Auto;  // Auto: by extension (.csv, .json, .jsonl/.ndjson)
+  // Read Epoch AI's `Confidence` labels as ranges: an exact compute figure (a field in FLOP) of a
+  // record labelled Confident, Likely or Speculative becomes figure / f … figure × f, with f 3, 10
+  // and 30 (docs/uncertainty-confidence.md says where these come from and what is unverified).
+  // Needs a text field `confidence` (std.model has it); loading fails without one.
+  bool confidence_ranges = false;
 };
 
 // Load records for `policy`'s schema. Fails only when the file cannot be read or is not data at

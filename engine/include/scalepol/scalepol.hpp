@@ -3,6 +3,7 @@
 
 #include "scalepol/diagnostic.hpp"
 #include "scalepol/expected.hpp"
+#include "scalepol/explain.hpp"
 #include "scalepol/lint.hpp"
 #include "scalepol/policy.hpp"
 #include "scalepol/records.hpp"

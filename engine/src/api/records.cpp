@@ -2,6 +2,7 @@
 #include <fmt/format.h>
 
 #include "api/impl.hpp"
+#include "data/confidence.hpp"
 #include "data/load.hpp"
 
 namespace scalepol {
@@ -22,7 +23,10 @@ Expected<Records, Diagnostics> wrap(Expected<eval::RecordSet, Diagnostics> loade
 
 Expected<Records, Diagnostics> load_records(const std::string& path, const Policy& policy, const LoadOptions& options) {
   try {
-    return wrap(data::load_file(path, options.format, policy.impl().schema));
+    auto loaded = data::load_file(path, options.format, policy.impl().schema);
+    if (loaded && options.confidence_ranges)
+      if (Diagnostics fatal = data::apply_confidence_ranges(*loaded); !fatal.empty()) return Unexpected(std::move(fatal));
+    return wrap(std::move(loaded));
   } catch (const std::exception& e) {
     Diagnostics d;
     Diagnostic x;

@@ -2,6 +2,16 @@
 
 namespace scalepol::ast {
 
+Op mirrored(Op op) {
+  switch (op) {
+    case Op::Lt: return Op::Gt;
+    case Op::Le: return Op::Ge;
+    case Op::Gt: return Op::Lt;
+    case Op::Ge: return Op::Le;
+    default: return op;
+  }
+}
+
 const char* op_text(Op op) {
   switch (op) {
     case Op::Add: return "+";

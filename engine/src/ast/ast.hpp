@@ -63,6 +63,23 @@ enum class Op { Add, Sub, Mul, Div, Lt, Le, Gt, Ge, Eq, Ne };
 
 const char* op_text(Op op);
 
+// The comparison written the other way round: `c < x` is `x > c` (`<` ↔ `>`, `<=` ↔ `>=`; the
+// other operators stay as they are).
+Op mirrored(Op op);
+
+// Whether `a op b` holds, for a comparison operator.
+template <class T>
+bool holds(Op op, const T& a, const T& b) {
+  switch (op) {
+    case Op::Lt: return a < b;
+    case Op::Le: return a <= b;
+    case Op::Gt: return a > b;
+    case Op::Ge: return a >= b;
+    case Op::Eq: return a == b;
+    default: return a != b;
+  }
+}
+
 // lo..hi with a unit; the unit written after the high end applies to both ends.
 struct Range {
   double lo = 0, hi = 0;
@@ -132,6 +149,9 @@ struct FieldDecl {
   Ident name;
   TypeRef type;
   std::vector<std::string> columns;  // column names in CSV/JSON data, besides the field name
+  // Columns giving the bounds of an estimate (`low "…"  high "…"`): the value is read as a range.
+  std::vector<std::string> low_columns, high_columns;
+  Span bounds_span;                  // the first `low` or `high` option, for messages
   bool key = false;                  // the field that names a model (for references)
   std::vector<Quote> quotes;
   Span span;

@@ -140,13 +140,14 @@ void JsonLoader::report_wrong_type(const eval::FieldSpec& field, std::string_vie
   reporter_.add(std::move(d));
 }
 
-void JsonLoader::report_duplicate_key(std::size_t slot, std::string_view key, const char* key_quote) {
+void JsonLoader::report_duplicate_key(std::size_t entry, std::string_view key, const char* key_quote) {
   if (!reporter_.admit()) return;
-  const eval::FieldSpec& field = schema_->fields[slot];
-  const std::string_view first = first_key_[slot];
+  const eval::FieldSpec& field = schema_->fields[entry / 3];
+  const std::string_view first = first_key_[entry];
+  const char* part = entry % 3 == 1 ? "the lower bound of " : entry % 3 == 2 ? "the upper bound of " : "";
   std::string message = first == key ? fmt::format("duplicate key `{}`", excerpt(key))
-                                     : fmt::format("keys `{}` and `{}` both give field `{}`", excerpt(first),
-                                                   excerpt(key), field.name);
+                                     : fmt::format("keys `{}` and `{}` both give {}field `{}`", excerpt(first),
+                                                   excerpt(key), part, field.name);
   Diagnostic d = make_diagnostic(Severity::Warning, "duplicate-key", std::move(message),
                                  locate(key_quote, token_at(text_, offset(key_quote)).size()));
   d.notes.push_back("the first one is used");

@@ -18,10 +18,14 @@ JsonLoader::JsonLoader(std::string_view text, std::size_t capacity, const std::s
       columns_(*schema_),
       source_(name, text),
       reporter_(name),
-      seen_(schema_->fields.size(), 0),
-      first_key_(schema_->fields.size()) {
+      seen_(schema_->fields.size() * 3, 0),
+      first_key_(schema_->fields.size() * 3),
+      bounds_(schema_->fields.size()),
+      value_failed_(schema_->fields.size(), 0) {
   set_.schema = schema_;
   set_.source = name;
+  set_.origins.resize(schema_->fields.size());
+  set_.column_word = "key";
 }
 
 Expected<eval::RecordSet, Diagnostics> JsonLoader::load(JsonShape shape) {

@@ -28,17 +28,25 @@ namespace scalepol::data::detail {
 
 namespace od = simdjson::ondemand;
 
-// Keys → slots, as Schema::find_column, but hashed: JSON looks every key of every record up.
+// Keys → (slot, role), as Schema::find_column, but hashed: JSON looks every key of every record
+// up. A key's entry is slot * 3 + role, so that one lookup gives both.
 class ColumnIndex {
  public:
   explicit ColumnIndex(const eval::Schema& schema) {
-    // Own names first, then `column` aliases that no earlier entry claimed: the same answers as
-    // Schema::find_column.
+    // Own names first, then `column` aliases, then bound columns, each only where no earlier
+    // entry claimed the key: the same answers as Schema::find_column.
+    const auto add = [&](const std::string& key, std::size_t slot, eval::ColumnRole role) {
+      map_.try_emplace(key, static_cast<int32_t>(slot * 3 + static_cast<std::size_t>(role)));
+    };
+    for (std::size_t i = 0; i < schema.fields.size(); ++i) add(schema.fields[i].name, i, eval::ColumnRole::Value);
     for (std::size_t i = 0; i < schema.fields.size(); ++i)
-      map_.try_emplace(schema.fields[i].name, static_cast<int32_t>(i));
-    for (std::size_t i = 0; i < schema.fields.size(); ++i)
-      for (const std::string& c : schema.fields[i].columns) map_.try_emplace(c, static_cast<int32_t>(i));
+      for (const std::string& c : schema.fields[i].columns) add(c, i, eval::ColumnRole::Value);
+    for (std::size_t i = 0; i < schema.fields.size(); ++i) {
+      for (const std::string& c : schema.fields[i].low_columns) add(c, i, eval::ColumnRole::Low);
+      for (const std::string& c : schema.fields[i].high_columns) add(c, i, eval::ColumnRole::High);
+    }
   }
+  // slot * 3 + role, or -1.
   int32_t find(std::string_view key) const {
     auto it = map_.find(key);
     return it == map_.end() ? -1 : it->second;
@@ -84,6 +92,13 @@ class JsonLoader {
   // reported, read as unknown, and is no reason to stop.
   bool read_object(od::object& object, eval::Record& record);
   bool read_value(od::value& v, const eval::FieldSpec& field, std::string_view key, eval::Value& out);
+  // A bound key's value: a number, a numeric string or null (no bound), in the field's data unit.
+  // False on a syntax error; a value that is not a number is reported and sets `failed`.
+  bool read_bound(od::value& v, const eval::FieldSpec& field, std::string_view key, std::optional<double>& out,
+                  bool& failed);
+  // After a record's keys: the bounds met into their fields' values (a problem is reported at
+  // the first bound key).
+  void apply_bounds(eval::Record& record);
   bool read_range(od::value& v, const eval::FieldSpec& field, std::string_view key, eval::Value& out,
                   const char* at);
   bool validate(od::value& v);
@@ -98,7 +113,7 @@ class JsonLoader {
   void report_not_an_object(od::json_type type, const char* at);
   void report_wrong_type(const eval::FieldSpec& field, std::string_view key, od::json_type type,
                          std::string_view raw, const char* at);
-  void report_duplicate_key(std::size_t slot, std::string_view key, const char* key_quote);
+  void report_duplicate_key(std::size_t entry, std::string_view key, const char* key_quote);  // entry: slot * 3 + role
   void warn_if_nothing_maps();
 
   std::string_view text_;
@@ -114,11 +129,24 @@ class JsonLoader {
   std::size_t doc_begin_ = 0, doc_end_ = 0;  // the document being read: the text, or one line
   SyntaxError error_;
 
-  // Duplicate keys: seen_[slot] == stamp_ when the current object already set the slot.
+  // Duplicate keys: seen_[slot * 3 + role] == stamp_ when the current object already gave the
+  // slot's value (role 0) or bound (1: low, 2: high).
   std::vector<uint32_t> seen_;
   std::vector<std::string_view> first_key_;  // the key that set it (in simdjson's string buffer)
   uint32_t stamp_ = 0;
   bool any_mapped_ = false;
+
+  // The bounds the current object gave, per slot; `bounded_` lists the slots that have some.
+  struct Bounds {
+    std::optional<double> low, high;
+    std::string_view low_key, high_key;
+    const char* at = nullptr;  // the opening quote of the first bound key
+    bool failed = false;       // a part could not be read: the field is unknown
+    uint32_t stamp = 0;        // == stamp_ when the current object gave these
+  };
+  std::vector<Bounds> bounds_;
+  std::vector<std::size_t> bounded_;
+  std::vector<unsigned char> value_failed_;  // per slot: the current object's value could not be read
 };
 
 }  // namespace scalepol::data::detail

@@ -12,23 +12,18 @@ namespace scalepol::data::detail {
 
 namespace {
 
-// A range's value from its parts (value, low, high; each may be missing): "" with `out` set,
-// or what is wrong with it. A missing bound is the value.
+// A range's value from its parts (value, low, high; each may be missing), in the field's data
+// unit: "" with `out` set, or what is wrong with it.
 std::string combine_range(const std::optional<double> (&parts)[3], const eval::FieldSpec& field,
                           const std::string& label, eval::Value& out) {
-  const auto& [value, low, high] = parts;
-  if (!value && !(low && high)) return fmt::format("the range of {} needs `value`, or both `low` and `high`", label);
-  const double lo = low ? *low : *value;
-  const double hi = high ? *high : *value;
-  if (lo > hi) return fmt::format("the range of {} has `low` above `high`", label);
-  if (value && (*value < lo || *value > hi)) return fmt::format("the `value` of {} is outside its range", label);
-  if (!std::isfinite(lo * field.scale) || !std::isfinite(hi * field.scale))
-    return fmt::format("the range of {} is too large to be represented", label);
-  // The point estimate is the stated value; without one, the middle of the range.
-  const double x = value ? *value : (lo + hi) / 2;
-  out = lo == hi ? eval::Value::number(lo * field.scale)
-                 : eval::Value::estimate(x * field.scale, lo * field.scale, hi * field.scale);
-  return "";
+  EstimateParts scaled;
+  std::optional<double>* to[3] = {&scaled.value, &scaled.low, &scaled.high};
+  for (int i = 0; i < 3; ++i) {
+    if (!parts[i]) continue;
+    *to[i] = *parts[i] * field.scale;
+    if (!std::isfinite(**to[i])) return fmt::format("the range of {} is too large to be represented", label);
+  }
+  return combine_estimate(scaled, label, {"value", "low", "high"}, out);
 }
 
 }  // namespace
@@ -37,8 +32,10 @@ bool JsonLoader::read_object(od::object& object, eval::Record& record) {
   record.values.resize(schema_->fields.size());
   if (++stamp_ == 0) {  // wrapped: forget every stamp rather than see false duplicates
     std::fill(seen_.begin(), seen_.end(), 0);
+    for (Bounds& b : bounds_) b.stamp = 0;
     stamp_ = 1;
   }
+  bounded_.clear();
   for (auto member : object) {
     od::field field;
     if (auto e = std::move(member).get(field)) return fail_here(e);
@@ -46,23 +43,130 @@ bool JsonLoader::read_object(od::object& object, eval::Record& record) {
     std::string_view key;
     if (auto e = field.unescaped_key().get(key)) return fail(e, key_quote);
     od::value value = field.value();
-    const int32_t slot = columns_.find(key);
-    if (slot < 0) {
+    const int32_t entry = columns_.find(key);
+    if (entry < 0) {
       if (!validate(value)) return false;
       continue;
     }
-    const auto s = static_cast<std::size_t>(slot);
-    if (seen_[s] == stamp_) {
-      report_duplicate_key(s, key, key_quote);
+    const auto e = static_cast<std::size_t>(entry);
+    const std::size_t s = e / 3;
+    if (seen_[e] == stamp_) {
+      report_duplicate_key(e, key, key_quote);
       if (!validate(value)) return false;
       continue;
     }
-    seen_[s] = stamp_;
-    first_key_[s] = key;
+    seen_[e] = stamp_;
+    first_key_[e] = key;
     any_mapped_ = true;
-    if (!read_value(value, schema_->fields[s], key, record.values[s])) return false;
+    const eval::FieldSpec& spec = schema_->fields[s];
+    auto& origin = set_.origins[s];
+    if (e % 3 == 0) {
+      note_origin(origin.value, key);
+      const bool null = trim(value.raw_json_token()) == "null";
+      if (!read_value(value, spec, key, record.values[s])) return false;
+      value_failed_[s] = record.values[s].is_unknown() && !null;
+      continue;
+    }
+    // A bound of the field's value, given as a key of its own.
+    Bounds& b = bounds_[s];
+    if (b.stamp != stamp_) {  // the first bound of this field in this object
+      b = Bounds{};
+      b.stamp = stamp_;
+      bounded_.push_back(s);
+    }
+    const bool low = e % 3 == 1;
+    note_origin(low ? origin.low : origin.high, key);
+    (low ? b.low_key : b.high_key) = key;
+    if (!b.at) b.at = key_quote;
+    if (!read_bound(value, spec, key, low ? b.low : b.high, b.failed)) return false;
   }
+  apply_bounds(record);
   return true;
+}
+
+bool JsonLoader::read_bound(od::value& v, const eval::FieldSpec& field, std::string_view key,
+                            std::optional<double>& out, bool& failed) {
+  const std::string_view raw = trim(v.raw_json_token());
+  od::json_type type;
+  if (auto e = v.type().get(type)) return fail(e, raw.data());
+  double x = 0;
+  ParseError error = ParseError::None;
+  switch (type) {
+    case od::json_type::null: {
+      bool null = false;
+      if (auto e = v.is_null().get(null); e || !null) return fail(e ? e : simdjson::N_ATOM_ERROR, raw.data());
+      return true;  // no bound
+    }
+    case od::json_type::number:
+      if (auto e = v.get_double().get(x)) return fail(e, raw.data());
+      break;
+    case od::json_type::string: {
+      std::string_view text;
+      if (auto e = v.get_string().get(text)) return fail(e, raw.data());
+      if (trim(text).empty()) return true;  // no bound
+      error = parse_number(trim(text), x);
+      if (error != ParseError::None) {
+        failed = true;
+        if (reporter_.admit())
+          reporter_.add(malformed_value(error, text, field, "key", key, locate(raw.data(), raw.size())));
+        return true;
+      }
+      break;
+    }
+    default:
+      failed = true;
+      report_wrong_type(field, key, type, raw, raw.data());
+      return validate(v);
+  }
+  eval::Value scaled;
+  if (error = scale_quantity(field, x, scaled); error != ParseError::None) {
+    failed = true;
+    if (reporter_.admit()) reporter_.add(malformed_value(error, raw, field, "key", key, locate(raw.data(), raw.size())));
+    return true;
+  }
+  out = scaled.x;
+  return true;
+}
+
+void JsonLoader::apply_bounds(eval::Record& record) {
+  for (std::size_t s : bounded_) {
+    Bounds& b = bounds_[s];
+    eval::Value& value = record.values[s];
+    const eval::FieldSpec& field = schema_->fields[s];
+    const bool has_value_key = seen_[s * 3] == stamp_;
+    const std::string_view value_key = has_value_key ? first_key_[s * 3] : std::string_view(field.name);
+    std::string problem;
+    if (b.failed || (has_value_key && value_failed_[s])) {
+      value = eval::Value::unknown();  // already reported
+    } else if (!b.low && !b.high) {
+      // Both bounds null or blank: the value stands as given.
+    } else if (!value.is_unknown() && !value.is_exact()) {
+      problem = fmt::format("{} is a range already, and bound keys give it another",
+                            field_label(field, "key", value_key));
+    } else {
+      EstimateParts parts;
+      if (!value.is_unknown()) parts.value = value.x;
+      parts.low = b.low;
+      parts.high = b.high;
+      // A bound not given is named by the schema's first column for it.
+      const auto name = [](std::string_view given, const std::vector<std::string>& declared, std::string_view word) {
+        return !given.empty() ? given : !declared.empty() ? std::string_view(declared.front()) : word;
+      };
+      const std::string_view low_key = name(b.low_key, field.low_columns, "low");
+      const std::string_view high_key = name(b.high_key, field.high_columns, "high");
+      problem = combine_estimate(parts, fmt::format("field `{}`", field.name), {value_key, low_key, high_key}, value);
+    }
+    if (!problem.empty()) {
+      value = eval::Value::unknown();
+      if (reporter_.admit()) {
+        Diagnostic d = make_diagnostic(Severity::Error, "malformed-value", std::move(problem),
+                                       locate(b.at, token_at(text_, offset(b.at)).size()));
+        d.notes.push_back("the value is read as unknown");
+        reporter_.add(std::move(d));
+      }
+    }
+  }
+  bounded_.clear();
 }
 
 bool JsonLoader::read_value(od::value& v, const eval::FieldSpec& field, std::string_view key, eval::Value& out) {

@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace scalepol::data {
 
 std::string field_label(const eval::FieldSpec& field, std::string_view origin, std::string_view column) {
@@ -20,6 +22,25 @@ Diagnostic malformed_value(ParseError error, std::string_view text, const eval::
   d.notes.push_back("the value is read as unknown");
   d.help = help_for(error);
   return d;
+}
+
+std::string combine_estimate(const EstimateParts& parts, std::string_view label,
+                             const std::array<std::string_view, 3>& names, eval::Value& out) {
+  const auto& [value, low, high] = parts;
+  if (!value && !(low && high))
+    return fmt::format("the range of {} needs `{}`, or both `{}` and `{}`", label, names[0], names[1], names[2]);
+  const double lo = low ? *low : *value;
+  const double hi = high ? *high : *value;
+  if (low && high && lo > hi) return fmt::format("the range of {} has `{}` above `{}`", label, names[1], names[2]);
+  if (value && (*value < lo || *value > hi)) return fmt::format("the `{}` of {} is outside its range", names[0], label);
+  const double x = value ? *value : (lo + hi) / 2;
+  out = lo == hi ? eval::Value::number(lo) : eval::Value::estimate(x, lo, hi);
+  return "";
+}
+
+void note_origin(std::vector<std::string>& origins, std::string_view column) {
+  // Only names the schema declares get here, so the list stays as short as the declaration.
+  if (std::find(origins.begin(), origins.end(), column) == origins.end()) origins.emplace_back(column);
 }
 
 void finish(eval::RecordSet& set, Reporter& reporter, SourceText& source) {

@@ -2,8 +2,11 @@
 // step of every load (index the model names, then order and cap the diagnostics).
 #pragma once
 
+#include <array>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <vector>
 
 #include "data/reporter.hpp"
 #include "data/source_text.hpp"
@@ -20,6 +23,21 @@ std::string field_label(const eval::FieldSpec& field, std::string_view origin, s
 // reason as a note and a help line when there is one.
 Diagnostic malformed_value(ParseError error, std::string_view text, const eval::FieldSpec& field,
                            std::string_view origin, std::string_view column, Location location);
+
+// A value and its bounds, each in the field's base unit and each possibly missing.
+struct EstimateParts {
+  std::optional<double> value, low, high;
+};
+// The estimate they make: a missing bound is the value, and with no value the point estimate is
+// the middle of the bounds. "" with `out` set, or what is wrong with them (for a message about
+// `label`). `names` are how the file writes the three parts: `value`, `low`, `high` in a JSON
+// range, the column names in CSV.
+std::string combine_estimate(const EstimateParts& parts, std::string_view label,
+                             const std::array<std::string_view, 3>& names, eval::Value& out);
+
+// The origin list of a field's value or bound (RecordSet::FieldOrigin): `column` is added unless
+// it is already there.
+void note_origin(std::vector<std::string>& origins, std::string_view column);
 
 // Index the model names (duplicates become warnings located on their line), then move the
 // reporter's capped, ordered diagnostics into the set.

@@ -40,6 +40,14 @@ std::string format_date(int32_t days) {
                      static_cast<unsigned>(ymd.day()));
 }
 
+namespace {
+
+// Four significant digits: computed values (2^(6/5) × 2.5e24) read as 5.743e24, not
+// 5.7434…e24; data values of four digits or fewer (1.001e25, 2.1e25) read as written.
+double readable(double x) { return std::isfinite(x) && x != 0 ? std::stod(fmt::format("{:.4g}", x)) : x; }
+
+}  // namespace
+
 std::string format_value(const Value& v, check::Dim dim) {
   switch (v.kind) {
     case Value::Kind::Unknown: return "unknown";
@@ -48,8 +56,9 @@ std::string format_value(const Value& v, check::Dim dim) {
     case Value::Kind::Date: return format_date(static_cast<int32_t>(v.x));
     case Value::Kind::Tier: return fmt::format("tier #{}", v.tier);
     case Value::Kind::Number:
-      if (v.lo == v.hi) return format_quantity(v.x, dim);
-      return format_quantity(v.x, dim) + " (range " + format_quantity(v.lo, dim) + "–" + format_quantity(v.hi, dim) + ")";
+      if (v.lo == v.hi) return format_quantity(readable(v.x), dim);
+      return format_quantity(readable(v.x), dim) + " (range " + format_quantity(readable(v.lo), dim) + "–" +
+             format_quantity(readable(v.hi), dim) + ")";
   }
   return "";
 }
@@ -98,6 +107,9 @@ std::string expr_text(const ast::Expr& e) {
       return s;
     }
     case EK::Arith: {
+      // `4x ec@last_assessed` as written: a ratio literal applied to one operand.
+      if (e.args.size() == 2 && e.ops[0] == ast::Op::Mul && e.args[0]->kind == EK::Number && e.args[0]->unit == "x")
+        return expr_text(*e.args[0]) + " " + operand(*e.args[1], 7);
       std::string s = operand(*e.args[0], precedence(e) - 1);
       for (std::size_t i = 1; i < e.args.size(); ++i)
         s += std::string(" ") + ast::op_text(e.ops[i - 1]) + " " + operand(*e.args[i], precedence(e));

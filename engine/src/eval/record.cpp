@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
+
 namespace scalepol::eval {
 
 // Schemas are small (tens of fields), so a linear scan is as fast as a map and keeps Schema a
@@ -20,6 +22,25 @@ int32_t Schema::find_column(std::string_view column) const {
     for (const std::string& c : fields[i].columns)
       if (c == column) return static_cast<int32_t>(i);
   return -1;
+}
+
+int32_t Schema::find_column(std::string_view column, ColumnRole& role) const {
+  role = ColumnRole::Value;
+  if (int32_t slot = find_column(column); slot >= 0) return slot;
+  for (std::size_t i = 0; i < fields.size(); ++i) {
+    for (ColumnRole r : {ColumnRole::Low, ColumnRole::High}) {
+      const auto& names = r == ColumnRole::Low ? fields[i].low_columns : fields[i].high_columns;
+      if (std::find(names.begin(), names.end(), column) != names.end()) {
+        role = r;
+        return static_cast<int32_t>(i);
+      }
+    }
+  }
+  return -1;
+}
+
+bool RecordSet::range_from_confidence(uint32_t record, int32_t slot) const {
+  return std::binary_search(confidence_ranged.begin(), confidence_ranged.end(), std::make_pair(record, slot));
 }
 
 std::string RecordSet::model_name(const Record& r) const {

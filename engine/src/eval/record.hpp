@@ -7,6 +7,7 @@
 #include <string>
 #include <string_view>
 #include <unordered_map>
+#include <utility>
 #include <vector>
 
 #include "check/types.hpp"
@@ -25,7 +26,13 @@ struct FieldSpec {
   std::string unit;                              // the unit as declared ("FLOP", "days"), for messages
   std::vector<std::string> columns;              // names the field has in data files, besides `name`
   bool key = false;                              // the field naming the model
+  // Columns giving the bounds of an estimate (`low "…"  high "…"`), read with the value into a
+  // range; empty when the field declares none.
+  std::vector<std::string> low_columns, high_columns;
 };
+
+// What a data column gives: a field's value, or one of its bounds.
+enum class ColumnRole : unsigned char { Value, Low, High };
 
 struct Schema {
   std::vector<FieldSpec> fields;
@@ -35,6 +42,9 @@ struct Schema {
   int32_t find(std::string_view name) const;
   // The slot a data column maps to: a field's own name or one of its `column` names; -1 if none.
   int32_t find_column(std::string_view column) const;
+  // The same, bound columns included: the slot and what the column gives. A value column wins
+  // over a bound column of the same name.
+  int32_t find_column(std::string_view column, ColumnRole& role) const;
 };
 
 struct Record {
@@ -48,6 +58,20 @@ struct RecordSet {
   std::vector<Record> records;
   std::unordered_map<std::string, uint32_t> by_name;  // key field → index (first occurrence)
   Diagnostics diagnostics;                  // problems that did not stop loading
+
+  // Where each field's data came from, per slot, for explanations: the columns (CSV header
+  // cells, or the JSON keys met) that gave its value, its lower and its upper bounds; empty when
+  // the file had none.
+  struct FieldOrigin {
+    std::vector<std::string> value, low, high;
+  };
+  std::vector<FieldOrigin> origins;
+  const char* column_word = "column";  // what the file calls those names: "column" (CSV) or "key" (JSON)
+  // Ranges made from the `confidence` field's label at load time (LoadOptions::confidence_ranges):
+  // (record index, slot) pairs in increasing order; empty when the option was off.
+  bool confidence_ranges = false;
+  std::vector<std::pair<uint32_t, int32_t>> confidence_ranged;
+  bool range_from_confidence(uint32_t record, int32_t slot) const;
 
   // The model's name (the key field's text), or "#<line>" when it has none.
   std::string model_name(const Record& r) const;

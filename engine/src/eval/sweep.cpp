@@ -68,6 +68,11 @@ ModelResult Sweep::verdicts(const Record& record) {
       continue;
     }
     combined.robust = false;
+    // The reason is the first reading's: say so, since other readings give other verdicts.
+    std::string first_reading;
+    for (std::size_t d = 0; d < readings_.dims.size(); ++d)
+      first_reading += (d ? ", " : "") + p.assumptions[readings_.dims[d]].decl->name.text + " " + readings_.labels[d][0];
+    if (!combined.because.empty()) combined.because = "under " + first_reading + ": " + combined.because;
     // An assumption matters when changing it alone changes the verdict for some reading.
     for (std::size_t d = 0; d < readings_.dims.size(); ++d) {
       bool matters = false;

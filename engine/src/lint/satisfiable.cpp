@@ -87,29 +87,6 @@ ast::Op negated(ast::Op op) {
   }
 }
 
-// `c op x` as `x op' c`.
-ast::Op mirrored(ast::Op op) {
-  switch (op) {
-    case ast::Op::Lt: return ast::Op::Gt;
-    case ast::Op::Le: return ast::Op::Ge;
-    case ast::Op::Gt: return ast::Op::Lt;
-    case ast::Op::Ge: return ast::Op::Le;
-    default: return op;
-  }
-}
-
-template <class T>
-bool holds(ast::Op op, const T& a, const T& b) {
-  switch (op) {
-    case ast::Op::Lt: return a < b;
-    case ast::Op::Le: return a <= b;
-    case ast::Op::Gt: return a > b;
-    case ast::Op::Ge: return a >= b;
-    case ast::Op::Eq: return a == b;
-    default: return a != b;
-  }
-}
-
 class Solver {
  public:
   Solver(const check::Program& p, const ast::Expr& root, const syntax::SourceFile* source)
@@ -243,7 +220,7 @@ Cases Solver::compare(const ast::Expr& e, bool want) {
   auto cx = constant(*x), cy = constant(*y);
   if (cx && cy) {
     if (cx->index() == cy->index() &&
-        (cx->index() == 0 ? holds(op, std::get<0>(*cx), std::get<0>(*cy)) : holds(op, std::get<1>(*cx), std::get<1>(*cy))))
+        (cx->index() == 0 ? ast::holds(op, std::get<0>(*cx), std::get<0>(*cy)) : ast::holds(op, std::get<1>(*cx), std::get<1>(*cy))))
       return Cases{{Case{}}, {}};
     return impossible(e, want, "it compares two constants");
   }
@@ -259,7 +236,7 @@ Cases Solver::compare(const ast::Expr& e, bool want) {
   if (cx) {
     std::swap(x, y);
     std::swap(cx, cy);
-    op = mirrored(op);
+    op = ast::mirrored(op);
   }
   Literal lit{.atom = &e, .polarity = want, .key = eval::expr_text(*x)};
   lit.domain = domain_of(*x);

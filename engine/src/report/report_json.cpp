@@ -2,6 +2,7 @@
 // order; the optional strings and lists of a verdict (because, unknown_fields, quote, source)
 // are left out when empty, which keeps a report over many models small without losing anything.
 #include "report/json_writer.hpp"
+#include "report/verdict_json.hpp"
 #include "report/sink.hpp"
 #include "scalepol/report.hpp"
 
@@ -16,41 +17,7 @@ constexpr std::size_t kOneLinePerResult = 2;
 
 void write_verdict(report::JsonWriter& json, const Verdict& v) {
   json.begin_object();
-  json.member("rule", v.rule);
-  json.member("kind", verdict_kind_name(v.kind));
-  json.member("value", v.value);
-  json.member("status", status_name(v.status));
-  if (!v.because.empty()) json.member("because", v.because);
-  if (!v.unknown_fields.empty()) {
-    json.key("unknown_fields");
-    json.begin_array();
-    for (const std::string& field : v.unknown_fields) json.string(field);
-    json.end_array();
-  }
-  if (!v.quote.empty()) json.member("quote", v.quote);
-  if (!v.source.empty()) json.member("source", v.source);
-  // The interpretation sweep: always `robust` and `depends_on`; the readings only when they differ.
-  json.key("robust");
-  json.boolean(v.robust);
-  json.key("depends_on");
-  json.begin_array();
-  for (const std::string& name : v.depends_on) json.string(name);
-  json.end_array();
-  if (!v.readings.empty()) {
-    json.key("readings");
-    json.begin_array();
-    for (const Reading& r : v.readings) {
-      json.begin_object();
-      json.key("assumptions");
-      json.begin_object();
-      for (const auto& [name, value] : r.assumptions) json.member(name, value);
-      json.end_object();
-      json.member("value", r.value);
-      json.member("status", status_name(r.status));
-      json.end_object();
-    }
-    json.end_array();
-  }
+  report::write_verdict_members(json, v);
   json.end_object();
 }
 

@@ -110,10 +110,29 @@ ast::FieldDecl AstBuilder::field_decl(P::FieldDeclContext* c) {
   for (auto* option : c->fieldOption()) {
     if (auto* col = as<P::ColumnOptionContext>(option)) {
       for (auto* s : col->STRING()) f.columns.push_back(string_value(s));
+    } else if (auto* low = as<P::LowOptionContext>(option)) {
+      if (f.low_columns.empty() && f.high_columns.empty()) f.bounds_span = span(low);
+      for (auto* s : low->STRING()) f.low_columns.push_back(string_value(s));
+    } else if (auto* high = as<P::HighOptionContext>(option)) {
+      if (f.low_columns.empty() && f.high_columns.empty()) f.bounds_span = span(high);
+      for (auto* s : high->STRING()) f.high_columns.push_back(string_value(s));
     } else if (as<P::KeyOptionContext>(option)) {
       f.key = true;
     } else if (auto* q = as<P::FieldQuoteContext>(option)) {
       f.quotes.push_back(quote(q->quoteClause()));
+    }
+  }
+  // Bounds make a range, which only a quantity has. The type is a unit word or a name; of the
+  // names only `number` is a quantity (an unknown name is the checker's to report).
+  if (!f.low_columns.empty() || !f.high_columns.empty()) {
+    const std::string& t = f.type.text;
+    if (t == "date" || t == "bool" || t == "text") {
+      auto& d = sink_.error(f.bounds_span, "type-mismatch",
+                            fmt::format("`low` and `high` give the bounds of a quantity; `{}` is {}", f.name.text,
+                                        t == "date" ? "a date" : t == "bool" ? "true or false" : "text"));
+      d.help = "give bound columns to a field whose type is a unit (`field training_compute: FLOP … low \"…\"`)";
+      f.low_columns.clear();
+      f.high_columns.clear();
     }
   }
   f.span = span(c);

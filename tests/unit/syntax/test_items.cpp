@@ -80,6 +80,39 @@ TEST_CASE("field: type, columns, key, quote") {
   CHECK(m.fields[2].span.line == 3);
 }
 
+TEST_CASE("field: bound columns, `low` and `high`, which stay usable as names") {
+  auto r = parse_text(
+      "field training_compute: FLOP column \"Training compute (FLOP)\"\n"
+      "  low \"Training compute lower bound\", \"training_compute_low\"  high \"Training compute upper bound\"\n"
+      "field high: number high \"h\"\n"
+      "tiers low by high { tier low below 1  tier high from 1 }\n");
+  const auto& m = ok(r);
+  REQUIRE(m.fields.size() == 2);
+  CHECK(m.fields[0].columns == std::vector<std::string>{"Training compute (FLOP)"});
+  CHECK(m.fields[0].low_columns == std::vector<std::string>{"Training compute lower bound", "training_compute_low"});
+  CHECK(m.fields[0].high_columns == std::vector<std::string>{"Training compute upper bound"});
+  CHECK(m.fields[0].bounds_span.line == 2);
+  CHECK(m.fields[0].bounds_span.column == 3);
+  CHECK(m.fields[1].name.text == "high");
+  CHECK(m.fields[1].low_columns.empty());
+  CHECK(m.fields[1].high_columns == std::vector<std::string>{"h"});
+  REQUIRE(m.tiers.size() == 1);
+  CHECK(m.tiers[0].name.text == "low");
+  CHECK(m.tiers[0].tiers[1].name.text == "high");
+}
+
+TEST_CASE("field: bounds on a field that is not a quantity are refused") {
+  auto r = parse_text("field released: date column \"Publication date\" low \"earliest\"\nfield n: text high \"x\"\n");
+  REQUIRE(r.diagnostics.items.size() == 2);
+  const Diagnostic& d = r.diagnostics.items[0];
+  CHECK(d.code == "type-mismatch");
+  CHECK(d.message == "`low` and `high` give the bounds of a quantity; `released` is a date");
+  CHECK(d.location.line == 1);
+  CHECK(d.location.column == 48);
+  CHECK(r.diagnostics.items[1].message == "`low` and `high` give the bounds of a quantity; `n` is text");
+  CHECK(r.module.fields[0].low_columns.empty());
+}
+
 TEST_CASE("benchmark settings of each kind") {
   auto r = parse_text(
       "benchmark gpqa_diamond {\n"

@@ -1,0 +1,125 @@
+// explain(): the trace behind one model's verdicts. The verdicts are the ones Policy::evaluate
+// gives (the same sweep over the assumptions' readings); the trace is computed under the first
+// reading.
+#include "scalepol/explain.hpp"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+
+#include "api/eval_setup.hpp"
+#include "api/impl.hpp"
+#include "eval/evaluator.hpp"
+#include "eval/explain.hpp"
+#include "eval/sweep.hpp"
+#include "syntax/suggest.hpp"
+
+namespace scalepol {
+
+const char* value_origin_name(ValueOrigin o) {
+  switch (o) {
+    case ValueOrigin::Record: return "record";
+    case ValueOrigin::Definition: return "definition";
+    case ValueOrigin::Default: return "default";
+    case ValueOrigin::Assumption: return "assumption";
+    case ValueOrigin::Computed: return "computed";
+    case ValueOrigin::EvaluationDate: return "evaluation date";
+    case ValueOrigin::Rule: return "rule";
+  }
+  return "";
+}
+
+namespace {
+
+Diagnostics unknown_model(const eval::RecordSet& set, const std::string& model) {
+  Diagnostic d;
+  d.code = "unknown-model";
+  d.message = fmt::format("no model named `{}` in `{}`", model, set.source);
+  d.location.file = set.source;
+  // The closest name, ignoring letter case (`gpt4` is `GPT-4` less a dash), in the data's order
+  // so that a tie always suggests the same one.
+  const auto lower = [](std::string s) {
+    for (char& c : s)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return s;
+  };
+  std::vector<const std::string*> names;
+  std::vector<std::string> lowered;
+  if (set.schema && set.schema->key_slot >= 0)
+    for (const auto& r : set.records) {
+      const auto& v = r.values[static_cast<std::size_t>(set.schema->key_slot)];
+      if (v.kind != eval::Value::Kind::Text || v.text.empty()) continue;
+      names.push_back(&v.text);
+      lowered.push_back(lower(v.text));
+    }
+  // A match but for letter case first, else the closest by edit distance.
+  const std::string want = lower(model);
+  auto best = std::find(lowered.begin(), lowered.end(), want);
+  if (best == lowered.end()) {
+    const std::vector<std::string_view> candidates(lowered.begin(), lowered.end());
+    const std::string guess = syntax::closest_match(want, candidates);
+    if (!guess.empty()) best = std::find(lowered.begin(), lowered.end(), guess);
+  }
+  if (names.empty()) {
+    d.notes.push_back(set.schema && set.schema->key_slot >= 0 ? "no record of the data has a name"
+                                                               : "the policy's schema has no `key` field naming models");
+  } else {
+    d.notes.push_back(fmt::format("model names are matched exactly, as the data writes them ({} model{})", names.size(),
+                                  names.size() == 1 ? "" : "s"));
+    if (best != lowered.end())
+      d.help = fmt::format("did you mean `{}`?", *names[static_cast<std::size_t>(best - lowered.begin())]);
+  }
+  Diagnostics out;
+  out.add(std::move(d));
+  return out;
+}
+
+}  // namespace
+
+Expected<Explanation, Diagnostics> explain(const Policy& policy, const Records& records, const std::string& model,
+                                           const Policy::EvalOptions& options) {
+  auto as_of = api::parse_as_of(options.as_of);
+  if (!as_of) return Unexpected(std::move(as_of.error()));
+  if (Diagnostics mismatch = api::check_records_match(policy, records); !mismatch.empty())
+    return Unexpected(std::move(mismatch));
+  const auto& set = records.impl().set;
+  const auto& program = *policy.impl().program;
+  auto found = set.by_name.find(model);
+  if (found == set.by_name.end()) return Unexpected(unknown_model(set, model));
+  const eval::Record& record = set.records[found->second];
+
+  Explanation out;
+  out.policy = program.name;
+  out.title = program.title;
+  out.as_of = options.as_of;
+  out.model = model;
+  out.data = set.source;
+  out.line = record.line;
+  try {
+    eval::Evaluator ev(program, set, *as_of);
+    const eval::Readings readings = eval::enumerate_readings(program);
+    eval::Sweep sweep(ev, readings);
+    const ModelResult verdicts = sweep.verdicts(record);
+    // The values are shown under the first reading.
+    std::vector<eval::Value> first;
+    readings.values(0, program.assumptions.size(), first);
+    ev.set_reading(&first);
+    out.verdicts = eval::trace_verdicts(ev, record, verdicts);
+    out.readings = readings.size();
+    ev.set_reading(nullptr);
+    for (std::size_t d = 0; d < readings.dims.size(); ++d) {
+      const auto& name = program.assumptions[static_cast<std::size_t>(readings.dims[d])].decl->name.text;
+      out.reading += fmt::format("{}{} = {}", d == 0 ? "" : ", ", name, readings.labels[d][readings.choice(0, d)]);
+    }
+  } catch (const std::exception& ex) {
+    Diagnostics errors;
+    Diagnostic e;
+    e.code = "internal-error";
+    e.message = fmt::format("internal error: {}", ex.what());
+    errors.add(std::move(e));
+    return Unexpected(std::move(errors));
+  }
+  return out;
+}
+
+}  // namespace scalepol
