@@ -26,11 +26,11 @@ std::string one_line(std::string text) {
 }
 
 // The word where a command was expected: the first argument that is neither an option nor the
-// value of --color (the one option of the whole program that takes a value).
+// value of --color or --import-root (the options of the whole program that take a value).
 std::string command_word(int argc, char** argv) {
   for (int i = 1; i < argc; ++i) {
     const std::string_view arg = argv[i];
-    if (arg == "--color") {
+    if (arg == "--color" || arg == "--import-root") {
       ++i;
     } else if (!arg.starts_with('-')) {
       return std::string(arg);
@@ -54,6 +54,9 @@ int run_app(int argc, char** argv) {
   app.footer("Exit codes: 0 clean, 1 findings or failed tests, 2 usage or input errors.\n"
              "Run `scalepol COMMAND --help` for a command's options.");
 
+  std::vector<std::string> import_roots;
+  app.add_option("--import-root", import_roots,
+                 "a directory imports may read (repeatable); by default only the policy's own directory");
   std::string color = "auto";
   app.add_option("--color", color, "colour: auto (on a terminal, unless NO_COLOR is set), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
@@ -132,6 +135,9 @@ int run_app(int argc, char** argv) {
   }
 
   const ColorMode mode = parse_color_mode(color);
+  CompileOptions compile;
+  compile.import_roots = import_roots;
+  check.compile = run.inputs.compile = explain.inputs.compile = test.compile = compile;
   if (check_cmd->parsed()) {
     if (const auto error = check_usage_error(check)) {
       print_error(*error, mode);

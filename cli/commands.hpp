@@ -19,6 +19,7 @@ struct CheckOptions {
   std::string sarif_help_base;        // --sarif-help-base URL; "" for the default
   bool list_codes = false;            // --list-codes: print the catalogue instead of checking
   ColorMode color = ColorMode::Auto;
+  CompileOptions compile;             // --import-root DIR…
 };
 // What is wrong with options that parsed but do not go together (a code --disable cannot
 // disable, --sarif-help-base without --format sarif, …), as the one line of a usage error; or
@@ -47,6 +48,7 @@ int run_explain(const ExplainOptions& options);
 struct TestOptions {
   std::vector<std::string> files;
   ColorMode color = ColorMode::Auto;
+  CompileOptions compile;
 };
 int run_test(const TestOptions& options);
 

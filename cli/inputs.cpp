@@ -12,7 +12,7 @@ DataFormat parse_data_format(const std::string& name) {
 }
 
 std::optional<Inputs> load_inputs(const InputOptions& options, ColorMode color) {
-  auto policy = compile_file(options.policy);
+  auto policy = compile_file(options.policy, options.compile);
   if (!policy) {
     print_diagnostics(policy.error(), color);
     return std::nullopt;

@@ -19,6 +19,7 @@ struct InputOptions {
   std::string models;                // --models DATA
   std::string data_format = "auto";  // auto | csv | json | jsonl
   bool confidence_ranges = false;    // --confidence-ranges
+  CompileOptions compile;            // --import-root DIR…
 };
 
 // --data-format's word as a DataFormat.

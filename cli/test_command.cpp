@@ -26,7 +26,7 @@ int run_test(const TestOptions& options) {
   std::size_t passed = 0, failed = 0;
   bool broken_policy = false;
   for (const std::string& file : options.files) {
-    auto policy = compile_file(file);
+    auto policy = compile_file(file, options.compile);
     if (!policy) {
       std::fflush(stdout);  // keep the order of the two streams on a shared terminal
       print_diagnostics(policy.error(), options.color);

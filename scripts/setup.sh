@@ -17,7 +17,9 @@ packages=(
   cmake                  # build system
   g++                    # C++23 compiler (GCC 12: std::expected)
   make
-  pkg-config
+  pkg-config             # the embed.installed test: builds examples/embed with `pkg-config --cflags --libs scalepol`
+  dpkg-dev               # `cpack -G DEB` (test package.deb): dpkg-shlibdeps computes the package's Depends
+  file                   # used by cpack's DEB generator to find the binaries to run dpkg-shlibdeps on
 )
 
 missing=()

@@ -3,7 +3,9 @@
 #pragma once
 
 #include <cstddef>
+#include <functional>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -25,10 +27,32 @@ struct Limits {
   std::size_t max_nesting = 200;             // brackets and unary operators, per file
   std::size_t max_diagnostics = 200;         // further diagnostics are dropped, with a note
   std::size_t max_import_depth = 16;
+  // Evaluation steps (expression nodes visited) per record and reading; past it the record's
+  // remaining verdicts are unknown, with the reason. Policies are finite, but `@` references
+  // re-evaluate rules for other records, and a stranger can nest them to cost 2^n.
+  std::size_t max_eval_steps_per_record = 1'000'000;
 };
+
+// Where `import "./x.policy"` finds its text. The host may replace the file system with its own
+// store: given the importing file's name and the import as written, return the imported file's
+// name (used in diagnostics and for further relative imports) and its text, or nothing when there
+// is no such file. `import std.x` always resolves to the embedded standard library.
+struct ImportedFile {
+  std::string name;
+  std::string text;
+};
+using ImportResolver = std::function<std::optional<ImportedFile>(const std::string& from, const std::string& path)>;
 
 struct CompileOptions {
   Limits limits;
+  // Directories file imports may resolve into (after `..` and symbolic links are resolved),
+  // besides the main file's own directory, which is always allowed with everything below it. An
+  // import outside every root is refused (`import-outside-roots`), so a policy cannot read
+  // `../../etc/passwd`.
+  std::vector<std::string> import_roots;
+  // Replaces the file system for file imports when set (roots do not apply then: the resolver
+  // decides what exists).
+  ImportResolver resolver;
 };
 
 // A compiled policy. Obtain one from compile_file or compile_source.

@@ -46,6 +46,38 @@ struct LoadOptions {
 Expected<Records, Diagnostics> load_records(const std::string& path, const Policy& policy,
                                             const LoadOptions& options = {});
 
+// Records built in code from the host's own data, checked against the policy's schema:
+//
+//   scalepol::RecordsBuilder b(policy);
+//   b.add("GPT-4").set("training_compute", 2.1e25, 8.2e24, 4.4e25).set("released", "2023-03-15");
+//   b.add("o3");                                   // nothing known: every verdict unknown
+//   auto records = b.build();                      // Expected<Records, Diagnostics>
+//
+// Quantities are in the field's declared unit (std.model's training_compute is in FLOP); dates
+// are "YYYY-MM-DD" strings; a field never set is unknown. A field the schema does not have, or a
+// value of the wrong type, is an error that build() returns (with the record and field named).
+class RecordsBuilder {
+ public:
+  explicit RecordsBuilder(const Policy& policy);
+  ~RecordsBuilder();
+  RecordsBuilder(RecordsBuilder&&) noexcept;
+  RecordsBuilder& operator=(RecordsBuilder&&) noexcept;
+
+  RecordsBuilder& add(const std::string& model);  // starts a record named `model`
+  RecordsBuilder& set(const std::string& field, double value);
+  RecordsBuilder& set(const std::string& field, double value, double low, double high);
+  RecordsBuilder& set(const std::string& field, const std::string& text);  // text, or a date
+  RecordsBuilder& set(const std::string& field, const char* text) { return set(field, std::string(text)); }
+  RecordsBuilder& set(const std::string& field, bool value);
+
+  // The records added so far. The builder can be reused afterwards.
+  Expected<Records, Diagnostics> build() const;
+
+ private:
+  struct State;
+  std::unique_ptr<State> state_;
+};
+
 // The same from text in memory (`name` is used in diagnostics).
 Expected<Records, Diagnostics> load_records_from_string(const std::string& text, const std::string& name,
                                                         const Policy& policy, DataFormat format);

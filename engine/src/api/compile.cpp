@@ -29,7 +29,18 @@ Diagnostic file_error(const std::string& path, std::string code, std::string mes
 
 class Loader {
  public:
-  Loader(check::Program& program, const CompileOptions& options) : p_(program), options_(options) {}
+  // `main` is the main file's name: imports may read its directory and the host's extra roots.
+  Loader(check::Program& program, const CompileOptions& options, const std::string& main)
+      : p_(program), options_(options) {
+    std::vector<std::string> roots = options.import_roots;
+    auto dir = fs::path(main).parent_path();
+    roots.push_back(dir.empty() ? std::string(".") : dir.string());
+    for (const auto& r : roots) {
+      std::error_code ec;
+      auto canonical = fs::weakly_canonical(fs::absolute(r, ec), ec);
+      roots_.push_back(ec ? r : canonical.string());
+    }
+  }
 
   // Parse `text` as module `path` (key: its identity for import dedup and cycles), then its imports.
   void load(const std::string& path, std::string text, const std::string& key, bool in_stdlib, std::size_t depth) {
@@ -53,7 +64,7 @@ class Loader {
   void resolve(const syntax::SourceFile& from, const ast::Import& imp, const std::string& from_path, bool from_stdlib,
                std::size_t depth) {
     std::string key, path, text;
-    bool in_stdlib = false;
+    bool in_stdlib = false, resolved_by_host = false;
     if (imp.is_std) {
       const auto* m = stdlib::find(imp.path);
       if (!m) {
@@ -82,6 +93,22 @@ class Loader {
       path = rel;
       text = std::string(found->text);
       in_stdlib = true;
+    } else if (options_.resolver) {
+      // The host's store replaces the file system; it decides what exists.
+      std::optional<ImportedFile> file;
+      try {
+        file = options_.resolver(from_path, imp.path);
+      } catch (...) {
+        file.reset();
+      }
+      if (!file) {
+        p_.diagnostics.add(error(from, imp.span, "unknown-import", fmt::format("cannot find `{}`", imp.path)));
+        return;
+      }
+      key = "resolver:" + file->name;
+      path = file->name;
+      text = std::move(file->text);
+      resolved_by_host = true;
     } else {
       auto base = fs::path(from_path).parent_path();
       auto target = (base / imp.path).lexically_normal();
@@ -89,6 +116,16 @@ class Loader {
       auto canonical = fs::weakly_canonical(target, ec);
       key = ec ? target.string() : canonical.string();
       path = target.string();
+      if (!inside_roots(key)) {
+        std::vector<std::string> shown;
+        for (const auto& r : roots_) shown.push_back("`" + r + "`");
+        auto d = error(from, imp.span, "import-outside-roots",
+                       fmt::format("`{}` is outside the directories imports may read", imp.path),
+                       "keep imported files beside the policy, or allow their directory (CompileOptions::import_roots)");
+        d.notes.push_back(fmt::format("imports may read {}", fmt::join(shown, ", ")));
+        p_.diagnostics.add(std::move(d));
+        return;
+      }
     }
     for (std::size_t i = 0; i < stack_.size(); ++i)
       if (stack_[i] == key) {
@@ -109,7 +146,15 @@ class Loader {
                                fmt::format("imports nest deeper than {}", options_.limits.max_import_depth)));
       return;
     }
-    if (!in_stdlib) {
+    if (!in_stdlib && !resolved_by_host) {
+      std::error_code size_error;
+      auto size = fs::file_size(path, size_error);
+      if (!size_error && size > options_.limits.max_source_bytes) {
+        p_.diagnostics.add(error(from, imp.span, "input-too-large",
+                                 fmt::format("`{}` is {} bytes, over the limit of {}", imp.path, size,
+                                             options_.limits.max_source_bytes)));
+        return;
+      }
       std::ifstream in(path, std::ios::binary);
       if (!in) {
         p_.diagnostics.add(error(from, imp.span, "unknown-import", fmt::format("cannot read `{}`", path)));
@@ -129,8 +174,18 @@ class Loader {
     return d;
   }
 
+  bool inside_roots(const std::string& canonical) const {
+    for (const auto& root : roots_) {
+      if (canonical == root) return true;
+      std::string prefix = root.ends_with('/') ? root : root + "/";
+      if (canonical.starts_with(prefix)) return true;
+    }
+    return false;
+  }
+
   check::Program& p_;
   const CompileOptions& options_;
+  std::vector<std::string> roots_;  // canonical
   std::vector<std::string> loaded_, stack_;
 };
 
@@ -149,7 +204,7 @@ Expected<Policy, Diagnostics> compile(const std::string& path, std::string text,
   auto program = std::make_unique<check::Program>();
   program->path = path;
   try {
-    Loader loader(*program, options);
+    Loader loader(*program, options, path);
     // The main file's identity is its canonical path, the same key its imports would use for it:
     // a file that imports the main file back is then a cycle at that import.
     std::error_code ec;
@@ -164,6 +219,7 @@ Expected<Policy, Diagnostics> compile(const std::string& path, std::string text,
   if (program->diagnostics.has_errors()) return Unexpected(std::move(program->diagnostics));
   auto impl = std::make_shared<Policy::Impl>();
   impl->warnings = std::move(program->diagnostics);
+  impl->limits = options.limits;
   impl->schema = eval::build_schema(*program);
   impl->program = std::move(program);
   return Policy(std::move(impl));

@@ -21,6 +21,7 @@ Expected<Report, Diagnostics> Policy::evaluate(const Records& records, const Eva
   report.results.reserve(set.records.size());
   try {
     eval::Evaluator ev(*impl_->program, set, *as_of);
+    ev.set_step_limit(impl_->limits.max_eval_steps_per_record);
     const auto readings = eval::enumerate_readings(*impl_->program);
     eval::Sweep sweep(ev, readings);
     for (const auto& r : set.records) report.results.push_back(sweep.verdicts(r));

@@ -97,6 +97,7 @@ Expected<Explanation, Diagnostics> explain(const Policy& policy, const Records& 
   out.line = record.line;
   try {
     eval::Evaluator ev(program, set, *as_of);
+    ev.set_step_limit(policy.impl().limits.max_eval_steps_per_record);
     const eval::Readings readings = eval::enumerate_readings(program);
     eval::Sweep sweep(ev, readings);
     const ModelResult verdicts = sweep.verdicts(record);

@@ -14,6 +14,7 @@ struct Policy::Impl {
   std::unique_ptr<check::Program> program;
   std::shared_ptr<const eval::Schema> schema;
   Diagnostics warnings;
+  Limits limits;  // those compiled with, for evaluation's work limit
 };
 
 struct Records::Impl {

@@ -82,6 +82,7 @@ TestResults Policy::run_tests() const {
       continue;
     }
     eval::Evaluator ev(p, set, t.as_of ? *t.as_of : eval::kNoDate);
+    ev.set_step_limit(impl_->limits.max_eval_steps_per_record);
     // An expectation must hold under every reading of the policy's assumptions.
     const auto readings = eval::enumerate_readings(p);
     std::vector<eval::Value> values;

@@ -37,7 +37,8 @@ Evaluator::Evaluator(const check::Program& program, const RecordSet& records, in
   collect_obligation_sites();
 }
 
-Evaluator::Frame Evaluator::frame(const Record& record, int depth) const {
+Evaluator::Frame Evaluator::frame(const Record& record, int depth) {
+  if (depth == 0) steps_ = 0;
   Frame f;
   f.record = &record;
   f.depth = depth;
@@ -49,7 +50,8 @@ Evaluator::Frame Evaluator::frame(const Record& record, int depth) const {
   return f;
 }
 
-void Evaluator::reset(Frame& f, const Record& record) const {
+void Evaluator::reset(Frame& f, const Record& record) {
+  steps_ = 0;
   f.record = &record;
   f.depth = 0;
   f.defines.assign(p_.defines.size(), std::nullopt);
@@ -200,6 +202,7 @@ Value Evaluator::call(const ast::Expr& e, Frame& f) {
 
 Value Evaluator::eval(const ast::Expr& e, Frame& f) {
   using EK = ast::ExprKind;
+  if (++steps_ > step_limit_) return Value::unknown();  // the work limit: see set_step_limit
   switch (e.kind) {
     case EK::Number: return Value::number(e.value);
     case EK::Date: return Value::date(e.date);
@@ -372,6 +375,11 @@ void Evaluator::missing_fields(const ast::Expr& e, Frame& f, std::vector<std::st
   auto add = [&](std::string s) {
     if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));
   };
+  if (exhausted()) {
+    // Past the work limit nothing more is evaluated; say so rather than blame a field.
+    add("evaluation limit (" + std::to_string(step_limit_) + " steps per record) reached");
+    return;
+  }
   using EK = ast::ExprKind;
   switch (e.kind) {
     case EK::Name:

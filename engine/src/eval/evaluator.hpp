@@ -28,9 +28,9 @@ class Evaluator {
     std::vector<std::optional<Value>> defines, ecs, ladders, triggers, exemptions;
     int depth = 0;  // how many `@` hops led here
   };
-  Frame frame(const Record& record, int depth = 0) const;
+  Frame frame(const Record& record, int depth = 0);
   // The same, reusing `f`'s memory: a run over many records allocates its memo once.
-  void reset(Frame& f, const Record& record) const;
+  void reset(Frame& f, const Record& record);
 
   Value eval(const ast::Expr& e, Frame& f);
   Value define(int32_t i, Frame& f);
@@ -71,6 +71,12 @@ class Evaluator {
   // entries of derived assumptions, `x = expr`, are unused). Empty: no assumptions.
   void set_reading(const std::vector<Value>* reading) { reading_ = reading; }
 
+  // At most this many expression nodes are evaluated per record (and reading); past it every
+  // further value is unknown. A top-level frame (frame(), reset()) starts the count again.
+  void set_step_limit(std::size_t limit) { step_limit_ = limit; }
+  bool exhausted() const { return steps_ > step_limit_; }
+  std::size_t step_limit() const { return step_limit_; }
+
   const check::Program& program() const { return p_; }
   const RecordSet& records() const { return rs_; }
 
@@ -86,6 +92,8 @@ class Evaluator {
   std::vector<std::optional<const Record*>> frontier_cache_;  // per reference
   std::vector<ObligationSite> sites_;
   const std::vector<Value>* reading_ = nullptr;
+  std::size_t step_limit_ = 1'000'000;
+  std::size_t steps_ = 0;
   Value assumption(int32_t i, Frame& f);
 };
 

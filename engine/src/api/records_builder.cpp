@@ -1,0 +1,124 @@
+// RecordsBuilder: records from the host's own data, checked against the policy's schema as
+// they are set, so a typo in a field name is an error the host sees, not a silent unknown.
+#include <fmt/format.h>
+
+#include <cmath>
+
+#include "api/impl.hpp"
+#include "syntax/literals.hpp"
+#include "syntax/suggest.hpp"
+
+namespace scalepol {
+
+struct RecordsBuilder::State {
+  std::shared_ptr<const eval::Schema> schema;
+  std::vector<eval::Record> records;
+  std::vector<std::string> names;
+  Diagnostics errors;
+
+  void error(std::string code, std::string message, std::string help = {}) {
+    Diagnostic d;
+    d.code = std::move(code);
+    d.message = std::move(message);
+    d.help = std::move(help);
+    d.location.file = "<records built in code>";
+    errors.add(std::move(d));
+  }
+
+  // The record being built and the field's slot, or null after reporting why not.
+  eval::Value* slot(const std::string& field, check::TypeKind want, const char* given) {
+    if (records.empty()) {
+      error("no-record", fmt::format("`{}` is set before any record: call add(model) first", field));
+      return nullptr;
+    }
+    int32_t s = schema->find(field);
+    if (s < 0) {
+      std::vector<std::string_view> known;
+      for (const auto& f : schema->fields) known.push_back(f.name);
+      auto guess = syntax::closest_match(field, known);
+      error("unknown-field", fmt::format("record `{}`: the policy has no field `{}`", names.back(), field),
+            guess.empty() ? "" : fmt::format("did you mean `{}`?", guess));
+      return nullptr;
+    }
+    const auto& spec = schema->fields[s];
+    if (spec.kind != want) {
+      error("type-mismatch", fmt::format("record `{}`: field `{}` is not {}", names.back(), field, given),
+            spec.kind == check::TypeKind::Date ? "give a date as a \"YYYY-MM-DD\" string" : "");
+      return nullptr;
+    }
+    return &records.back().values[s];
+  }
+};
+
+RecordsBuilder::RecordsBuilder(const Policy& policy) : state_(std::make_unique<State>()) {
+  state_->schema = policy.impl().schema;
+}
+RecordsBuilder::~RecordsBuilder() = default;
+RecordsBuilder::RecordsBuilder(RecordsBuilder&&) noexcept = default;
+RecordsBuilder& RecordsBuilder::operator=(RecordsBuilder&&) noexcept = default;
+
+RecordsBuilder& RecordsBuilder::add(const std::string& model) {
+  eval::Record r;
+  r.values.resize(state_->schema->fields.size());
+  r.line = static_cast<uint32_t>(state_->records.size() + 1);  // the record's position, for messages
+  if (state_->schema->key_slot >= 0) r.values[state_->schema->key_slot] = eval::Value::of_text(model);
+  state_->records.push_back(std::move(r));
+  state_->names.push_back(model);
+  return *this;
+}
+
+RecordsBuilder& RecordsBuilder::set(const std::string& field, double value) {
+  if (auto* v = state_->slot(field, check::TypeKind::Quantity, "a quantity")) {
+    const double scale = state_->schema->fields[state_->schema->find(field)].scale;
+    if (!std::isfinite(value * scale))
+      state_->error("malformed-value", fmt::format("record `{}`: `{}` is not a finite number", state_->names.back(), field));
+    else
+      *v = eval::Value::number(value * scale);
+  }
+  return *this;
+}
+
+RecordsBuilder& RecordsBuilder::set(const std::string& field, double value, double low, double high) {
+  if (auto* v = state_->slot(field, check::TypeKind::Quantity, "a quantity")) {
+    const double scale = state_->schema->fields[state_->schema->find(field)].scale;
+    if (!(low <= value && value <= high) || !std::isfinite(low * scale) || !std::isfinite(high * scale))
+      state_->error("malformed-value",
+                    fmt::format("record `{}`: the range of `{}` must hold its value (low <= value <= high)",
+                                state_->names.back(), field));
+    else
+      *v = eval::Value::estimate(value * scale, low * scale, high * scale);
+  }
+  return *this;
+}
+
+RecordsBuilder& RecordsBuilder::set(const std::string& field, const std::string& text) {
+  int32_t s = state_->schema->find(field);
+  bool is_date = s >= 0 && state_->schema->fields[s].kind == check::TypeKind::Date;
+  if (is_date) {
+    if (auto* v = state_->slot(field, check::TypeKind::Date, "a date")) {
+      if (auto days = syntax::parse_date(text)) *v = eval::Value::date(*days);
+      else state_->error("malformed-value", fmt::format("record `{}`: `{}` is not a date (YYYY-MM-DD) for `{}`",
+                                                        state_->names.back(), text, field));
+    }
+  } else if (auto* v = state_->slot(field, check::TypeKind::Text, "text")) {
+    *v = eval::Value::of_text(text);
+  }
+  return *this;
+}
+
+RecordsBuilder& RecordsBuilder::set(const std::string& field, bool value) {
+  if (auto* v = state_->slot(field, check::TypeKind::Bool, "a bool")) *v = eval::Value::of_bool(value);
+  return *this;
+}
+
+Expected<Records, Diagnostics> RecordsBuilder::build() const {
+  if (state_->errors.has_errors()) return Unexpected(state_->errors);
+  auto impl = std::make_shared<Records::Impl>();
+  impl->set.schema = state_->schema;
+  impl->set.source = "<records built in code>";
+  impl->set.records = state_->records;
+  impl->set.index_names();
+  return Records(std::move(impl));
+}
+
+}  // namespace scalepol
