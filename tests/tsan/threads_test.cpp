@@ -47,3 +47,24 @@ TEST_CASE("a compiled policy is safe to share between threads") {
   for (auto& th : threads) th.join();
   for (int t = 0; t < kThreads; ++t) CHECK(mismatches[t] == 0);
 }
+
+TEST_CASE("policies compile from several threads at once") {
+  const std::string root = SCALEPOL_SOURCE_DIR;
+  constexpr int kThreads = 4;
+  std::vector<std::size_t> warnings(kThreads, 99), errors(kThreads, 99);
+  std::vector<std::thread> threads;
+  for (int t = 0; t < kThreads; ++t)
+    threads.emplace_back([&, t] {
+      for (int k = 0; k < 3; ++k) {
+        auto p = compile_file(root + "/examples/policies/openai_preparedness_beta.policy");
+        warnings[t] = p ? lint(*p).items.size() : 99;
+        auto bad = compile_source("trigger t { when training_compte > 1 }", "bad.policy");
+        errors[t] = bad ? 0 : bad.error().error_count();
+      }
+    });
+  for (auto& th : threads) th.join();
+  for (int t = 0; t < kThreads; ++t) {
+    CHECK(warnings[t] == 2);  // undefined-term and vague-condition
+    CHECK(errors[t] == 1);
+  }
+}

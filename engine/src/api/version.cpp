@@ -1,7 +1,13 @@
 #include "scalepol/scalepol.hpp"
 
+// The build passes the project's version (CMakeLists.txt); a build of these sources without it
+// (the ThreadSanitizer copy in tests/) says so rather than guess.
+#ifndef SCALEPOL_VERSION_STRING
+#define SCALEPOL_VERSION_STRING "unknown"
+#endif
+
 namespace scalepol {
 
-const char* version() { return "0.1.0"; }
+const char* version() { return SCALEPOL_VERSION_STRING; }
 
 }  // namespace scalepol

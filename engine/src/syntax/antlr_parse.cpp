@@ -1,6 +1,7 @@
 // syntax::parse: pre-scan, lex, parse (SLL first, LL with recovery on failure), build the AST.
 #include <exception>
 #include <memory>
+#include <mutex>
 
 #include <fmt/format.h>
 
@@ -91,7 +92,15 @@ ParseResult parse(const SourceFile& file, const Limits& limits) {
   // the failure may itself fail for want of memory; then the result says nothing more.)
   try {
     try {
-      if (prescan(file, limits, sink)) parse_checked(file, sink, result.module);
+      if (prescan(file, limits, sink)) {
+        // The generated parser shares its DFA cache between all instances (a static of the
+        // generated code) and the 4.9 runtime's guarantees for concurrent writers to it are not
+        // ones we can test (the runtime is not built with ThreadSanitizer). Parsing one file
+        // takes microseconds once warm, so compiles from several threads take turns here.
+        static std::mutex antlr_mutex;
+        std::lock_guard<std::mutex> lock(antlr_mutex);
+        parse_checked(file, sink, result.module);
+      }
     } catch (const std::exception& e) {
       sink.file_error("internal-error", fmt::format("the parser failed: {}", e.what()));
     } catch (...) {
