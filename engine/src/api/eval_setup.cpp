@@ -31,4 +31,14 @@ Diagnostics check_records_match(const Policy& policy, const Records& records) {
   return errors;
 }
 
+Diagnostics internal_error(const std::exception& e, const std::string& file) {
+  Diagnostics out;
+  Diagnostic d;
+  d.code = "internal-error";
+  d.message = fmt::format("internal error: {}", e.what());
+  d.location.file = file;
+  out.add(std::move(d));
+  return out;
+}
+
 }  // namespace scalepol::api

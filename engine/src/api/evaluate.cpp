@@ -1,6 +1,4 @@
 // Policy::evaluate: every record through the evaluator, in input order.
-#include <fmt/format.h>
-
 #include "api/eval_setup.hpp"
 #include "api/impl.hpp"
 #include "eval/evaluator.hpp"
@@ -26,12 +24,7 @@ Expected<Report, Diagnostics> Policy::evaluate(const Records& records, const Eva
     eval::Sweep sweep(ev, readings);
     for (const auto& r : set.records) report.results.push_back(sweep.verdicts(r));
   } catch (const std::exception& ex) {
-    Diagnostics errors;
-    Diagnostic e;
-    e.code = "internal-error";
-    e.message = fmt::format("internal error: {}", ex.what());
-    errors.add(std::move(e));
-    return Unexpected(std::move(errors));
+    return Unexpected(api::internal_error(ex));
   }
   return report;
 }

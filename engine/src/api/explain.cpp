@@ -113,12 +113,7 @@ Expected<Explanation, Diagnostics> explain(const Policy& policy, const Records& 
       out.reading += fmt::format("{}{} = {}", d == 0 ? "" : ", ", name, readings.labels[d][readings.choice(0, d)]);
     }
   } catch (const std::exception& ex) {
-    Diagnostics errors;
-    Diagnostic e;
-    e.code = "internal-error";
-    e.message = fmt::format("internal error: {}", ex.what());
-    errors.add(std::move(e));
-    return Unexpected(std::move(errors));
+    return Unexpected(api::internal_error(ex));
   }
   return out;
 }

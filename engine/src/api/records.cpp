@@ -1,6 +1,5 @@
 // load_records: the data layer's loaders, bound to a policy's record schema.
-#include <fmt/format.h>
-
+#include "api/eval_setup.hpp"
 #include "api/impl.hpp"
 #include "data/confidence.hpp"
 #include "data/load.hpp"
@@ -28,13 +27,7 @@ Expected<Records, Diagnostics> load_records(const std::string& path, const Polic
       if (Diagnostics fatal = data::apply_confidence_ranges(*loaded); !fatal.empty()) return Unexpected(std::move(fatal));
     return wrap(std::move(loaded));
   } catch (const std::exception& e) {
-    Diagnostics d;
-    Diagnostic x;
-    x.code = "internal-error";
-    x.message = fmt::format("internal error: {}", e.what());
-    x.location.file = path;
-    d.add(std::move(x));
-    return Unexpected(std::move(d));
+    return Unexpected(api::internal_error(e, path));
   }
 }
 
