@@ -80,6 +80,8 @@ int run_app(int argc, char** argv) {
                                     kDefaultSarifHelpBase))
       ->type_name("URL");
   check_cmd->add_flag("--list-codes", check.list_codes, "print every code: code, severity, family, summary");
+  check_cmd->add_flag("--coverage", check.coverage,
+                      "instead of the findings: per file, which constructs carry a quote and which carry none (text or json)");
   check_cmd->footer("Examples:\n  scalepol check eu_ai_act.policy rsp.policy --format json\n"
                     "  scalepol check policies/*.policy --format sarif > scalepol.sarif");
 
@@ -119,7 +121,28 @@ int run_app(int argc, char** argv) {
   TestOptions test;
   CLI::App* test_cmd = app.add_subcommand("test", "run the `test` blocks of policies");
   test_cmd->add_option("FILE", test.files, "policy files")->required();
-  test_cmd->footer("Example:\n  scalepol test eu_ai_act.policy");
+  test_cmd->add_option("--format", test.format, "output: text (PASS/FAIL lines) or json")
+      ->check(CLI::IsMember(kFormats))
+      ->capture_default_str();
+  test_cmd->footer("Example:\n  scalepol test eu_ai_act.policy\n  scalepol test policies/*.policy --format json");
+
+  DiffOptions diff;
+  CLI::App* diff_cmd =
+      app.add_subcommand("diff", "evaluate two versions of a policy over the same models; list the verdicts that differ");
+  diff_cmd->add_option("OLD", diff.old_policy, "the old version's policy file")->required();
+  diff_cmd->add_option("NEW", diff.new_policy, "the new version's policy file")->required();
+  diff_cmd->add_option("--models", diff.inputs.models, "model records: CSV, JSON (an array) or JSON Lines")->required();
+  diff_cmd->add_option("--format", diff.format, "output: text or json")
+      ->check(CLI::IsMember(kFormats))
+      ->capture_default_str();
+  diff_cmd->add_option("--as-of", diff.as_of, "evaluation date YYYY-MM-DD (what `time_since` measures to)");
+  diff_cmd->add_option("--data-format", diff.inputs.data_format, "how to read --models: auto (by extension), csv, json, jsonl")
+      ->check(CLI::IsMember({"auto", "csv", "json", "jsonl"}))
+      ->capture_default_str();
+  diff_cmd->add_flag("--confidence-ranges", diff.inputs.confidence_ranges,
+                     "read Epoch AI's Confidence labels as ranges around compute figures (as for `run`)");
+  diff_cmd->footer("Exit codes: 0 no verdict differs, 1 verdicts or rules differ, 2 usage or input errors.\n"
+                   "Example:\n  scalepol diff rsp_v1.policy rsp_v2.policy --models models.jsonl --as-of 2024-06-01");
 
   try {
     app.parse(argc, argv);
@@ -137,7 +160,21 @@ int run_app(int argc, char** argv) {
   const ColorMode mode = parse_color_mode(color);
   CompileOptions compile;
   compile.import_roots = import_roots;
-  check.compile = run.inputs.compile = explain.inputs.compile = test.compile = compile;
+  check.compile = run.inputs.compile = explain.inputs.compile = test.compile = diff.inputs.compile = compile;
+  if (check_cmd->parsed() && check.coverage) {
+    if (check.format == "sarif" || check.list_codes) {
+      print_error(check.list_codes ? "--coverage and --list-codes do not go together"
+                                   : "--coverage writes text or json, not sarif",
+                  mode);
+      return kFailure;
+    }
+    if (check.files.empty()) {
+      print_error("--coverage needs at least one FILE", mode);
+      return kFailure;
+    }
+    check.color = mode;
+    return run_coverage(check);
+  }
   if (check_cmd->parsed()) {
     if (const auto error = check_usage_error(check)) {
       print_error(*error, mode);
@@ -153,6 +190,10 @@ int run_app(int argc, char** argv) {
   if (explain_cmd->parsed()) {
     explain.color = mode;
     return run_explain(explain);
+  }
+  if (diff_cmd->parsed()) {
+    diff.color = mode;
+    return run_diff(diff);
   }
   test.color = mode;
   return run_test(test);

@@ -18,6 +18,7 @@ struct CheckOptions {
   bool deny_warnings = false;         // --deny-warnings: report warnings as errors
   std::string sarif_help_base;        // --sarif-help-base URL; "" for the default
   bool list_codes = false;            // --list-codes: print the catalogue instead of checking
+  bool coverage = false;              // --coverage: quote coverage instead of the findings
   ColorMode color = ColorMode::Auto;
   CompileOptions compile;             // --import-root DIR…
 };
@@ -26,6 +27,8 @@ struct CheckOptions {
 // nothing.
 std::optional<std::string> check_usage_error(const CheckOptions& options);
 int run_check(const CheckOptions& options);
+// `check --coverage` (coverage_command.cpp).
+int run_coverage(const CheckOptions& options);
 
 struct RunOptions {
   InputOptions inputs;               // POLICY, --models, --data-format, --confidence-ranges
@@ -47,9 +50,20 @@ int run_explain(const ExplainOptions& options);
 
 struct TestOptions {
   std::vector<std::string> files;
+  std::string format = "text";       // text | json
   ColorMode color = ColorMode::Auto;
   CompileOptions compile;
 };
 int run_test(const TestOptions& options);
+
+struct DiffOptions {
+  std::string old_policy;            // OLD
+  std::string new_policy;            // NEW
+  InputOptions inputs;               // --models, --data-format, --confidence-ranges (policy unused)
+  std::string format = "text";       // text | json
+  std::string as_of;                 // YYYY-MM-DD, or "" for unset
+  ColorMode color = ColorMode::Auto;
+};
+int run_diff(const DiffOptions& options);
 
 }  // namespace scalepol::cli

@@ -5,9 +5,16 @@
 //     expected gpai_tier is unknown, got none
 //   1 passed, 1 failed
 //
+// With --format json, one document for all files on stdout (docs/json-output.md):
+//
+//   {"files": [{"file", "compiled", "tests": [{"name", "passed", "failures": [...], "line"}]}],
+//    "passed": N, "failed": M}
+//
 // A policy that does not compile cannot run its tests: that is an input error (exit 2), which
-// outranks failed tests (exit 1).
+// outranks failed tests (exit 1). Its diagnostics go to stderr, as text, in either format; in
+// JSON it is listed with "compiled": false and no tests.
 #include <cstdio>
+#include <string>
 
 #include <fmt/format.h>
 
@@ -18,7 +25,75 @@
 
 namespace scalepol::cli {
 
+namespace {
+
+// A JSON string: quotes, backslash and control characters escaped; other bytes as they are (the
+// engine reads policy text as UTF-8).
+std::string json_string(std::string_view text) {
+  std::string out = "\"";
+  for (const char c : text) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\t': out += "\\t"; break;
+      case '\r': out += "\\r"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          out += fmt::format("\\u{:04x}", static_cast<unsigned>(c));
+        } else {
+          out += c;
+        }
+    }
+  }
+  out += '"';
+  return out;
+}
+
+// One line per test, under its file.
+int run_test_json(const TestOptions& options) {
+  std::size_t passed = 0, failed = 0;
+  bool broken_policy = false;
+  std::string out = "{\n  \"files\": [";
+  bool first_file = true;
+  for (const std::string& file : options.files) {
+    out += first_file ? "\n" : ",\n";
+    first_file = false;
+    out += fmt::format("    {{\"file\":{},", json_string(file));
+    auto policy = compile_file(file, options.compile);
+    if (!policy) {
+      print_diagnostics(policy.error(), options.color);
+      broken_policy = true;
+      out += "\"compiled\":false,\"tests\":[]}";
+      continue;
+    }
+    out += "\"compiled\":true,\"tests\":[";
+    const TestResults results = policy->run_tests();
+    bool first_test = true;
+    for (const TestCase& test : results.cases) {
+      out += first_test ? "\n" : ",\n";
+      first_test = false;
+      std::string failures;
+      for (const std::string& failure : test.failures) {
+        failures += (failures.empty() ? "" : ",") + json_string(failure);
+      }
+      out += fmt::format("      {{\"name\":{},\"passed\":{},\"failures\":[{}],\"line\":{}}}", json_string(test.name),
+                         test.passed ? "true" : "false", failures, test.line);
+      ++(test.passed ? passed : failed);
+    }
+    out += first_test ? "]}" : "\n    ]}";
+  }
+  out += fmt::format("{}],\n  \"passed\": {},\n  \"failed\": {}\n}}\n", first_file ? "" : "\n  ", passed, failed);
+  std::fputs(out.c_str(), stdout);
+  std::fflush(stdout);
+  if (broken_policy) return kFailure;
+  return failed > 0 ? kFindings : kClean;
+}
+
+}  // namespace
+
 int run_test(const TestOptions& options) {
+  if (options.format == "json") return run_test_json(options);
   const bool color = use_color(options.color, stdout);
   const auto paint = [color](std::string_view style, std::string_view text) {
     return color ? fmt::format("{}{}\x1b[0m", style, text) : std::string(text);

@@ -1,0 +1,62 @@
+// scalepol::quote_coverage: the constructs of a policy's own file, each with whether it carries
+// a quote.
+#include "scalepol/coverage.hpp"
+
+#include <algorithm>
+
+#include "api/impl.hpp"
+#include "ast/ast.hpp"
+#include "check/program.hpp"
+
+namespace scalepol {
+
+namespace {
+
+bool has_quote(const std::vector<ast::Quote>& quotes) {
+  return std::any_of(quotes.begin(), quotes.end(), [](const ast::Quote& q) { return !q.text.empty(); });
+}
+
+void add(QuoteCoverage& c, std::string kind, std::string name, const ast::Span& span,
+         const std::vector<ast::Quote>& quotes) {
+  c.constructs.push_back({std::move(kind), std::move(name), span.line, has_quote(quotes)});
+}
+
+void add_obligations(QuoteCoverage& c, const std::string& owner, const std::vector<ast::Obligation>& obligations) {
+  for (const ast::Obligation& o : obligations) add(c, "obligation", owner + "." + o.kind.text, o.span, o.quotes);
+}
+
+}  // namespace
+
+std::size_t QuoteCoverage::quoted() const {
+  return static_cast<std::size_t>(
+      std::count_if(constructs.begin(), constructs.end(), [](const CoveredConstruct& k) { return k.quoted; }));
+}
+
+std::size_t QuoteCoverage::unquoted() const { return constructs.size() - quoted(); }
+
+QuoteCoverage quote_coverage(const Policy& policy) {
+  const check::Program& program = *policy.impl().program;
+  QuoteCoverage c;
+  c.file = policy.path();
+  if (program.modules.empty()) return c;
+  const ast::Module& m = *program.modules[0];
+  for (const auto& ec : m.effective_computes) add(c, "effective_compute", ec.name.text, ec.span, ec.quotes);
+  for (const auto& d : m.defines) add(c, "define", d.name.text, d.span, d.quotes);
+  for (const auto& ladder : m.tiers) {
+    for (const auto& tier : ladder.tiers) {
+      const std::string name = ladder.name.text + "." + tier.name.text;
+      add(c, "tier", name, tier.span, tier.quotes);
+      add_obligations(c, name, tier.obligations);
+    }
+  }
+  for (const auto& t : m.triggers) {
+    add(c, "trigger", t.name.text, t.span, t.quotes);
+    add_obligations(c, t.name.text, t.obligations);
+  }
+  for (const auto& e : m.exemptions) add(c, "exemption", e.name.text, e.span, e.quotes);
+  std::stable_sort(c.constructs.begin(), c.constructs.end(),
+                   [](const CoveredConstruct& a, const CoveredConstruct& b) { return a.line < b.line; });
+  return c;
+}
+
+}  // namespace scalepol
