@@ -1,7 +1,9 @@
 // scalepol: an embeddable rules engine for AI scaling policies. Include this one header.
 #pragma once
 
+#include "scalepol/coverage.hpp"
 #include "scalepol/diagnostic.hpp"
+#include "scalepol/diff.hpp"
 #include "scalepol/expected.hpp"
 #include "scalepol/explain.hpp"
 #include "scalepol/lint.hpp"
