@@ -40,6 +40,7 @@ std::string command_word(int argc, char** argv) {
 }
 
 const std::vector<std::string> kFormats = {"text", "json"};
+const std::vector<std::string> kRunFormats = {"text", "json", "jsonl"};
 const std::vector<std::string> kCheckFormats = {"text", "json", "sarif"};
 
 }  // namespace
@@ -56,7 +57,8 @@ int run_app(int argc, char** argv) {
 
   std::vector<std::string> import_roots;
   app.add_option("--import-root", import_roots,
-                 "a directory imports may read (repeatable); by default only the policy's own directory");
+                 "a directory imports may read (repeatable); by default only the policy's own directory")
+      ->check(CLI::ExistingDirectory);  // a mistyped root would silently allow nothing
   std::string color = "auto";
   app.add_option("--color", color, "colour: auto (on a terminal, unless NO_COLOR is set), always, never")
       ->check(CLI::IsMember({"auto", "always", "never"}))
@@ -89,8 +91,10 @@ int run_app(int argc, char** argv) {
   CLI::App* run_cmd = app.add_subcommand("run", "evaluate a policy against model records");
   run_cmd->add_option("POLICY", run.inputs.policy, "policy file")->required();
   run_cmd->add_option("--models", run.inputs.models, "model records: CSV, JSON (an array) or JSON Lines")->required();
-  run_cmd->add_option("--format", run.format, "report: text (a table) or json")
-      ->check(CLI::IsMember(kFormats))
+  run_cmd->add_option("--format", run.format,
+                      "report: text (a table), json, or jsonl (one line per model, verdicts without reasons, "
+                      "streamed: for large files)")
+      ->check(CLI::IsMember(kRunFormats))
       ->capture_default_str();
   run_cmd->add_option("--as-of", run.as_of, "evaluation date YYYY-MM-DD (what `time_since` measures to)");
   run_cmd->add_option("--data-format", run.inputs.data_format, "how to read --models: auto (by extension), csv, json, jsonl")
@@ -100,7 +104,9 @@ int run_app(int argc, char** argv) {
   run_cmd->add_flag("--confidence-ranges", run.inputs.confidence_ranges,
                     "read Epoch AI's Confidence labels as ranges around compute figures (Confident 3x, Likely 10x, "
                     "Speculative 30x; see docs/uncertainty-confidence.md)");
-  run_cmd->footer("Example:\n  scalepol run eu_ai_act.policy --models models.csv --as-of 2025-06-01 -o report.txt");
+  run_cmd->footer(
+      "Examples:\n  scalepol run eu_ai_act.policy --models models.csv --as-of 2025-06-01 -o report.txt\n"
+      "  scalepol run eu_ai_act.policy --models all_models.jsonl --format jsonl -o verdicts.jsonl");
 
   ExplainOptions explain;
   CLI::App* explain_cmd = app.add_subcommand("explain", "show why each verdict for one model is what it is");

@@ -6,10 +6,12 @@
 // cannot mistake a report built on damaged data for a clean one.
 #include <cstdio>
 #include <iostream>
+#include <optional>
 
 #include "commands.hpp"
 #include "exit_code.hpp"
 #include "files.hpp"
+#include "inputs.hpp"
 #include "print.hpp"
 #include "scalepol/scalepol.hpp"
 
@@ -25,9 +27,49 @@ void render(std::ostream& out, const Report& report, const RunOptions& options, 
   }
 }
 
+// --format jsonl: records are read, evaluated and written a block at a time (run_jsonl), so a file
+// of any size runs in flat memory.
+int run_streaming(const RunOptions& options) {
+  auto policy = compile_file(options.inputs.policy, options.inputs.compile);
+  if (!policy) {
+    print_diagnostics(policy.error(), options.color);
+    return kFailure;
+  }
+  const StreamOptions stream{.load = {.format = parse_data_format(options.inputs.data_format),
+                                      .confidence_ranges = options.inputs.confidence_ranges},
+                             .eval = {.as_of = options.as_of}};
+  std::optional<Expected<StreamSummary, Diagnostics>> result;
+  auto produce = [&](std::ostream& out) {
+    result = run_jsonl(*policy, options.inputs.models, out, stream);
+    // A run that stops (unreadable data) must not replace the file with half a report.
+    if (!*result) out.setstate(std::ios::failbit);
+  };
+  std::optional<std::string> write_error;
+  if (options.output.empty()) {
+    produce(std::cout);
+    std::cout.flush();
+  } else {
+    write_error = write_atomically(options.output, produce);
+  }
+  if (!*result) {
+    print_diagnostics(result->error(), options.color);
+    return kFailure;
+  }
+  if (write_error || (options.output.empty() && !std::cout)) {
+    print_error(write_error ? *write_error : "cannot write the report to standard output", options.color);
+    return kFailure;
+  }
+  if (!(*result)->diagnostics.empty()) {
+    print_diagnostics((*result)->diagnostics, options.color);
+    return kFailure;
+  }
+  return kClean;
+}
+
 }  // namespace
 
 int run_run(const RunOptions& options) {
+  if (options.format == "jsonl") return run_streaming(options);
   auto inputs = load_inputs(options.inputs, options.color);
   if (!inputs) return kFailure;
   const Records& records = inputs->records;

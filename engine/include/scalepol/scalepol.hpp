@@ -10,6 +10,7 @@
 #include "scalepol/policy.hpp"
 #include "scalepol/records.hpp"
 #include "scalepol/report.hpp"
+#include "scalepol/stream.hpp"
 
 namespace scalepol {
 

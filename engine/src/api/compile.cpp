@@ -222,6 +222,7 @@ Expected<Policy, Diagnostics> compile(const std::string& path, std::string text,
   impl->limits = options.limits;
   impl->schema = eval::build_schema(*program);
   impl->program = std::move(program);
+  impl->compiled = std::make_unique<const eval::CompiledPolicy>(*impl->program);
   return Policy(std::move(impl));
 }
 

@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "check/program.hpp"
+#include "eval/compiled.hpp"
 #include "eval/record.hpp"
 #include "scalepol/policy.hpp"
 #include "scalepol/records.hpp"
@@ -15,6 +16,8 @@ struct Policy::Impl {
   std::shared_ptr<const eval::Schema> schema;
   Diagnostics warnings;
   Limits limits;  // those compiled with, for evaluation's work limit
+  // The program compiled for fast evaluation (evaluate_table, run_jsonl), made with the policy.
+  std::unique_ptr<const eval::CompiledPolicy> compiled;
 };
 
 struct Records::Impl {

@@ -4,12 +4,16 @@
 #include <array>
 #include <vector>
 
+#include "data/csv_loader.hpp"
 #include "data/csv_reader.hpp"
 #include "syntax/utf8.hpp"
 #include "data/load.hpp"
 #include "data/loader_common.hpp"
 
 namespace scalepol::data {
+
+using Column = CsvLoader::Column;
+using RowBounds = CsvLoader::RowBounds;
 
 namespace {
 
@@ -21,12 +25,6 @@ Diagnostic unterminated_quote(SourceText& source, const CsvRow& row) {
   d.help = "close the quote, or double a quote that is part of the text (`\"\"`)";
   return d;
 }
-
-struct Column {
-  std::string name;
-  int32_t slot = -1;  // -1: not a field of the schema
-  eval::ColumnRole role = eval::ColumnRole::Value;
-};
 
 // "field `x`", "the lower bound of field `x`", "the upper bound of field `x`".
 std::string what_column_gives(const eval::FieldSpec& field, eval::ColumnRole role) {
@@ -103,14 +101,6 @@ void report_ragged(const CsvRow& row, std::size_t header_cells, SourceText& sour
   reporter.add(std::move(d));
 }
 
-// The cells of one row that give a field's bounds, and whether any of the field's cells could
-// not be read (then the field is unknown, whatever its other cells say).
-struct RowBounds {
-  eval::Value low, high;
-  std::size_t low_cell = 0, high_cell = 0;  // where each bound was, for messages
-  bool failed = false;
-};
-
 // Reads the bounds into the field's value: an estimate with its range. A problem makes the value
 // unknown and is reported at the bound's cell.
 void apply_bounds(const eval::FieldSpec& field, const RowBounds& b, const std::vector<Column>& columns,
@@ -143,104 +133,151 @@ void apply_bounds(const eval::FieldSpec& field, const RowBounds& b, const std::v
 
 }  // namespace
 
-Expected<eval::RecordSet, Diagnostics> load_csv(std::string_view text, const std::string& name,
-                                                std::shared_ptr<const eval::Schema> schema) {
-  text = syntax::strip_bom(text);
-  SourceText source(name, text);
-  Reporter reporter(name);
+CsvLoader::CsvLoader(const std::string& name, std::shared_ptr<const eval::Schema> schema)
+    : schema_(std::move(schema)), source_(name, {}), reporter_(name) {
+  set_.schema = schema_;
+  set_.source = name;
+}
+
+Expected<std::size_t, Diagnostics> CsvLoader::header(std::string_view text, bool at_end) {
+  source_.rebase(text, 1);
   CsvReader reader(text);
   CsvRow row;
-
   if (!reader.next(row)) {
+    if (!at_end) return 0;
     Diagnostics fatal;
     Diagnostic d = make_diagnostic(Severity::Error, "malformed-csv",
-                                   fmt::format("`{}` has no header row", excerpt(name, 200)), source.whole_file());
+                                   fmt::format("`{}` has no header row", excerpt(set_.source, 200)), source_.whole_file());
     d.notes.push_back("a CSV file of records starts with a row of column names");
     fatal.add(std::move(d));
     return Unexpected(std::move(fatal));
   }
+  if (!at_end && (row.unterminated || row.end == text.size())) return 0;  // the row may go on
   if (row.unterminated) {
     Diagnostics fatal;
-    fatal.add(unterminated_quote(source, row));
+    fatal.add(unterminated_quote(source_, row));
     return Unexpected(std::move(fatal));
   }
-  const std::vector<Column> columns = read_header(reader, row, *schema, source, reporter);
-  warn_if_nothing_maps(columns, *schema, row, source, reporter);
-
-  eval::RecordSet set;
-  set.schema = schema;
-  set.source = name;
-  const std::size_t nfields = schema->fields.size();
-  std::string scratch;
+  columns_ = read_header(reader, row, *schema_, source_, reporter_);
+  warn_if_nothing_maps(columns_, *schema_, row, source_, reporter_);
 
   // Where each field comes from, and the fields whose bounds this file gives.
-  set.origins.resize(nfields);
-  std::vector<std::array<int32_t, 3>> column_of(nfields, {-1, -1, -1});  // per slot and role
-  for (std::size_t i = 0; i < columns.size(); ++i) {
-    const Column& c = columns[i];
+  const std::size_t nfields = schema_->fields.size();
+  set_.origins.resize(nfields);
+  column_of_.assign(nfields, {-1, -1, -1});
+  for (std::size_t i = 0; i < columns_.size(); ++i) {
+    const Column& c = columns_[i];
     if (c.slot < 0) continue;
-    auto& origin = set.origins[static_cast<std::size_t>(c.slot)];
+    auto& origin = set_.origins[static_cast<std::size_t>(c.slot)];
     note_origin(c.role == eval::ColumnRole::Low ? origin.low : c.role == eval::ColumnRole::High ? origin.high : origin.value,
                 c.name);
-    column_of[static_cast<std::size_t>(c.slot)][static_cast<std::size_t>(c.role)] = static_cast<int32_t>(i);
+    column_of_[static_cast<std::size_t>(c.slot)][static_cast<std::size_t>(c.role)] = static_cast<int32_t>(i);
   }
-  std::vector<std::size_t> bounded;  // slots with a bound column
   for (std::size_t slot = 0; slot < nfields; ++slot)
-    if (column_of[slot][1] >= 0 || column_of[slot][2] >= 0) bounded.push_back(slot);
-  std::vector<RowBounds> bounds(nfields);
+    if (column_of_[slot][1] >= 0 || column_of_[slot][2] >= 0) bounded_.push_back(slot);
+  bounds_.resize(nfields);
+  return reader.position();
+}
 
-  while (reader.next(row)) {
-    if (row.unterminated) {  // only ever the last row
-      if (reporter.admit()) reporter.add(unterminated_quote(source, row));
+std::size_t CsvLoader::rows(std::string_view text, uint32_t first_line, bool at_end, std::vector<eval::Record>& out) {
+  source_.rebase(text, first_line);
+  CsvReader reader(text);
+  const std::size_t nfields = schema_->fields.size();
+  std::size_t consumed = 0;
+  std::size_t used = 0;  // records of `out` filled so far: the others' storage is reused
+  for (;;) {
+    const std::size_t row_begin = reader.position();
+    if (!reader.next(row_)) {
+      consumed = text.size();
       break;
     }
-    eval::Record record;
-    record.line = source.line_of(row.start);
-    record.values.resize(nfields);
+    // A row that reaches the end of the block without its line end may go on in the next one.
+    if (!at_end && (row_.unterminated || row_.end == text.size())) {
+      consumed = row_begin;
+      break;
+    }
+    if (row_.unterminated) {  // only ever the last row of the file
+      if (reporter_.admit()) reporter_.add(unterminated_quote(source_, row_));
+      consumed = text.size();
+      break;
+    }
+    if (used == out.size()) {
+      out.emplace_back().values.resize(nfields);
+    } else {
+      for (eval::Value& v : out[used].values) eval::reset(v);
+    }
+    eval::Record& record = out[used++];
+    record.line = source_.line_of(row_.start);
 
-    for (std::size_t slot : bounded) bounds[slot] = RowBounds{};
-    const std::size_t shared = std::min(row.cells.size(), columns.size());
+    for (std::size_t slot : bounded_) bounds_[slot] = RowBounds{};
+    const std::size_t shared = std::min(row_.cells.size(), columns_.size());
     for (std::size_t i = 0; i < shared; ++i) {
-      const CsvCell& cell = row.cells[i];
-      if (cell.stray_text && reporter.admit()) {
+      const CsvCell& cell = row_.cells[i];
+      if (cell.stray_text && reporter_.admit()) {
         const std::size_t at = CsvReader::stray_start(cell);
         Diagnostic d = make_diagnostic(Severity::Warning, "malformed-csv", "text after the closing quote of a cell",
-                                       source.locate(at, cell.end));
-        d.notes.push_back(fmt::format("read as `{}`", excerpt(reader.text(cell, scratch))));
+                                       source_.locate(at, cell.end));
+        d.notes.push_back(fmt::format("read as `{}`", excerpt(reader.text(cell, scratch_))));
         d.help = "quote the whole cell, doubling the quotes inside it";
-        reporter.add(std::move(d));
+        reporter_.add(std::move(d));
       }
-      const int32_t slot = columns[i].slot;
+      const int32_t slot = columns_[i].slot;
       if (slot < 0) continue;
       const auto s = static_cast<std::size_t>(slot);
-      const eval::FieldSpec& field = schema->fields[s];
-      const std::string_view cell_text = reader.text(cell, scratch);
-      RowBounds& b = bounds[s];
+      const eval::FieldSpec& field = schema_->fields[s];
+      const std::string_view cell_text = reader.text(cell, scratch_);
+      RowBounds& b = bounds_[s];
       eval::Value* into = &record.values[s];
-      if (columns[i].role == eval::ColumnRole::Low) {
+      if (columns_[i].role == eval::ColumnRole::Low) {
         into = &b.low;
         b.low_cell = i;
-      } else if (columns[i].role == eval::ColumnRole::High) {
+      } else if (columns_[i].role == eval::ColumnRole::High) {
         into = &b.high;
         b.high_cell = i;
       }
       const ParseError error = parse_value(field, cell_text, *into);
       if (error != ParseError::None) {
         b.failed = true;
-        if (reporter.admit())
-          reporter.add(malformed_value(error, cell_text, field, "column", columns[i].name,
-                                       source.locate(cell.start, cell.end)));
+        if (reporter_.admit())
+          reporter_.add(malformed_value(error, cell_text, field, "column", columns_[i].name,
+                                        source_.locate(cell.start, cell.end)));
       }
     }
-    for (std::size_t slot : bounded)
-      apply_bounds(schema->fields[slot], bounds[slot], columns, column_of[slot], row, source, reporter,
+    for (std::size_t slot : bounded_)
+      apply_bounds(schema_->fields[slot], bounds_[slot], columns_, column_of_[slot], row_, source_, reporter_,
                    record.values[slot]);
-    if (row.cells.size() != columns.size()) report_ragged(row, columns.size(), source, reporter);
-    set.records.push_back(std::move(record));
+    if (row_.cells.size() != columns_.size()) report_ragged(row_, columns_.size(), source_, reporter_);
+    consumed = reader.position();
   }
+  out.resize(used);
+  return consumed;
+}
 
-  finish(set, reporter, source);
-  return set;
+void CsvLoader::read_only(const std::vector<bool>& read) {
+  for (Column& c : columns_)
+    if (c.slot >= 0 && !read[static_cast<std::size_t>(c.slot)]) c.slot = -1;
+  std::erase_if(bounded_, [&](std::size_t slot) { return !read[slot]; });
+}
+
+uint32_t CsvLoader::line_at(std::size_t offset) { return source_.line_of(offset); }
+
+eval::RecordSet CsvLoader::finish_whole() {
+  finish(set_, reporter_, source_);
+  return std::move(set_);
+}
+
+Diagnostics CsvLoader::finish_stream() { return reporter_.finish(); }
+
+Expected<eval::RecordSet, Diagnostics> load_csv(std::string_view text, const std::string& name,
+                                                std::shared_ptr<const eval::Schema> schema) {
+  text = syntax::strip_bom(text);
+  CsvLoader loader(name, std::move(schema));
+  auto consumed = loader.header(text, true);
+  if (!consumed) return Unexpected(std::move(consumed.error()));
+  const std::string_view rest = text.substr(*consumed);
+  loader.rows(rest, loader.line_at(*consumed), true, loader.records());
+  // rows() rebased the source onto `rest`: diagnostics that only know a line count from there.
+  return loader.finish_whole();
 }
 
 }  // namespace scalepol::data

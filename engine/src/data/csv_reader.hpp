@@ -44,6 +44,9 @@ class CsvReader {
   // A cell's text: a view into the input, or, when the cell needs unescaping, into `scratch`.
   std::string_view text(const CsvCell& cell, std::string& scratch) const;
 
+  // How far the reader has read: after the last row's line end.
+  std::size_t position() const { return pos_; }
+
   // Where the text after a cell's closing quote starts (for `stray_text` diagnostics).
   static std::size_t stray_start(const CsvCell& cell) { return cell.content_end + 1; }
 

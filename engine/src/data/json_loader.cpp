@@ -78,6 +78,7 @@ bool JsonLoader::load_array() {
 }
 
 void JsonLoader::load_lines() {
+  used_ = 0;
   std::size_t pos = 0;
   while (pos < text_.size()) {
     const std::size_t nl = text_.find('\n', pos);
@@ -85,6 +86,46 @@ void JsonLoader::load_lines() {
     if (!trim(text_.substr(pos, end - pos)).empty()) read_line(pos, end);
     pos = end + 1;
   }
+  set_.records.resize(used_);
+}
+
+eval::Record& JsonLoader::start_record() {
+  if (used_ == set_.records.size()) {
+    set_.records.emplace_back();
+  } else {  // a record of an earlier block, whose storage is reused
+    eval::Record& r = set_.records[used_];
+    for (eval::Value& v : r.values) eval::reset(v);
+  }
+  return set_.records[used_++];
+}
+
+std::size_t JsonLoader::load_lines_block(std::string_view text, std::size_t capacity, uint32_t first_line,
+                                         bool at_end) {
+  used_ = 0;
+  text_ = text;
+  capacity_ = capacity;
+  source_.rebase(text, first_line);
+  std::size_t pos = 0;
+  while (pos < text_.size()) {
+    const std::size_t nl = text_.find('\n', pos);
+    if (nl == std::string_view::npos && !at_end) break;  // the line may go on in the next block
+    const std::size_t end = nl == std::string_view::npos ? text_.size() : nl;
+    if (!trim(text_.substr(pos, end - pos)).empty()) read_line(pos, end);
+    pos = end + 1;
+  }
+  set_.records.resize(used_);
+  if (first_record_line_ == 0 && used_ > 0) first_record_line_ = set_.records.front().line;
+  return std::min(pos, text_.size());
+}
+
+Diagnostics JsonLoader::finish_stream() {
+  if (!any_mapped_ && first_record_line_ != 0 && !schema_->fields.empty() && reporter_.admit()) {
+    Diagnostic d = make_diagnostic(Severity::Warning, "no-matching-columns",
+                                   "no key of any record is a field of the schema", source_.locate_line(first_record_line_));
+    d.notes.push_back("every value of every record is unknown");
+    reporter_.add(std::move(d));
+  }
+  return reporter_.finish();
 }
 
 // One JSON Lines record: a bad line is reported and skipped, the others are kept.
@@ -93,18 +134,16 @@ void JsonLoader::read_line(std::size_t begin, std::size_t end) {
   doc_end_ = end;
   error_ = {};
   const Reporter::Mark mark = reporter_.mark();
-  eval::Record record;
+  eval::Record& record = start_record();
   record.line = source_.line_of(begin);
-  if (read_line_object(begin, end, record)) {
-    set_.records.push_back(std::move(record));
-    return;
-  }
+  if (read_line_object(begin, end, record)) return;
+  --used_;  // not a record after all
   if (error_.code == simdjson::SUCCESS) return;  // not an object: already reported
   reporter_.rollback(mark);
   if (!reporter_.admit()) return;
   Diagnostic d = syntax_diagnostic();
   d.notes.push_back("the line is skipped");
-  if (set_.records.empty() && text_.substr(begin, end - begin).find_first_not_of(" \t\r{[") == std::string_view::npos)
+  if (used_ == 0 && text_.substr(begin, end - begin).find_first_not_of(" \t\r{[") == std::string_view::npos)
     d.help = "a JSON file of records is an array `[{…}, {…}]`, or one object per line (JSON Lines)";
   reporter_.add(std::move(d));
 }

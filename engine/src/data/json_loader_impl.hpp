@@ -46,10 +46,16 @@ class ColumnIndex {
       for (const std::string& c : schema.fields[i].high_columns) add(c, i, eval::ColumnRole::High);
     }
   }
-  // slot * 3 + role, or -1.
+  // slot * 3 + role, -1 for a key of no field, kIgnored for a key of a field not read.
+  static constexpr int32_t kIgnored = -2;
   int32_t find(std::string_view key) const {
     auto it = map_.find(key);
     return it == map_.end() ? -1 : it->second;
+  }
+  // Keys of fields not in `read` are ignored from now on (their values are still checked to be JSON).
+  void read_only(const std::vector<bool>& read) {
+    for (auto& [key, entry] : map_)
+      if (entry >= 0 && !read[static_cast<std::size_t>(entry / 3)]) entry = kIgnored;
   }
 
  private:
@@ -80,6 +86,18 @@ class JsonLoader {
              std::shared_ptr<const eval::Schema> schema);
 
   Expected<eval::RecordSet, Diagnostics> load(JsonShape shape);
+
+  // Block by block (data/stream.cpp): JSON Lines from `text`, which starts on line `first_line`
+  // of the file and has readable padding up to `capacity`. Without `at_end` a last line with no
+  // line end is left for the next block. Returns the bytes taken; records go to records().
+  std::size_t load_lines_block(std::string_view text, std::size_t capacity, uint32_t first_line, bool at_end);
+  std::vector<eval::Record>& records() { return set_.records; }
+  const std::vector<eval::RecordSet::FieldOrigin>& origins() const { return set_.origins; }
+  // Read only the fields in `read` (per slot); the others stay unknown and unchecked (streaming).
+  void read_only(const std::vector<bool>& read) { columns_.read_only(read); }
+  uint32_t line_at(std::size_t offset) { return source_.line_of(offset); }
+  // A streamed file's diagnostics (model names are not indexed).
+  Diagnostics finish_stream();
 
  private:
   // Documents (json_loader.cpp). Each returns false on a syntax error, kept in error_.
@@ -135,6 +153,11 @@ class JsonLoader {
   std::vector<std::string_view> first_key_;  // the key that set it (in simdjson's string buffer)
   uint32_t stamp_ = 0;
   bool any_mapped_ = false;
+  // Records are built in place in set_.records, reusing the storage of earlier blocks' records:
+  // the first used_ are this block's.
+  std::size_t used_ = 0;
+  eval::Record& start_record();
+  uint32_t first_record_line_ = 0;  // streamed: the first record's line, for no-matching-columns
 
   // The bounds the current object gave, per slot; `bounded_` lists the slots that have some.
   struct Bounds {

@@ -45,6 +45,7 @@ bool JsonLoader::read_object(od::object& object, eval::Record& record) {
     od::value value = field.value();
     const int32_t entry = columns_.find(key);
     if (entry < 0) {
+      if (entry == ColumnIndex::kIgnored) any_mapped_ = true;
       if (!validate(value)) return false;
       continue;
     }

@@ -39,6 +39,12 @@ Expected<eval::RecordSet, Diagnostics> load_json(std::string_view text, const st
 Expected<eval::RecordSet, Diagnostics> load_json_lines(std::string_view text, const std::string& name,
                                                        std::shared_ptr<const eval::Schema> schema);
 
+// The format of `path`: `format` unless Auto, else by extension (`unknown-data-format`).
+Expected<DataFormat, Diagnostics> resolve_format(const std::string& path, DataFormat format);
+
+// `io-error`: "cannot read `path`: <the errno's message>".
+Diagnostics io_error(const std::string& path, int error);
+
 // A file; DataFormat::Auto picks the format by extension (.csv, .json, .jsonl, .ndjson).
 Expected<eval::RecordSet, Diagnostics> load_file(const std::string& path, DataFormat format,
                                                  std::shared_ptr<const eval::Schema> schema);

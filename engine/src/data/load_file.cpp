@@ -14,9 +14,9 @@
 
 namespace scalepol::data {
 
-namespace {
-
-Diagnostics io_error(const std::string& path, const std::string& reason) {
+Diagnostics io_error(const std::string& path, int error) {
+  std::string reason = std::error_code(error, std::generic_category()).message();
+  if (!reason.empty() && reason[0] >= 'A' && reason[0] <= 'Z') reason[0] = static_cast<char>(reason[0] - 'A' + 'a');
   Diagnostics out;
   Location loc;
   loc.file = path;
@@ -24,6 +24,8 @@ Diagnostics io_error(const std::string& path, const std::string& reason) {
                           std::move(loc)));
   return out;
 }
+
+namespace {
 
 // The lowercase extension of the file name, without the dot ("" when there is none).
 std::string extension(const std::string& path) {
@@ -66,8 +68,7 @@ int read_file(const std::string& path, std::size_t padding, std::string& buffer,
 
 }  // namespace
 
-Expected<eval::RecordSet, Diagnostics> load_file(const std::string& path, DataFormat format,
-                                                 std::shared_ptr<const eval::Schema> schema) {
+Expected<DataFormat, Diagnostics> resolve_format(const std::string& path, DataFormat format) {
   if (format == DataFormat::Auto) {
     const std::string ext = extension(path);
     if (ext == "csv") format = DataFormat::Csv;
@@ -88,15 +89,19 @@ Expected<eval::RecordSet, Diagnostics> load_file(const std::string& path, DataFo
       return Unexpected(std::move(out));
     }
   }
+  return format;
+}
+
+Expected<eval::RecordSet, Diagnostics> load_file(const std::string& path, DataFormat format,
+                                                 std::shared_ptr<const eval::Schema> schema) {
+  auto resolved = resolve_format(path, format);
+  if (!resolved) return Unexpected(std::move(resolved.error()));
+  format = *resolved;
 
   std::string buffer;
   std::size_t size = 0;
   const std::size_t padding = format == DataFormat::Csv ? 0 : json_padding();
-  if (int error = read_file(path, padding, buffer, size)) {
-    std::string reason = std::error_code(error, std::generic_category()).message();
-    if (!reason.empty() && reason[0] >= 'A' && reason[0] <= 'Z') reason[0] = static_cast<char>(reason[0] - 'A' + 'a');
-    return Unexpected(io_error(path, reason));
-  }
+  if (int error = read_file(path, padding, buffer, size)) return Unexpected(io_error(path, error));
   const std::string_view text(buffer.data(), size);
 
   switch (format) {

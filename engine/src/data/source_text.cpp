@@ -24,7 +24,7 @@ void SourceText::seek(std::size_t offset) {
   offset = std::min(offset, text_.size());
   if (offset < line_start_) {  // behind the cursor: count again from the top
     scanned_ = 0;
-    line_ = 1;
+    line_ = first_line_;
     line_start_ = 0;
   }
   while (scanned_ < offset) {

@@ -17,6 +17,14 @@ class SourceText {
  public:
   SourceText(std::string file, std::string_view text) : file_(std::move(file)), text_(text) {}
 
+  // Move on to the next block of a file read a block at a time: `text` starts on line
+  // `first_line` of the file, and lines are counted from there.
+  void rebase(std::string_view text, uint32_t first_line) {
+    text_ = text;
+    first_line_ = line_ = first_line;
+    scanned_ = line_start_ = 0;
+  }
+
   const std::string& file() const { return file_; }
   std::string_view text() const { return text_; }
 
@@ -41,6 +49,7 @@ class SourceText {
   std::string file_;
   std::string_view text_;
   std::size_t scanned_ = 0;     // newlines before this offset have been counted
+  uint32_t first_line_ = 1;     // the line the text starts on (a block of a file may start later)
   uint32_t line_ = 1;           // the line holding `scanned_`
   std::size_t line_start_ = 0;  // where that line starts
 };

@@ -50,4 +50,13 @@ struct Value {
   bool is_exact() const { return lo == hi; }
 };
 
+// Back to unknown, keeping the text's storage for the next value (records reused by streaming).
+inline void reset(Value& v) {
+  v.kind = Value::Kind::Unknown;
+  v.boolean = v.possible = false;
+  v.x = v.lo = v.hi = 0;
+  v.tier = -1;
+  v.text.clear();
+}
+
 }  // namespace scalepol::eval

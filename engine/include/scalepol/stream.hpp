@@ -1,0 +1,83 @@
+// Fast evaluation, for large inputs and for hosts' hot loops: verdicts without their
+// explanations. The policy is compiled once into a form that evaluates a record without name
+// lookups or allocation; `explain` and the full Report give the reasons when they are wanted.
+//
+//   auto table = policy.evaluate_table(records);           // every verdict, as small numbers
+//   table->at(0, 0).value                                  // index into table->rules[0].values
+//
+//   std::ofstream out("report.jsonl");
+//   auto summary = scalepol::run_jsonl(policy, "models.csv", out);   // streams: flat memory
+#pragma once
+
+#include <cstddef>
+#include <cstdint>
+#include <iosfwd>
+#include <string>
+#include <vector>
+
+#include "scalepol/diagnostic.hpp"
+#include "scalepol/expected.hpp"
+#include "scalepol/policy.hpp"
+#include "scalepol/records.hpp"
+#include "scalepol/report.hpp"
+
+namespace scalepol {
+
+// One rule's verdict for one record. `value` indexes the rule's value names
+// (VerdictTable::Rule::values), or is -1 when the value is unknown.
+struct VerdictCell {
+  int16_t value = -1;
+  Status status = Status::Unknown;
+  // The interpretation sweep: false when the policy's readings (`assume`) disagree; the table
+  // does not say which assumptions matter (the Report and run_jsonl do).
+  bool robust = true;
+};
+
+// Verdicts of every record, one column per rule: each tier ladder, trigger and exemption, then
+// each obligation (value "false" for a record the obligation is not imposed on).
+struct VerdictTable {
+  struct Rule {
+    std::string name;  // as Verdict::rule: gpai_tier, capability_evaluation, gpai_tier.systemic_risk.notify
+    VerdictKind kind = VerdictKind::Tier;
+    // Ladders: the tier names in order, then "no_tier"; the others: "false", "true".
+    std::vector<std::string> values;
+  };
+  std::vector<Rule> rules;
+  std::size_t records = 0;
+  std::vector<VerdictCell> cells;  // row-major: record r, rule k at r * rules.size() + k
+
+  const VerdictCell& at(std::size_t record, std::size_t rule) const { return cells[record * rules.size() + rule]; }
+  // The value's name, or "unknown".
+  const std::string& value_name(std::size_t rule, const VerdictCell& cell) const;
+};
+
+Expected<VerdictTable, Diagnostics> evaluate_table(const Policy& policy, const Records& records,
+                                                   const Policy::EvalOptions& options = {});
+
+struct StreamOptions {
+  LoadOptions load;                     // format: Auto picks by extension (.csv, .jsonl, .ndjson, .json)
+  Policy::EvalOptions eval;
+  std::size_t block_bytes = 64u << 10;  // read and evaluated at a time: small enough that a block's records stay in cache
+};
+
+struct StreamSummary {
+  std::size_t records = 0;
+  // Problems with single values that did not stop the run (located, capped as load_records caps
+  // them). Duplicate model names are not looked for: that would need every name in memory.
+  Diagnostics diagnostics;
+  bool streamed = true;  // false when the policy's `@` references needed every record in memory
+};
+
+// Read a CSV or JSON Lines file a block at a time, evaluate each record and write one line per
+// record to `out`, in input order:
+//
+//   {"model":"GPT-4","verdicts":{"gpai_tier":{"value":"systemic_risk","status":"definite"},…}}
+//
+// Rules appear as in the Report (ladders, triggers, exemptions, then the obligations the record
+// may incur); a verdict that is not robust adds "depends_on":[…] after its status. Memory stays
+// flat as the file grows, except for a policy with `@` references (the referenced records must
+// be at hand: the file is then loaded whole). A JSON array file is loaded whole too.
+Expected<StreamSummary, Diagnostics> run_jsonl(const Policy& policy, const std::string& data_path, std::ostream& out,
+                                               const StreamOptions& options = {});
+
+}  // namespace scalepol

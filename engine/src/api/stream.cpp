@@ -1,0 +1,178 @@
+// evaluate_table and run_jsonl: the compiled evaluator behind the public API.
+#include "scalepol/stream.hpp"
+
+#include <ostream>
+
+#include "api/eval_setup.hpp"
+#include "api/impl.hpp"
+#include "data/confidence.hpp"
+#include "data/load.hpp"
+#include "data/stream.hpp"
+#include "eval/compiled.hpp"
+#include "report/jsonl.hpp"
+
+namespace scalepol {
+
+const std::string& VerdictTable::value_name(std::size_t rule, const VerdictCell& cell) const {
+  static const std::string unknown = "unknown";
+  return cell.value < 0 ? unknown : rules[rule].values[static_cast<std::size_t>(cell.value)];
+}
+
+Expected<VerdictTable, Diagnostics> evaluate_table(const Policy& policy, const Records& records,
+                                                   const Policy::EvalOptions& options) {
+  auto as_of = api::parse_as_of(options.as_of);
+  if (!as_of) return Unexpected(std::move(as_of.error()));
+  if (auto mismatch = api::check_records_match(policy, records); !mismatch.empty()) return Unexpected(std::move(mismatch));
+  try {
+    const auto& impl = policy.impl();
+    const eval::CompiledPolicy& cp = *impl.compiled;
+    const auto& set = records.impl().set;
+    VerdictTable table;
+    for (const auto& c : cp.columns()) table.rules.push_back({c.name, c.kind, c.values});
+    table.records = set.records.size();
+    const std::size_t cols = cp.columns().size();
+    table.cells.resize(table.records * cols);
+    eval::CompiledRun run(cp, set, *as_of, impl.limits.max_eval_steps_per_record);
+    std::vector<eval::Cell> cells(cols);
+    for (std::size_t r = 0; r < set.records.size(); ++r) {
+      run.evaluate(set.records[r], cells.data());
+      VerdictCell* out = table.cells.data() + r * cols;
+      for (std::size_t k = 0; k < cols; ++k) out[k] = {cells[k].value, cells[k].status, cells[k].robust};
+    }
+    return table;
+  } catch (const std::exception& ex) {
+    return Unexpected(api::internal_error(ex));
+  }
+}
+
+namespace {
+
+// The model's name as the report gives it: the key field's text, or "#<line>".
+std::string_view model_name(const eval::Schema& schema, const eval::Record& r, std::string& scratch) {
+  if (schema.key_slot >= 0 && static_cast<std::size_t>(schema.key_slot) < r.values.size()) {
+    const eval::Value& v = r.values[static_cast<std::size_t>(schema.key_slot)];
+    if (v.kind == eval::Value::Kind::Text && !v.text.empty()) return v.text;
+  }
+  scratch = "#" + std::to_string(r.line);
+  return scratch;
+}
+
+class JsonlRun {
+ public:
+  JsonlRun(const Policy& policy, std::ostream& out, int32_t as_of)
+      : cp_(*policy.impl().compiled),
+        out_(out),
+        writer_(cp_.columns(), dimensions(cp_)),
+        run_(cp_, empty_, as_of, policy.impl().limits.max_eval_steps_per_record),
+        cells_(cp_.columns().size()) {
+    buffer_.reserve(kFlushAt + 4096);
+  }
+
+  // Evaluates and writes a set's records. False when the output stream failed.
+  bool records(const eval::RecordSet& set) {
+    run_.set_records(set);
+    for (const auto& r : set.records) {
+      run_.evaluate(r, cells_.data());
+      writer_.append(buffer_, model_name(*set.schema, r, scratch_), cells_.data());
+      if (buffer_.size() >= kFlushAt && !flush()) return false;
+    }
+    count_ += set.records.size();
+    return true;
+  }
+
+  bool flush() {
+    out_.write(buffer_.data(), static_cast<std::streamsize>(buffer_.size()));
+    buffer_.clear();
+    return static_cast<bool>(out_);
+  }
+
+  std::size_t count() const { return count_; }
+
+ private:
+  static constexpr std::size_t kFlushAt = 1 << 20;
+
+  static std::vector<std::string> dimensions(const eval::CompiledPolicy& cp) {
+    std::vector<std::string> names;
+    for (int32_t d : cp.readings().dims) names.push_back(cp.program().assumptions[d].decl->name.text);
+    return names;
+  }
+
+  const eval::CompiledPolicy& cp_;
+  std::ostream& out_;
+  report::JsonlWriter writer_;
+  eval::RecordSet empty_;
+  eval::CompiledRun run_;
+  std::vector<eval::Cell> cells_;
+  std::string buffer_, scratch_;
+  std::size_t count_ = 0;
+};
+
+Diagnostics write_failed(const std::string& path) {
+  Diagnostics out;
+  Diagnostic d;
+  d.severity = Severity::Error;
+  d.code = "io-error";
+  d.message = "cannot write the report (the output stream failed)";
+  d.location.file = path;
+  out.add(std::move(d));
+  return out;
+}
+
+}  // namespace
+
+Expected<StreamSummary, Diagnostics> run_jsonl(const Policy& policy, const std::string& data_path, std::ostream& out,
+                                               const StreamOptions& options) {
+  auto as_of = api::parse_as_of(options.eval.as_of);
+  if (!as_of) return Unexpected(std::move(as_of.error()));
+  try {
+    const auto& impl = policy.impl();
+    JsonlRun run(policy, out, *as_of);
+    StreamSummary summary;
+
+    // Whole: `@` references need every record at hand, and a JSON array is one document.
+    auto load_whole = [&]() -> Expected<StreamSummary, Diagnostics> {
+      auto set = data::load_file(data_path, options.load.format, impl.schema);
+      if (!set) return Unexpected(std::move(set.error()));
+      if (options.load.confidence_ranges)
+        if (Diagnostics fatal = data::apply_confidence_ranges(*set); !fatal.empty()) return Unexpected(std::move(fatal));
+      if (!run.records(*set) || !run.flush()) return Unexpected(write_failed(data_path));
+      summary.records = run.count();
+      summary.diagnostics = std::move(set->diagnostics);
+      summary.streamed = false;
+      return summary;
+    };
+    if (impl.compiled->uses_references()) return load_whole();
+
+    auto stream = data::RecordStream::open(data_path, options.load.format, impl.schema, options.block_bytes);
+    if (!stream) {
+      const auto& items = stream.error().items;
+      if (!items.empty() && items.front().code == "not-streamable") return load_whole();
+      return Unexpected(std::move(stream.error()));
+    }
+    // Only what the policy reads is loaded; confidence ranges also need the label and the
+    // compute fields they widen.
+    std::vector<bool> read = impl.compiled->fields_read();
+    if (options.load.confidence_ranges) {
+      const auto& schema = *impl.schema;
+      if (int32_t slot = data::confidence_slot(schema); slot >= 0) read[static_cast<std::size_t>(slot)] = true;
+      for (std::size_t i = 0; i < schema.fields.size(); ++i)
+        if (schema.fields[i].dim == check::Dim::Compute) read[i] = true;
+    }
+    (*stream)->read_only(std::move(read));
+    eval::RecordSet block;
+    while ((*stream)->next(block)) {
+      if (options.load.confidence_ranges)
+        if (Diagnostics fatal = data::apply_confidence_ranges(block); !fatal.empty()) return Unexpected(std::move(fatal));
+      if (!run.records(block)) return Unexpected(write_failed(data_path));
+    }
+    if (!(*stream)->error().empty()) return Unexpected((*stream)->error());
+    if (!run.flush()) return Unexpected(write_failed(data_path));
+    summary.records = run.count();
+    summary.diagnostics = (*stream)->finish();
+    return summary;
+  } catch (const std::exception& ex) {
+    return Unexpected(api::internal_error(ex, data_path));
+  }
+}
+
+}  // namespace scalepol

@@ -1,0 +1,77 @@
+// The CSV loader, usable on a whole file (load_csv) or a block at a time (data/stream.cpp): the
+// header row is read once, then rows block by block, each block starting on a known line of
+// the file so that records and diagnostics keep their true lines.
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "data/csv_reader.hpp"
+#include "data/reporter.hpp"
+#include "data/source_text.hpp"
+#include "eval/record.hpp"
+#include "scalepol/expected.hpp"
+
+namespace scalepol::data {
+
+class CsvLoader {
+ public:
+  CsvLoader(const std::string& name, std::shared_ptr<const eval::Schema> schema);
+
+  // The header row at the start of `text` (line 1, the BOM already dropped). Returns the bytes it
+  // took, or 0 when the row may go on past `text` and more of the file is to come (`!at_end`).
+  // A file with no header row is fatal.
+  Expected<std::size_t, Diagnostics> header(std::string_view text, bool at_end);
+
+  // The rows of `text`, which starts on line `first_line` of the file, into `out` (replacing
+  // its records, whose storage is reused). Without
+  // `at_end` a last row that may go on past `text` is left for the next block. Returns the bytes
+  // taken (every whole row).
+  std::size_t rows(std::string_view text, uint32_t first_line, bool at_end, std::vector<eval::Record>& out);
+
+  // After header(): read only the fields in `read` (per slot); the others stay unknown and
+  // unchecked (streaming reads what the policy reads).
+  void read_only(const std::vector<bool>& read);
+
+  // The line of `offset` in the text last given to header() or rows().
+  uint32_t line_at(std::size_t offset);
+
+  std::vector<eval::Record>& records() { return set_.records; }
+  // A whole file's record set: records, origins, model names indexed, diagnostics.
+  eval::RecordSet finish_whole();
+  // A streamed file's diagnostics (model names are not indexed).
+  Diagnostics finish_stream();
+  // The origins of each field (RecordSet::FieldOrigin), known once the header is read.
+  const std::vector<eval::RecordSet::FieldOrigin>& origins() const { return set_.origins; }
+
+  struct Column {
+    std::string name;
+    int32_t slot = -1;  // -1: not a field of the schema
+    eval::ColumnRole role = eval::ColumnRole::Value;
+  };
+  // The cells of one row that give a field's bounds, and whether any of the field's cells could
+  // not be read (then the field is unknown, whatever its other cells say).
+  struct RowBounds {
+    eval::Value low, high;
+    std::size_t low_cell = 0, high_cell = 0;  // where each bound was, for messages
+    bool failed = false;
+  };
+
+ private:
+  std::shared_ptr<const eval::Schema> schema_;
+  SourceText source_;
+  Reporter reporter_;
+  eval::RecordSet set_;
+  std::vector<Column> columns_;
+  std::vector<std::array<int32_t, 3>> column_of_;  // per slot and role: the column, or -1
+  std::vector<std::size_t> bounded_;               // slots with a bound column
+  std::vector<RowBounds> bounds_;
+  CsvRow row_;
+  std::string scratch_;
+};
+
+}  // namespace scalepol::data

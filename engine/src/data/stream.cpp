@@ -1,0 +1,147 @@
+#include "data/stream.hpp"
+
+#include <simdjson.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+
+#include <fmt/format.h>
+
+#include "data/csv_loader.hpp"
+#include "data/json_loader_impl.hpp"
+#include "data/load.hpp"
+#include "syntax/utf8.hpp"
+
+namespace scalepol::data {
+
+namespace {
+
+constexpr std::size_t kMinBlock = 16;  // tiny blocks are for tests: they cut records everywhere
+
+Diagnostics not_streamable(const std::string& path) {
+  Diagnostics out;
+  Location loc;
+  loc.file = path;
+  out.add(make_diagnostic(Severity::Note, "not-streamable",
+                          fmt::format("`{}` is a JSON array: it is read whole, not a block at a time", path),
+                          std::move(loc)));
+  return out;
+}
+
+}  // namespace
+
+RecordStream::~RecordStream() {
+  if (file_) std::fclose(file_);
+}
+
+Expected<std::unique_ptr<RecordStream>, Diagnostics> RecordStream::open(const std::string& path, DataFormat format,
+                                                                        std::shared_ptr<const eval::Schema> schema,
+                                                                        std::size_t block_bytes) {
+  auto resolved = resolve_format(path, format);
+  if (!resolved) return Unexpected(std::move(resolved.error()));
+  std::unique_ptr<RecordStream> s(new RecordStream());
+  s->file_ = std::fopen(path.c_str(), "rb");
+  if (!s->file_) return Unexpected(io_error(path, errno));
+  s->path_ = path;
+  s->format_ = *resolved;
+  s->schema_ = std::move(schema);
+  s->block_ = std::max(block_bytes, kMinBlock);
+  s->buffer_.resize(s->block_ + simdjson::SIMDJSON_PADDING);
+  if (s->format_ == DataFormat::Csv) {
+    s->csv_ = std::make_unique<CsvLoader>(path, s->schema_);
+  } else {
+    s->json_ = std::make_unique<detail::JsonLoader>(std::string_view{}, 0, path, s->schema_);
+  }
+  if (!s->fill()) return Unexpected(std::move(s->fatal_));
+  if (s->format_ == DataFormat::Json) {
+    // An array is one document: only JSON Lines can be read a block at a time.
+    const std::string_view text = syntax::strip_bom(std::string_view(s->buffer_.data(), s->length_));
+    const std::size_t first = text.find_first_not_of(" \t\r\n");
+    if (first != std::string_view::npos && text[first] == '[') return Unexpected(not_streamable(path));
+  }
+  return s;
+}
+
+void RecordStream::read_only(std::vector<bool> read) {
+  read_ = std::move(read);
+  if (json_) json_->read_only(read_);
+}
+
+bool RecordStream::fill() {
+  if (offset_ > 0) {  // keep the unconsumed tail: the start of a record the last block cut off
+    std::memmove(buffer_.data(), buffer_.data() + offset_, length_ - offset_);
+    length_ -= offset_;
+    offset_ = 0;
+  }
+  if (length_ == block_) {  // one record fills the block: make room for the rest of it
+    block_ *= 2;
+    buffer_.resize(block_ + simdjson::SIMDJSON_PADDING);
+  }
+  const std::size_t want = block_ - length_;
+  const std::size_t got = std::fread(buffer_.data() + length_, 1, want, file_);
+  length_ += got;
+  if (got < want) {
+    if (std::ferror(file_)) {
+      fatal_ = io_error(path_, errno ? errno : EIO);
+      done_ = true;
+      return false;
+    }
+    eof_ = true;
+  }
+  // simdjson reads past the end of what it parses: the padding must be there (and is zeroed so
+  // that nothing of an earlier block is read as if it were text).
+  std::memset(buffer_.data() + length_, 0, buffer_.size() - length_);
+  return true;
+}
+
+bool RecordStream::next(eval::RecordSet& out) {
+  out.schema = schema_;
+  out.source = path_;
+  while (!done_) {
+    if (offset_ == length_ && !eof_ && !fill()) return false;
+    std::string_view text(buffer_.data() + offset_, length_ - offset_);
+    if (!started_) {
+      const std::size_t bom = syntax::bom_length(text);
+      offset_ += bom;
+      text.remove_prefix(bom);
+      if (csv_) {
+        auto taken = csv_->header(text, eof_);
+        if (!taken) {
+          fatal_ = std::move(taken.error());
+          done_ = true;
+          return false;
+        }
+        if (*taken == 0) {  // the header row goes on past the block
+          if (!fill()) return false;
+          continue;
+        }
+        if (!read_.empty()) csv_->read_only(read_);
+        line_ = csv_->line_at(*taken);
+        offset_ += *taken;
+        text.remove_prefix(*taken);
+        out.origins = csv_->origins();
+      }
+      started_ = true;
+    }
+    std::size_t taken = 0;
+    if (csv_) {
+      taken = csv_->rows(text, line_, eof_, out.records);
+      line_ = csv_->line_at(taken);
+    } else {
+      taken = json_->load_lines_block(text, buffer_.size() - offset_, line_, eof_);
+      line_ = json_->line_at(taken);
+      // The two vectors take turns: the loader reuses the records the caller is done with.
+      out.records.swap(json_->records());
+    }
+    offset_ += taken;
+    if (eof_ && offset_ >= length_) done_ = true;
+    if (!out.records.empty()) return true;
+    if (!done_ && !fill()) return false;
+  }
+  return false;
+}
+
+Diagnostics RecordStream::finish() { return csv_ ? csv_->finish_stream() : json_->finish_stream(); }
+
+}  // namespace scalepol::data

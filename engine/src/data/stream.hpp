@@ -1,0 +1,68 @@
+// Model records read a block at a time, so that a file of any size is evaluated in flat memory:
+// each block is read into one buffer, its whole records are loaded (the last, cut-off record waits
+// for the next block), and the caller evaluates them before the next block replaces them.
+// CSV and JSON Lines only: a JSON array is one document, and is loaded whole (load_file).
+#pragma once
+
+#include <cstddef>
+#include <cstdio>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "eval/record.hpp"
+#include "scalepol/diagnostic.hpp"
+#include "scalepol/expected.hpp"
+#include "scalepol/records.hpp"
+
+namespace scalepol::data {
+
+class CsvLoader;
+namespace detail {
+class JsonLoader;
+}
+
+class RecordStream {
+ public:
+  // Opens `path`; DataFormat::Auto picks the format by extension, as load_file. Errors: the file
+  // cannot be opened, its format cannot be told, or it is a JSON array (`not-streamable`: the
+  // caller loads it whole instead).
+  static Expected<std::unique_ptr<RecordStream>, Diagnostics> open(const std::string& path, DataFormat format,
+                                                                   std::shared_ptr<const eval::Schema> schema,
+                                                                   std::size_t block_bytes);
+  ~RecordStream();
+
+  // Read only the fields in `read` (per slot), as a policy that reads no others needs: the others
+  // stay unknown, and problems in their values are not looked for. Call before next().
+  void read_only(std::vector<bool> read);
+
+  // The next block's records into `out.records` (replacing what was there; `out` keeps the schema,
+  // source and origins). False once the file is done. Fatal problems (an I/O error, a CSV with no
+  // header row) end the stream and are in error().
+  bool next(eval::RecordSet& out);
+  const Diagnostics& error() const { return fatal_; }
+
+  // The problems with single values met so far, capped as load_file caps them. Call at the end.
+  Diagnostics finish();
+
+ private:
+  RecordStream() = default;
+  bool fill();  // read more of the file after the unconsumed tail; false at the end of the file
+
+  std::FILE* file_ = nullptr;
+  std::string path_;
+  DataFormat format_ = DataFormat::Csv;
+  std::shared_ptr<const eval::Schema> schema_;
+  std::unique_ptr<CsvLoader> csv_;
+  std::unique_ptr<detail::JsonLoader> json_;
+  std::string buffer_;          // block_ bytes + padding
+  std::size_t block_ = 0;       // how much of the file a block holds (grows for a longer record)
+  std::size_t length_ = 0;      // bytes of the file in buffer_
+  std::size_t offset_ = 0;      // where the unconsumed part of buffer_ starts
+  uint32_t line_ = 1;           // the line buffer_[offset_] is on
+  bool eof_ = false, started_ = false, done_ = false;
+  Diagnostics fatal_;
+  std::vector<bool> read_;  // empty: every field
+};
+
+}  // namespace scalepol::data

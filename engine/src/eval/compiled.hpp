@@ -1,0 +1,115 @@
+// The compiled evaluator: a checked program turned once into a flat array of nodes, each with
+// the function that evaluates it, so that evaluating a record does no name lookup, no string
+// work and no allocation. It computes verdicts as small numbers (a value index and a status),
+// not their explanations: the interpreter (evaluator.hpp) stays the reference, gives the reasons
+// and serves `explain`; tests/unit/eval/compiled_test.cpp checks the two agree.
+//
+// Why nodes with function pointers rather than a switch over the AST: each node knows its
+// operands' slots and constants (units already folded into base units by the checker), and the
+// common shapes get their own node (`field > constant`, a ladder over a field), which removes
+// most of the calls a tree walk makes.
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "check/program.hpp"
+#include "eval/readings.hpp"
+#include "eval/record.hpp"
+#include "eval/value.hpp"
+#include "scalepol/report.hpp"
+
+namespace scalepol::eval {
+
+// A value as the compiled evaluator carries it: plain data, copied freely. Text points into the
+// record or the policy, which outlive the evaluation.
+struct CValue {
+  Value::Kind kind = Value::Kind::Unknown;
+  bool boolean = false;
+  bool possible = false;  // Unknown: undecided for a range's sake; Tier: the range reaches other tiers
+  int32_t tier = -1;
+  double x = 0, lo = 0, hi = 0;
+  const std::string* text = nullptr;
+};
+
+// One rule's verdict as numbers. `value` indexes the rule's value names (-1: unknown);
+// `shown` is false for an obligation not imposed on the record (it is then left out of reports).
+struct Cell {
+  int16_t value = -1;
+  Status status = Status::Unknown;
+  bool robust = true;
+  bool shown = true;
+  uint64_t depends = 0;  // not robust: bit d set when sweep dimension d changes the verdict
+};
+
+struct Column {
+  std::string name;
+  VerdictKind kind = VerdictKind::Tier;
+  std::vector<std::string> values;  // ladders: tier names, then "no_tier"; others: "false", "true"
+};
+
+class CompiledPolicy {
+ public:
+  explicit CompiledPolicy(const check::Program& program);
+  ~CompiledPolicy();
+
+  const check::Program& program() const { return p_; }
+  const std::vector<Column>& columns() const { return columns_; }
+  const Readings& readings() const { return readings_; }
+  bool uses_references() const { return uses_references_; }
+  // Per record slot: whether evaluation reads it (the key field, for the model's name, included).
+  const std::vector<bool>& fields_read() const { return fields_read_; }
+
+  struct Node;
+  struct Site;  // an obligation and what imposes it
+  const std::vector<Node>& nodes() const { return nodes_; }
+
+  // The compiled form, read by the node functions (compiled.cpp); written only by the constructor.
+  const check::Program& p_;
+  std::vector<Node> nodes_;
+  std::vector<Column> columns_;
+  Readings readings_;
+  bool uses_references_ = false;
+  std::vector<bool> fields_read_;
+
+  // Root node of each rule's expression (-1: none), and where each rule's memo lives.
+  std::vector<int32_t> define_root_, trigger_root_, exemption_root_, assumption_root_;
+  std::vector<int32_t> ec_base_, ec_multiplier_;  // -1: none
+  std::vector<int32_t> ladder_axis_;
+  std::vector<int32_t> escalation_when_;
+  std::vector<Site> sites_;
+  std::vector<std::vector<int32_t>> site_exemptions_;  // per site: the exemptions that can lift it
+  std::vector<std::vector<int32_t>> kind_sites_;       // per obligation kind: its sites
+  // Memo offsets: [defines | ecs | ladders | triggers | exemptions | assumptions].
+  int32_t memo_ec_ = 0, memo_ladder_ = 0, memo_trigger_ = 0, memo_exemption_ = 0, memo_assumption_ = 0,
+          memo_size_ = 0;
+};
+
+// One thread's evaluation state for a compiled policy over a record set: memo, reading, limits.
+// Cheap to make; not shared between threads.
+class CompiledRun {
+ public:
+  CompiledRun(const CompiledPolicy& policy, const RecordSet& records, int32_t as_of, std::size_t step_limit);
+  ~CompiledRun();
+
+  // Evaluate records of another set from now on (a streamed file's next block).
+  void set_records(const RecordSet& records);
+
+  // The verdicts of one record, one Cell per column, folded over every reading of the
+  // assumptions (robust, or which dimensions the verdict depends on).
+  void evaluate(const Record& record, Cell* out);
+
+  struct Ctx;
+
+ private:
+  void evaluate_reading(const Record& record, Cell* out);
+
+  const CompiledPolicy& cp_;
+  std::unique_ptr<Ctx> top_;
+  std::vector<std::vector<CValue>> reading_values_;  // per reading: one per assumption
+  std::vector<Cell> per_reading_;                     // readings × columns scratch
+};
+
+}  // namespace scalepol::eval
