@@ -7,6 +7,11 @@
 // or `scale`) remain usable as names; the words that start items and the logic words do not.
 grammar Scalepol;
 
+// UNIT_NAME: a name (IDENT) written right after a number on the same line, which may be a unit
+// declared with `unit` (`3 pfs_day`) or the next name (`record { a 5 b 6 }`). The lexer does not
+// see lines; the front end retypes such names after lexing (syntax/antlr_parse.cpp).
+tokens { UNIT_NAME }
+
 // ---------------------------------------------------------------------------------------------
 // Items
 
@@ -26,6 +31,8 @@ item
   | exemptionDecl
   | assumeDecl
   | testDecl
+  | unitDecl
+  | notEncodedDecl
   ;
 
 // policy eu_ai_act "EU AI Act" { issuer "European Union"  published 2024-07-12 }
@@ -47,6 +54,21 @@ fieldOption
   ;
 // A type is a unit (a quantity of that unit) or one of the words date, bool, text, number.
 typeRef: UNIT | name;
+
+// unit petaflop_s_day = 8.64e19 FLOP  quote "…"  source "…"
+// A named unit: a positive multiple of a unit of the same dimension (a built-in one, or another
+// declared unit). The name is taken as UNIT too, so that redefining a built-in unit is reported
+// by the checker rather than as a syntax error.
+unitDecl: UNIT_KEYWORD (UNIT | name) ASSIGN NUMBER unitWord quoteClause*;
+// A unit after a number: a built-in unit word, or a name the checker resolves to a declared unit.
+// A name is a unit only on the number's line (`1e26 operations`): see UNIT_NAME. In a record or an
+// assumption a name is followed by its value, so the parser tells `a 5 b 6` (two entries) from
+// `a 5 b` (one, with a unit).
+unitWord: UNIT | UNIT_NAME;
+
+// not_encoded "the sentence left out"  source "where"  because "why it is not encoded"
+// A sentence of the source that the policy does not encode, said so that coverage can count it.
+notEncodedDecl: NOT_ENCODED STRING (SOURCE STRING)? (BECAUSE STRING)?;
 
 // benchmark gpqa_diamond { version "2023-11"  scale 0..100 pp  shots 0  chain_of_thought allowed }
 benchmarkDecl: BENCHMARK name LBRACE benchmarkProp* RBRACE;
@@ -180,14 +202,14 @@ primary
 argument: (name COLON)? expr;
 
 literal
-  : NUMBER UNIT?                                 # quantityLiteral
+  : NUMBER unitWord?                             # quantityLiteral
   | RATIO                                        # ratioLiteral
   | DATE                                         # dateLiteral
   | STRING                                       # stringLiteral
   | (TRUE | FALSE)                               # boolLiteral
   ;
 // 0..100 pp, 5..14 months, 8.2e24..4.4e25 FLOP: the unit after the high end applies to both
-range: MINUS? NUMBER UNIT? DOTDOT MINUS? NUMBER UNIT?;
+range: MINUS? NUMBER unitWord? DOTDOT MINUS? NUMBER unitWord?;
 
 qualifiedName: name (DOT name)*;
 
@@ -196,11 +218,12 @@ qualifiedName: name (DOT name)*;
 // effective compute increase"): as a name it is the undefined term the linter reports.
 name
   : IDENT
+  | UNIT_NAME
   | EFFECTIVE_COMPUTE
   | VERSION | SOURCE | KEY | COLUMN | LOW | HIGH | BASE | METRIC | BASELINE | BASELINE_DATE | SCALE
   | POST_TRAINING | MULTIPLIER | LOSS | EXAMPLE | INCLUDED | EXCLUDED | FRONTIER | AT | BY | TO
   | BELOW | UP_TO | ABOVE | FROM | APPLIES_TO | ALL | WITHIN | IN | KNOWN | CONTAINS
-  | STARTS_WITH | RECORD | EXPECT | AS_OF | CERTIFIED | QUOTE
+  | STARTS_WITH | RECORD | EXPECT | AS_OF | CERTIFIED | QUOTE | BECAUSE
   ;
 
 // ---------------------------------------------------------------------------------------------
@@ -221,6 +244,8 @@ EXEMPTION: 'exemption';
 EXEMPT: 'exempt';
 ASSUME: 'assume';
 TEST: 'test';
+UNIT_KEYWORD: 'unit';
+NOT_ENCODED: 'not_encoded';
 REQUIRE: 'require';
 WHEN: 'when';
 UNSPECIFIED: 'unspecified';
@@ -269,10 +294,11 @@ RECORD: 'record';
 EXPECT: 'expect';
 AS_OF: 'as_of';
 CERTIFIED: 'certified';
+BECAUSE: 'because';
 
-// Units are a closed set of words, so a unit after a number is never mistaken for the name
-// that follows it (`record { parameters 7 open_weights true }`). `FLOPs` is accepted so that
-// the checker can say which of operations or operations per second was meant.
+// The built-in units. A unit declared with `unit` is written as a name (a UNIT_NAME after a
+// number), which the checker resolves. `FLOPs` is accepted so that the checker can say which of
+// operations or operations per second was meant.
 UNIT
   : 'FLOP/s' | 'FLOP' | 'FLOPs' | 'FLOPS' | 'OP/s' | 'OP' | 'ops'
   | 'USD' | 'pp' | '%'

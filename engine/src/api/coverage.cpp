@@ -1,8 +1,9 @@
 // scalepol::quote_coverage: the constructs of a policy's own file, each with whether it carries
-// a quote.
+// a quote; the sentences it quotes, and those it lists as not encoded.
 #include "scalepol/coverage.hpp"
 
 #include <algorithm>
+#include <set>
 
 #include "api/impl.hpp"
 #include "ast/ast.hpp"
@@ -54,8 +55,16 @@ QuoteCoverage quote_coverage(const Policy& policy) {
     add_obligations(c, t.name.text, t.obligations);
   }
   for (const auto& e : m.exemptions) add(c, "exemption", e.name.text, e.span, e.quotes);
+  for (const auto& u : m.units) add(c, "unit", u.name.text, u.span, u.quotes);
   std::stable_sort(c.constructs.begin(), c.constructs.end(),
                    [](const CoveredConstruct& a, const CoveredConstruct& b) { return a.line < b.line; });
+  std::set<std::string> sentences;
+  for (const ast::Quote* q : ast::all_quotes(m))
+    if (!q->text.empty()) sentences.insert(q->text);
+  c.encoded_sentences = sentences.size();
+  for (const auto& n : m.not_encoded) c.not_encoded.push_back({n.text, n.source, n.because, n.span.line});
+  std::stable_sort(c.not_encoded.begin(), c.not_encoded.end(),
+                   [](const NotEncodedSentence& a, const NotEncodedSentence& b) { return a.line < b.line; });
   return c;
 }
 

@@ -28,4 +28,32 @@ const char* op_text(Op op) {
   return "?";
 }
 
+std::vector<const Quote*> all_quotes(const Module& m) {
+  std::vector<const Quote*> out;
+  const auto add = [&](const std::vector<Quote>& quotes) {
+    for (const Quote& q : quotes) out.push_back(&q);
+  };
+  const auto add_obligations = [&](const std::vector<Obligation>& obligations) {
+    for (const Obligation& o : obligations) add(o.quotes);
+  };
+  for (const auto& x : m.fields) add(x.quotes);
+  for (const auto& x : m.benchmarks) add(x.quotes);
+  for (const auto& x : m.effective_computes) add(x.quotes);
+  for (const auto& x : m.references) add(x.quotes);
+  for (const auto& x : m.defines) add(x.quotes);
+  for (const auto& x : m.triggers) {
+    add(x.quotes);
+    add_obligations(x.obligations);
+  }
+  for (const auto& ladder : m.tiers)
+    for (const auto& tier : ladder.tiers) {
+      add(tier.quotes);
+      add_obligations(tier.obligations);
+    }
+  for (const auto& x : m.escalations) add(x.quotes);
+  for (const auto& x : m.exemptions) add(x.quotes);
+  for (const auto& x : m.units) add(x.quotes);
+  return out;
+}
+
 }  // namespace scalepol::ast

@@ -311,6 +311,25 @@ struct TestDecl {
   Span span;
 };
 
+// unit petaflop_s_day = 8.64e19 FLOP: a named unit, `factor` times the unit `base`.
+struct UnitDecl {
+  Ident name;                 // may be a built-in unit word (`unit days = …`): the checker refuses it
+  double factor = 0;          // as written
+  std::string factor_text;    // the digits as written
+  Ident base;                 // a built-in unit word or a declared unit
+  std::vector<Quote> quotes;
+  Span span;
+};
+
+// not_encoded "…" source "…" because "…": a sentence of the source the policy leaves out, and why.
+struct NotEncoded {
+  std::string text;           // the sentence
+  std::string source;         // may be empty
+  std::string because;        // may be empty (the checker reports it)
+  Span text_span;             // the sentence's string
+  Span span;
+};
+
 // One parsed file. Items are kept in source order, by kind.
 struct Module {
   std::string path;                  // as given to the parser (for diagnostics)
@@ -327,6 +346,12 @@ struct Module {
   std::vector<ExemptionDecl> exemptions;
   std::vector<AssumeDecl> assumptions;
   std::vector<TestDecl> tests;
+  std::vector<UnitDecl> units;
+  std::vector<NotEncoded> not_encoded;
 };
+
+// Every `quote` of a module, wherever it is attached (fields, definitions, rules, obligations,
+// units, …), in no particular order. `source`-only clauses are included: their text is empty.
+std::vector<const Quote*> all_quotes(const Module& m);
 
 }  // namespace scalepol::ast

@@ -359,11 +359,11 @@ Type Checker::check_expr(ast::Expr& e) {
       if (e.unit.empty()) {
         e.value = e.number;
         t = Type::quantity(Dim::Number);
-      } else if (auto u = find_unit(e.unit)) {
+      } else if (auto u = lookup_unit(e.unit)) {
         e.value = e.number * u->scale;
         t = Type::quantity(u->dim);
       } else {
-        report(e.unit_span, Severity::Error, "unknown-unit", fmt::format("unknown unit `{}`", e.unit));
+        report_unknown_unit(e.unit_span, e.unit);
       }
       break;
     }
@@ -455,14 +455,10 @@ Type Checker::check_expr(ast::Expr& e) {
     case ast::ExprKind::FreeText: t = Type::boolean(); break;
     case ast::ExprKind::Within: {
       t = check_expr(*e.args[0]);
-      const auto& unit = e.range.unit;
-      if (!unit.empty()) {
-        auto u = find_unit(unit);
-        if (!u) report(e.range.span, Severity::Error, "unknown-unit", fmt::format("unknown unit `{}`", unit));
-        else if (t.kind == TypeKind::Quantity && u->dim != t.dim)
-          report(e.range.span, Severity::Error, "unit-mismatch",
-                 fmt::format("the range is {} but the value is {}", dim_description(u->dim), describe(t)));
-      }
+      auto dim = resolve_range(e.range);
+      if (dim && *dim != Dim::Number && t.kind == TypeKind::Quantity && *dim != t.dim)
+        report(e.range.span, Severity::Error, "unit-mismatch",
+               fmt::format("the range is {} but the value is {}", dim_description(*dim), describe(t)));
       if (e.range.lo > e.range.hi)
         report(e.range.span, Severity::Error, "empty-range", "the low end of the range is above its high end");
       break;

@@ -50,13 +50,17 @@ Type Checker::field_type(const ast::TypeRef& t, double& scale, std::string& unit
   if (t.text == "bool") return Type::boolean();
   if (t.text == "text") return Type::text();
   if (t.text == "number") return Type::quantity(Dim::Number);
-  if (auto u = find_unit(t.text)) {
+  if (auto u = lookup_unit(t.text)) {
     scale = u->scale;
     unit = t.text;
     return Type::quantity(u->dim);
   }
   std::vector<std::string_view> names = {"date", "bool", "text", "number"};
   for (const auto& u : all_units()) names.push_back(u.name);
+  std::vector<std::string> declared;
+  for (const auto& [name, _] : unit_index_) declared.push_back(name);
+  std::sort(declared.begin(), declared.end());
+  for (const auto& d : declared) names.push_back(d);
   auto guess = syntax::closest_match(t.text, names);
   report(t.span, Severity::Error, "unknown-type", fmt::format("unknown type `{}`", t.text),
          guess.empty() ? "a field's type is a unit (FLOP, USD, pp, …) or one of date, bool, text, number"
@@ -79,11 +83,27 @@ void Checker::collect(int32_t m) {
     field.module = m;
     auto slot = static_cast<int32_t>(p_.fields.size());
     if (f.key) {
-      if (p_.key_field >= 0)
+      // The same field declared twice is a `duplicate-definition` (reported by declare below),
+      // not a second key.
+      const bool std_module = m < static_cast<int32_t>(p_.from_stdlib.size()) && p_.from_stdlib[m];
+      const Field* first = p_.key_field >= 0 ? &p_.fields[p_.key_field] : nullptr;
+      if (first && first->name != f.name.text && std_module &&
+          !(first->module < static_cast<int32_t>(p_.from_stdlib.size()) && p_.from_stdlib[first->module])) {
+        // The standard library is checked after the file that imports it: point at the user's
+        // key field, not into the stdlib.
+        const auto& std_file = *p_.files[m];
+        module_ = first->module;
+        report(first->span, Severity::Error, "duplicate-key",
+               fmt::format("`{}` is marked `key`, but the standard library's `{}` already is", first->name, f.name.text),
+               "a record schema has one key field: the one that names the model",
+               {fmt::format("`{}` is the key at {}:{}:{}", f.name.text, std_file.path(), f.name.span.line,
+                            f.name.span.column)});
+        module_ = m;
+      } else if (p_.key_field >= 0 && p_.fields[p_.key_field].name != f.name.text)
         report(f.name.span, Severity::Error, "duplicate-key",
                fmt::format("`{}` is marked `key`, but `{}` already is", f.name.text, p_.fields[p_.key_field].name),
                "a record schema has one key field: the one that names the model");
-      else
+      else if (p_.key_field < 0)
         p_.key_field = slot;
     }
     if (f.name.text == "released") p_.released_field = slot;
@@ -150,7 +170,11 @@ void Checker::collect(int32_t m) {
       assumption_state_.push_back(0);
       if (item.name.text == "multiplier") p_.multiplier_assumption = index;
     }
+  // A standard module's own tests are run on the module's file (`scalepol test stdlib/std/…`), not
+  // with every policy that imports it.
+  const bool imported_stdlib = m > 0 && m < static_cast<int32_t>(p_.from_stdlib.size()) && p_.from_stdlib[m];
   for (auto& t : mod.tests) {
+    if (imported_stdlib) break;
     p_.tests.push_back(&t);
     p_.test_modules.push_back(m);
   }
@@ -169,7 +193,15 @@ void Checker::check_header(const ast::PolicyHeader& h) {
   static const std::vector<std::string_view> known = {"issuer", "version", "published", "source", "status",
                                                       "title", "effective", "revoked", "jurisdiction",
                                                       "supersedes", "url"};
+  std::unordered_map<std::string, const ast::HeaderField*> seen;
   for (auto& f : h.fields) {
+    if (auto [first, fresh] = seen.emplace(f.key.text, &f); !fresh) {
+      report(f.key.span, Severity::Error, "duplicate-part",
+             fmt::format("`{}` is written twice in the policy header", f.key.text), "keep one of them",
+             {fmt::format("the first `{}` is at line {}, column {}", f.key.text, first->second->span.line,
+                          first->second->span.column)});
+      continue;
+    }
     if (std::find(known.begin(), known.end(), f.key.text) != known.end()) {
       bool wants_date = f.key.text == "published" || f.key.text == "effective" || f.key.text == "revoked";
       if (wants_date && !f.date)
@@ -188,7 +220,15 @@ void Checker::check_benchmark(ast::BenchmarkDecl& b) {
   static const std::vector<std::string_view> known = {
       "version", "scale", "shots", "chain_of_thought", "tools", "scaffolding", "column",
       "publisher", "metric", "source", "split", "subset", "grader", "attempts"};
+  std::unordered_map<std::string, const ast::Ident*> seen;
   for (auto& s : b.settings) {
+    if (auto [first, fresh] = seen.emplace(s.key.text, &s.key); !fresh) {
+      report(s.key.span, Severity::Error, "duplicate-part",
+             fmt::format("`{}` is written twice in benchmark `{}`", s.key.text, b.name.text), "keep one of them",
+             {fmt::format("the first `{}` is at line {}, column {}", s.key.text, first->second->span.line,
+                          first->second->span.column)});
+      continue;
+    }
     if (std::find(known.begin(), known.end(), s.key.text) == known.end()) {
       auto guess = syntax::closest_match(s.key.text, known);
       report(s.key.span, Severity::Warning, "unknown-setting",
@@ -473,8 +513,29 @@ void Checker::check_test(int32_t i) {
   module_ = p_.test_modules[i];
   if (t.records.empty())
     report(t.span, Severity::Error, "test-without-record", fmt::format("test \"{}\" has no `record`", t.name));
+  // The key field's value of each record so far: a reference finds a model by it, so two records
+  // of one test must not share it.
+  std::unordered_map<std::string, const ast::Span*> models;
   for (auto& rec : t.records) {
+    std::unordered_map<std::string, const ast::Span*> given;  // fields given in this record
     for (auto& entry : rec.entries) {
+      if (auto [first, fresh] = given.emplace(entry.field.text, &entry.field.span); !fresh) {
+        report(entry.field.span, Severity::Error, "duplicate-part",
+               fmt::format("`{}` is given twice in this record", entry.field.text), "keep one of them",
+               {fmt::format("the first `{}` is at line {}, column {}", entry.field.text, first->second->line,
+                            first->second->column)});
+        continue;
+      }
+      if (p_.key_field >= 0 && entry.field.text == p_.fields[p_.key_field].name &&
+          entry.kind == ast::RecordEntry::Kind::Literal && entry.literal &&
+          entry.literal->kind == ast::ExprKind::String) {
+        if (auto [first, fresh] = models.emplace(entry.literal->text, &entry.literal->span); !fresh)
+          report(entry.literal->span, Severity::Error, "duplicate-model",
+                 fmt::format("two records of this test are model `{}`", entry.literal->text),
+                 "give each record its own name",
+                 {fmt::format("the first is at line {}, column {}; a reference to `{}` would find only that one",
+                              first->second->line, first->second->column, entry.literal->text)});
+      }
       auto it = symbols_.find(entry.field.text);
       if (it == symbols_.end() || it->second.kind != RefKind::Field) {
         std::vector<std::string_view> names;
@@ -489,9 +550,17 @@ void Checker::check_test(int32_t i) {
       const auto& field = p_.fields[entry.slot];
       if (entry.kind == ast::RecordEntry::Kind::Unknown) continue;
       if (entry.kind == ast::RecordEntry::Kind::Range) {
-        if (field.type.kind != TypeKind::Quantity)
+        if (field.type.kind != TypeKind::Quantity) {
           report(entry.span, Severity::Error, "type-mismatch",
                  fmt::format("a range is given for `{}`, which is {}", field.name, describe(field.type)));
+          continue;
+        }
+        // A range with no unit is read in the field's declared unit.
+        auto dim = resolve_range(entry.range);
+        if (dim && *dim != Dim::Number && *dim != field.type.dim)
+          report(entry.range.span, Severity::Error, "unit-mismatch",
+                 fmt::format("`{}` is {}, but the test gives {}", field.name, describe(field.type),
+                             dim_description(*dim)));
         continue;
       }
       Type vt = check_expr(*entry.literal);
@@ -548,10 +617,8 @@ void Checker::check_assumption(int32_t i) {
       }
       break;
     case ast::Assumption::Kind::Range: {
-      auto u = find_unit(item.range.unit);
-      if (!item.range.unit.empty() && !u)
-        report(item.range.span, Severity::Error, "unknown-unit", fmt::format("unknown unit `{}`", item.range.unit));
-      t = Type::quantity(u ? u->dim : Dim::Number);
+      auto dim = resolve_range(item.range);
+      t = dim ? Type::quantity(*dim) : Type::error();
       if (item.range.lo > item.range.hi)
         report(item.range.span, Severity::Error, "empty-range", "the low end of the range is above its high end");
       break;
@@ -592,6 +659,8 @@ void Checker::check_readings() {
 }
 
 void Checker::run() {
+  for (int32_t m = 0; m < static_cast<int32_t>(p_.modules.size()); ++m) collect_units(m);
+  for (int32_t i = 0; i < static_cast<int32_t>(p_.units.size()); ++i) resolve_unit(i);
   for (int32_t m = 0; m < static_cast<int32_t>(p_.modules.size()); ++m) collect(m);
   if (!p_.modules.empty() && p_.modules[0]->header) {
     p_.name = p_.modules[0]->header->name.text;
@@ -609,6 +678,7 @@ void Checker::run() {
   for (int32_t i = 0; i < static_cast<int32_t>(p_.exemptions.size()); ++i) check_exemption(i);
   for (int32_t i = 0; i < static_cast<int32_t>(p_.tests.size()); ++i) check_test(i);
   check_cycles();
+  for (int32_t m = 0; m < static_cast<int32_t>(p_.modules.size()); ++m) check_not_encoded(m);
 }
 
 void check_program(Program& program) { Checker(program).run(); }

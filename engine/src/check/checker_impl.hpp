@@ -38,6 +38,18 @@ class Checker {
   friend struct ExprChecker;
 
   void collect(int32_t module);
+  // Declared units (declared_units.cpp): collected and resolved before anything else, since
+  // field types use them.
+  void collect_units(int32_t module);
+  void resolve_unit(int32_t index);
+  // A built-in unit, or a declared one (resolved), by the word written; nothing if neither.
+  std::optional<UnitInfo> lookup_unit(const std::string& word);
+  void report_unknown_unit(const ast::Span& span, const std::string& word);
+  // Checks a range's units and rewrites declared ones as the built-in units they come down to
+  // (`1..2 pfs_day` becomes `8.64e19..1.728e20 FLOP`), so that the evaluator reads any range
+  // with built-in units only. Returns the range's dimension, or nothing when a unit is unknown.
+  std::optional<Dim> resolve_range(ast::Range& r);
+  void check_not_encoded(int32_t module);  // not_encoded.cpp
   void declare(const std::string& name, RefKind kind, int32_t index, const ast::Span& span);
   void check_module(int32_t module);
   void check_header(const ast::PolicyHeader& h);
@@ -79,6 +91,8 @@ class Checker {
   bool in_test_ = false;               // `obligations` is allowed in test expectations only
   std::unordered_map<std::string, Symbol> symbols_;
   std::unordered_map<std::string, int32_t> obligation_kind_index_;
+  std::unordered_map<std::string, int32_t> unit_index_;  // declared units, by name
+  std::vector<unsigned char> unit_state_;                // 0 unresolved, 1 in progress, 2 done
   std::vector<int32_t> define_module_, ec_module_, reference_module_, ladder_module_, trigger_module_,
       exemption_module_, escalation_module_;
   std::vector<unsigned char> define_state_;  // 0 unchecked, 1 in progress, 2 done

@@ -71,6 +71,19 @@ struct AssumptionInfo {
   Type type;
 };
 
+// A unit declared with `unit`, resolved down to a built-in unit: one `decl->name` is `factor`
+// `builtin` (`unit pfs_day = 1 petaflop_s_day` is 8.64e19 `FLOP`), which is `scale` of its
+// dimension's base unit. `ok` is false when the declaration is in error (reported).
+struct DeclaredUnit {
+  const ast::UnitDecl* decl = nullptr;
+  int32_t module = 0;
+  Dim dim = Dim::Number;
+  double scale = 0;
+  std::string builtin;
+  double factor = 0;
+  bool ok = false;
+};
+
 // The sweep evaluates every combination of the assumptions' alternatives; past this many
 // readings a policy is refused (`too-many-readings`), since each reading is a full evaluation.
 inline constexpr std::size_t kMaxReadings = 64;
@@ -103,6 +116,7 @@ struct Program {
   int32_t multiplier_assumption = -1;
   std::vector<const ast::TestDecl*> tests;
   std::vector<int32_t> test_modules;          // the module each test is in
+  std::vector<DeclaredUnit> units;            // every `unit` of every module
 
   Diagnostics diagnostics;  // errors and warnings from checking
 };

@@ -25,14 +25,15 @@ const std::vector<UnitInfo> kUnits = {
     {"users", Dim::Users, 1},
     {"seconds", Dim::Time, 1.0 / 86400},
     {"hours", Dim::Time, 1.0 / 24},
-    {"day", Dim::Time, 1},
+    // Plural first: "did you mean" picks the first of equally close words (`monthz` → `months`).
     {"days", Dim::Time, 1},
-    {"week", Dim::Time, 7},
+    {"day", Dim::Time, 1},
     {"weeks", Dim::Time, 7},
-    {"month", Dim::Time, kYearDays / 12},
+    {"week", Dim::Time, 7},
     {"months", Dim::Time, kYearDays / 12},
-    {"year", Dim::Time, kYearDays},
+    {"month", Dim::Time, kYearDays / 12},
     {"years", Dim::Time, kYearDays},
+    {"year", Dim::Time, kYearDays},
 };
 
 }  // namespace

@@ -49,6 +49,8 @@ class AstBuilder {
   ast::ExemptionDecl exemption_decl(P::ExemptionDeclContext* c);
   ast::AssumeDecl assume_decl(P::AssumeDeclContext* c);
   ast::TestDecl test_decl(P::TestDeclContext* c);
+  ast::UnitDecl unit_decl(P::UnitDeclContext* c);
+  ast::NotEncoded not_encoded_decl(P::NotEncodedDeclContext* c);
   ast::Obligation obligation(P::ObligationContext* c);
   ast::Quote quote(P::QuoteClauseContext* c);
   std::optional<ast::TypeRef> type_ref(P::TypeRefContext* c);
@@ -61,6 +63,8 @@ class AstBuilder {
   ast::ExprPtr add_expr(P::AddExprContext* c) { return expression(c); }
   ast::ExprPtr literal(P::LiteralContext* c);
   ast::Range range(P::RangeContext* c);
+  // The unit word after a number (a built-in unit, or a name for a declared one), or null.
+  antlr4::Token* unit_word(P::UnitWordContext* c) const;
 
   // Any expression-level context. The grammar has ten levels of precedence, and in `((x))`
   // each of them wraps the next with one operand; walking down such levels in a loop means

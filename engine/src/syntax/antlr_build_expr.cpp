@@ -268,7 +268,7 @@ ast::ExprPtr AstBuilder::literal(P::LiteralContext* c) {
     auto e = node(ast::ExprKind::Number, span(q));
     e->text = number->getText();
     e->number = number_value(number, e->text);
-    if (antlr4::Token* unit = real(q->UNIT())) {
+    if (antlr4::Token* unit = unit_word(q->unitWord())) {
       e->unit = unit->getText();
       e->unit_span = span(unit);
     }
@@ -297,6 +297,12 @@ ast::ExprPtr AstBuilder::literal(P::LiteralContext* c) {
   return nullptr;
 }
 
+antlr4::Token* AstBuilder::unit_word(P::UnitWordContext* c) const {
+  if (!c) return nullptr;
+  if (antlr4::Token* builtin = real(c->UNIT())) return builtin;
+  return real(c->UNIT_NAME());
+}
+
 ast::Range AstBuilder::range(P::RangeContext* c) {
   ast::Range r;
   if (!c) return r;
@@ -306,12 +312,15 @@ ast::Range AstBuilder::range(P::RangeContext* c) {
   // kept apart, so that the checker can tell `5..14 months` from `5 days..14 months`.
   bool high = false, negative = false;
   for (auto* child : c->children) {
+    if (auto* word = as<P::UnitWordContext>(child)) {
+      if (antlr4::Token* unit = unit_word(word)) (high ? r.unit : r.lo_unit) = unit->getText();
+      continue;
+    }
     antlr4::Token* t = real(dynamic_cast<antlr4::tree::TerminalNode*>(child));
     if (!t) continue;
     switch (t->getType()) {
       case P::MINUS: negative = true; break;
       case P::DOTDOT: high = true; break;
-      case P::UNIT: (high ? r.unit : r.lo_unit) = t->getText(); break;
       case P::NUMBER: {
         double value = number_value(t, t->getText());
         (high ? r.hi : r.lo) = negative ? -value : value;

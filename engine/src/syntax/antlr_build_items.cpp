@@ -60,6 +60,10 @@ void AstBuilder::item(P::ItemContext* c, ast::Module& m) {
     m.assumptions.push_back(assume_decl(x));
   } else if (auto* x = c->testDecl()) {
     m.tests.push_back(test_decl(x));
+  } else if (auto* x = c->unitDecl()) {
+    m.units.push_back(unit_decl(x));
+  } else if (auto* x = c->notEncodedDecl()) {
+    m.not_encoded.push_back(not_encoded_decl(x));
   }
 }
 
@@ -424,6 +428,55 @@ ast::TestDecl AstBuilder::test_decl(P::TestDeclContext* c) {
   }
   t.span = span(c);
   return t;
+}
+
+ast::UnitDecl AstBuilder::unit_decl(P::UnitDeclContext* c) {
+  ast::UnitDecl u;
+  if (antlr4::Token* builtin = real(c->UNIT())) {
+    u.name = {builtin->getText(), span(builtin)};
+  } else if (auto* n = c->name()) {
+    u.name = ident(n);
+    // A soft keyword (`scale`, `version`, …) is a name elsewhere, but after a number it is read as
+    // the word it is, never as a unit: such a unit could be declared and never used.
+    if (antlr4::Token* word = real(n->getStart()); word && word->getType() != P::IDENT && word->getType() != P::UNIT_NAME) {
+      auto& d = sink_.error(u.name.span, "reserved-word",
+                            fmt::format("`{}` is a word of the language and cannot name a unit", u.name.text));
+      d.help = "choose another name, such as `" + u.name.text + "_unit`";
+    }
+  }
+  if (antlr4::Token* number = real(c->NUMBER())) {
+    u.factor_text = number->getText();
+    u.factor = number_value(number, u.factor_text);
+  }
+  if (antlr4::Token* base = unit_word(c->unitWord())) u.base = {base->getText(), span(base)};
+  for (auto* q : c->quoteClause()) u.quotes.push_back(quote(q));
+  u.span = span(c);
+  return u;
+}
+
+ast::NotEncoded AstBuilder::not_encoded_decl(P::NotEncodedDeclContext* c) {
+  ast::NotEncoded n;
+  n.span = span(c);
+  // NOT_ENCODED STRING (SOURCE STRING)? (BECAUSE STRING)?: each string belongs to the word before it.
+  std::string* target = nullptr;
+  for (auto* child : c->children) {
+    auto* terminal = dynamic_cast<antlr4::tree::TerminalNode*>(child);
+    antlr4::Token* t = real(terminal);
+    if (!t) continue;
+    switch (t->getType()) {
+      case P::NOT_ENCODED: target = &n.text; break;
+      case P::SOURCE: target = &n.source; break;
+      case P::BECAUSE: target = &n.because; break;
+      case P::STRING:
+        if (!target) break;
+        if (target == &n.text) n.text_span = span(t);
+        *target = string_value(terminal);
+        target = nullptr;
+        break;
+      default: break;
+    }
+  }
+  return n;
 }
 
 }  // namespace scalepol::syntax

@@ -102,12 +102,41 @@ void SyntaxErrorReporter::check_tokens() {
       }
       case ScalepolLexer::NUMBER:
       case ScalepolLexer::RATIO: {
+        // `0x10`, `0xff`: hexadecimal, which the lexer reads as the ratio `0x` (zero times)
+        // followed by a number or a word: a silent zero unless it is reported here.
+        const auto adjacent = [&](Index k) {
+          return k < all.size() && all[k]->getStartIndex() == all[k - 1]->getStopIndex() + 1 &&
+                 (all[k]->getType() == ScalepolLexer::NUMBER || is_word(*all[k]));
+        };
+        if (t->getType() == ScalepolLexer::RATIO && t->getText() == "0x" && adjacent(i + 1)) {
+          Index last = i + 1;
+          while (adjacent(last + 1)) ++last;
+          std::string digits;
+          for (Index k = i + 1; k <= last; ++k) {
+            digits += all[k]->getText();
+            reported_tokens_.insert(k);
+          }
+          // `0xff FLOP` parses as `0x ff` and a stray unit: the unit is part of this mistake.
+          for (Index k = last + 1; k < all.size(); ++k) {
+            if (all[k]->getChannel() != antlr4::Token::DEFAULT_CHANNEL) continue;
+            reported_tokens_.insert(k);
+            break;
+          }
+          auto& d = sink_.error(positions_.chars(t->getStartIndex(), all[last]->getStopIndex() + 1), "syntax-error",
+                                fmt::format("`0x{}` is not a number: numbers are written in decimal", digits));
+          if (digits.size() <= 15 && digits.find_first_not_of("0123456789abcdefABCDEF") == std::string::npos)
+            d.help = fmt::format("write `{}`", std::stoull(digits, nullptr, 16));
+          i = last;
+          break;
+        }
         // `5FLOPZ`, `4xec`: a word right against a number is a misspelt unit (the lexer would
         // otherwise read `4xec` as `4x ec`, a multiplication).
         if (i + 1 >= all.size() || !is_word(*all[i + 1])) break;
         antlr4::Token* word = all[i + 1];
         const bool ratio = t->getType() == ScalepolLexer::RATIO;
-        if (!ratio && word->getType() == ScalepolLexer::UNIT) break;  // `2FLOP` is fine
+        // `2FLOP` is fine, and so is `2pfs_day`: a name after a number is a unit the checker
+        // resolves (declared with `unit`, or reported as unknown there).
+        if (!ratio && (word->getType() == ScalepolLexer::UNIT || word->getType() == scalepol_gen::ScalepolParser::UNIT_NAME)) break;
         reported_tokens_.insert(i + 1);
         if (!ratio) {
           report_unknown_unit(span(*word), word->getText(), "");
@@ -174,17 +203,17 @@ bool SyntaxErrorReporter::same_line(const antlr4::Token& a, const antlr4::Token&
   return span(a).end_line == span(b).line;
 }
 
-// The word the parser tripped over is a misspelt unit when it follows a number on the same line:
-// `1e25 FLOPZ`. The parser may also have taken the word as the next name (in a record,
-// `x 5 FLOPZ }` fails at `}`): then the word before the offending token is a unit if it is
-// close enough to one.
+// The word the parser tripped over is a misspelt unit when it follows a number on the same line
+// (a UNIT_NAME). Such a word is usually taken as a unit the checker resolves (`1e25 FLOPZ`), but
+// the parser may trip over the next token (`5 FLOPZ FLOP`): then the word before it is a unit if
+// it is close enough to one.
 antlr4::Token* SyntaxErrorReporter::misspelt_unit(antlr4::Token& offending) const {
   antlr4::Token* before = previous_on_channel(offending.getTokenIndex());
   if (!before) return nullptr;
-  if (offending.getType() == ScalepolLexer::IDENT && before->getType() == ScalepolLexer::NUMBER &&
+  if (offending.getType() == scalepol_gen::ScalepolParser::UNIT_NAME && before->getType() == ScalepolLexer::NUMBER &&
       same_line(*before, offending))
     return &offending;
-  if (before->getType() != ScalepolLexer::IDENT) return nullptr;
+  if (before->getType() != scalepol_gen::ScalepolParser::UNIT_NAME) return nullptr;
   antlr4::Token* number = previous_on_channel(before->getTokenIndex());
   if (number && number->getType() == ScalepolLexer::NUMBER && same_line(*number, *before) &&
       !closest_match(before->getText(), unit_candidates()).empty())
@@ -232,6 +261,35 @@ void SyntaxErrorReporter::syntax_error(antlr4::Parser& parser, antlr4::Token* of
           ast::Span at = span(*open);
           note = fmt::format("the `{}` at line {}, column {} is never closed", open->getText(), at.line, at.column);
         }
+      }
+    }
+    // `training_compute -1e25 FLOP` in a test record (or a benchmark setting, an assumption):
+    // there only a range may carry a sign, so the parser waits for `..` after a negative number.
+    if (expected.size() == 1 && expected.contains(static_cast<std::size_t>(ScalepolLexer::DOTDOT))) {
+      antlr4::Token* t = previous_on_channel(index);
+      if (t && t->getType() != ScalepolLexer::NUMBER) t = previous_on_channel(t->getTokenIndex());  // a unit
+      if (t && t->getType() == ScalepolLexer::NUMBER) t = previous_on_channel(t->getTokenIndex());
+      if (t && t->getType() == ScalepolLexer::MINUS) {
+        ast::Span at = span(*t);
+        note = fmt::format("a single value here cannot be negative: the `-` at line {}, column {} can only start a range, such as `-1..1`",
+                           at.line, at.column);
+      }
+    }
+    // `> NaN FLOP`, `> inf FLOP`: a unit after a name, which the parser takes for a name.
+    if (offending->getType() == ScalepolLexer::UNIT) {
+      antlr4::Token* t = previous_on_channel(index);
+      antlr4::Token* unit = t && t->getType() == ScalepolLexer::SLASH ? previous_on_channel(t->getTokenIndex()) : nullptr;
+      if (unit && unit->getType() == ScalepolLexer::UNIT && same_line(*unit, *offending))  // `FLOP/day`
+        note = fmt::format("`{}/{}` is not a unit: a unit is one word, such as `FLOP` or `FLOP/s`", unit->getText(),
+                           offending->getText());
+      if (t && t->getType() == ScalepolLexer::IDENT && same_line(*t, *offending)) {
+        std::string word = t->getText();
+        for (char& ch : word) ch = static_cast<char>(ch >= 'A' && ch <= 'Z' ? ch - 'A' + 'a' : ch);
+        note = word == "nan" || word == "inf" || word == "infinity"
+                   ? fmt::format("`{}` is not a number: numbers are finite, and there is no NaN or infinity to write",
+                                 t->getText())
+                   : fmt::format("`{}` is a name, not a number: a unit goes after a number, as in `1e25 {}`",
+                                 t->getText(), offending->getText());
       }
     }
     if (!wanted.empty()) message += ", expected " + wanted;

@@ -75,7 +75,8 @@ std::string describe_type(const antlr4::dfa::Vocabulary& vocabulary, std::size_t
     case ScalepolParser::RATIO: return "a ratio such as `4x`";
     case ScalepolParser::DATE: return "a date";
     case ScalepolParser::UNIT: return "a unit";
-    case ScalepolParser::IDENT: return "a name";
+    case ScalepolParser::IDENT:
+    case ScalepolParser::UNIT_NAME: return "a name";
     default: break;
   }
   // Keywords and punctuation have one spelling: the vocabulary's literal name, `'when'`.
@@ -95,6 +96,10 @@ std::string describe_expected(const antlr4::Parser& parser, const IntervalSet& e
   const Groups& g = groups(parser);
   const auto& vocabulary = parser.getVocabulary();
   IntervalSet rest = expected;
+  // After a number, a name is a unit declared with `unit`: "a unit" says both.
+  if (expected.contains(static_cast<ssize_t>(ScalepolParser::UNIT)) &&
+      expected.contains(static_cast<ssize_t>(ScalepolParser::UNIT_NAME)) && count_in(g.name, expected) * 2 < g.name.size())
+    rest.remove(static_cast<ssize_t>(ScalepolParser::UNIT_NAME));
   std::vector<std::string> parts;
   if (count_in(g.items, expected) >= 3) {
     std::string list;
