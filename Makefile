@@ -3,8 +3,13 @@ BUILD ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 EU_POLICY := stdlib/regulations/eu_ai_act.policy
 EPOCH_DATA := examples/data/epoch_notable_ai_models_2025-05.csv
+# The second tree: everything built again with AddressSanitizer (leaks included) and
+# UndefinedBehaviorSanitizer (cmake/sanitizers.cmake); see docs/reliability.md.
+ASAN_BUILD ?= build-asan
+ASAN_ENV := ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:strict_string_checks=1:detect_stack_use_after_return=1:check_initialization_order=1 \
+	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
-.PHONY: all setup configure build run test clean
+.PHONY: all setup configure build run test test-slow asan asan-configure asan-build clean
 
 all: build
 
@@ -23,8 +28,31 @@ run: build
 	./$(BUILD)/scalepol run $(EU_POLICY) --models $(EPOCH_DATA)
 	@echo "Model data: Epoch AI, \"Notable AI Models\" (https://epoch.ai/data/notable-ai-models), CC BY"
 
+# Every test, then every test again under the sanitizers. Tests labelled `slow` (the 2 GB
+# streamed file) are left out: `make test-slow` runs them.
 test: build
-	cd $(BUILD) && ctest --output-on-failure -j $(JOBS)
+	cd $(BUILD) && ctest --output-on-failure -j $(JOBS) -LE slow
+	@$(MAKE) --no-print-directory asan
+
+test-slow: build
+	cd $(BUILD) && ctest --output-on-failure -L slow
+
+asan-configure: setup
+	@cmake -C cmake/sanitizers.cmake -S . -B $(ASAN_BUILD) >/dev/null
+
+asan-build: asan-configure
+	@cmake --build $(ASAN_BUILD) -j $(JOBS)
+
+# The suite under ASan and UBSan: any error report, leak or undefined behaviour fails its test.
+asan: asan-build
+	cd $(ASAN_BUILD) && $(ASAN_ENV) ctest --output-on-failure -j $(JOBS) -LE slow
+
+# libFuzzer targets (tests/fuzz/): the engine built again with clang, -fsanitize=fuzzer,address,
+# undefined, in build-fuzz/; each target runs FUZZ_SECONDS on one core (docs/reliability.md).
+FUZZ_SECONDS ?= 60
+.PHONY: fuzz
+fuzz: setup
+	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_JOBS=$(JOBS) ./tests/fuzz/run.sh
 
 clean:
-	rm -rf $(BUILD)
+	rm -rf $(BUILD) $(ASAN_BUILD)

@@ -12,6 +12,8 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <cstring>
+#include <algorithm>
 #include <memory>
 #include <optional>
 #include <string>
@@ -36,7 +38,7 @@ class ColumnIndex {
     // Own names first, then `column` aliases, then bound columns, each only where no earlier
     // entry claimed the key: the same answers as Schema::find_column.
     const auto add = [&](const std::string& key, std::size_t slot, eval::ColumnRole role) {
-      map_.try_emplace(key, static_cast<int32_t>(slot * 3 + static_cast<std::size_t>(role)));
+      map_.try_emplace(key, Entry{static_cast<int32_t>(slot * 3 + static_cast<std::size_t>(role))});
     };
     for (std::size_t i = 0; i < schema.fields.size(); ++i) add(schema.fields[i].name, i, eval::ColumnRole::Value);
     for (std::size_t i = 0; i < schema.fields.size(); ++i)
@@ -50,20 +52,41 @@ class ColumnIndex {
   static constexpr int32_t kIgnored = -2;
   int32_t find(std::string_view key) const {
     auto it = map_.find(key);
-    return it == map_.end() ? -1 : it->second;
+    return it == map_.end() ? -1 : it->second.code;
+  }
+  // The same, with the key's `noted` flag: its origin is noted once (note_origin), not compared
+  // against the origins for every record. Null for a key of no field.
+  int32_t find(std::string_view key, bool*& noted) {
+    auto it = map_.find(key);
+    if (it == map_.end()) return -1;
+    noted = &it->second.noted;
+    return it->second.code;
   }
   // Keys of fields not in `read` are ignored from now on (their values are still checked to be JSON).
   void read_only(const std::vector<bool>& read) {
     for (auto& [key, entry] : map_)
-      if (entry >= 0 && !read[static_cast<std::size_t>(entry / 3)]) entry = kIgnored;
+      if (entry.code >= 0 && !read[static_cast<std::size_t>(entry.code / 3)]) entry.code = kIgnored;
   }
 
  private:
+  // Every key of every record is looked up: a hash of the length and the first and last eight
+  // bytes is enough to tell a schema's few dozen names apart, and costs a fraction of hashing
+  // every byte.
   struct Hash {
     using is_transparent = void;
-    std::size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
+    std::size_t operator()(std::string_view s) const {
+      uint64_t head = 0, tail = 0;
+      std::memcpy(&head, s.data(), std::min<std::size_t>(s.size(), 8));
+      if (s.size() > 8) std::memcpy(&tail, s.data() + s.size() - 8, 8);
+      const uint64_t h = (head * 0x9E3779B97F4A7C15ull) ^ (tail + 0x632BE59BD9B4E019ull + (uint64_t{s.size()} << 7));
+      return static_cast<std::size_t>(h ^ (h >> 29));
+    }
   };
-  std::unordered_map<std::string, int32_t, Hash, std::equal_to<>> map_;
+  struct Entry {
+    int32_t code = -1;  // slot * 3 + role, or kIgnored
+    bool noted = false; // the key is in the field's origins (RecordSet::FieldOrigin) already
+  };
+  std::unordered_map<std::string, Entry, Hash, std::equal_to<>> map_;
 };
 
 // A syntax error as found: its simdjson code and, when simdjson said, where.
@@ -109,7 +132,9 @@ class JsonLoader {
   // Records and values (json_values.cpp). False on a syntax error; a value of the wrong type is
   // reported, read as unknown, and is no reason to stop.
   bool read_object(od::object& object, eval::Record& record);
-  bool read_value(od::value& v, const eval::FieldSpec& field, std::string_view key, eval::Value& out);
+  // `is_null` (if given) is set when the value is JSON null.
+  bool read_value(od::value& v, const eval::FieldSpec& field, std::string_view key, eval::Value& out,
+                  bool* is_null = nullptr);
   // A bound key's value: a number, a numeric string or null (no bound), in the field's data unit.
   // False on a syntax error; a value that is not a number is reported and sets `failed`.
   bool read_bound(od::value& v, const eval::FieldSpec& field, std::string_view key, std::optional<double>& out,
@@ -119,7 +144,10 @@ class JsonLoader {
   void apply_bounds(eval::Record& record);
   bool read_range(od::value& v, const eval::FieldSpec& field, std::string_view key, eval::Value& out,
                   const char* at);
-  bool validate(od::value& v);
+  // Records nest at most this deep (a record is depth 1; its values, 2; …): deeper is
+  // `malformed-json`, before validate()'s recursion can exhaust the stack.
+  static constexpr int kMaxJsonDepth = 256;
+  bool validate(od::value& v, int depth = 2);
   bool validate_root(od::json_type type);
 
   // Diagnostics (json_diagnostics.cpp).

@@ -22,6 +22,8 @@ std::string combine_range(const std::optional<double> (&parts)[3], const eval::F
     if (!parts[i]) continue;
     *to[i] = *parts[i] * field.scale;
     if (!std::isfinite(**to[i])) return fmt::format("the range of {} is too large to be represented", label);
+    if (**to[i] < 0 && never_negative(field.dim))
+      return fmt::format("the range of {} has a negative part: a total such as compute cannot be negative", label);
   }
   return combine_estimate(scaled, label, {"value", "low", "high"}, out);
 }
@@ -43,7 +45,8 @@ bool JsonLoader::read_object(od::object& object, eval::Record& record) {
     std::string_view key;
     if (auto e = field.unescaped_key().get(key)) return fail(e, key_quote);
     od::value value = field.value();
-    const int32_t entry = columns_.find(key);
+    bool* noted = nullptr;
+    const int32_t entry = columns_.find(key, noted);
     if (entry < 0) {
       if (entry == ColumnIndex::kIgnored) any_mapped_ = true;
       if (!validate(value)) return false;
@@ -62,9 +65,9 @@ bool JsonLoader::read_object(od::object& object, eval::Record& record) {
     const eval::FieldSpec& spec = schema_->fields[s];
     auto& origin = set_.origins[s];
     if (e % 3 == 0) {
-      note_origin(origin.value, key);
-      const bool null = trim(value.raw_json_token()) == "null";
-      if (!read_value(value, spec, key, record.values[s])) return false;
+      if (!*noted) note_origin(origin.value, key), *noted = true;
+      bool null = false;
+      if (!read_value(value, spec, key, record.values[s], &null)) return false;
       value_failed_[s] = record.values[s].is_unknown() && !null;
       continue;
     }
@@ -76,7 +79,7 @@ bool JsonLoader::read_object(od::object& object, eval::Record& record) {
       bounded_.push_back(s);
     }
     const bool low = e % 3 == 1;
-    note_origin(low ? origin.low : origin.high, key);
+    if (!*noted) note_origin(low ? origin.low : origin.high, key), *noted = true;
     (low ? b.low_key : b.high_key) = key;
     if (!b.at) b.at = key_quote;
     if (!read_bound(value, spec, key, low ? b.low : b.high, b.failed)) return false;
@@ -170,7 +173,8 @@ void JsonLoader::apply_bounds(eval::Record& record) {
   bounded_.clear();
 }
 
-bool JsonLoader::read_value(od::value& v, const eval::FieldSpec& field, std::string_view key, eval::Value& out) {
+bool JsonLoader::read_value(od::value& v, const eval::FieldSpec& field, std::string_view key, eval::Value& out,
+                            bool* is_null) {
   const std::string_view raw = trim(v.raw_json_token());
   const char* at = raw.data();
   od::json_type type;
@@ -179,6 +183,7 @@ bool JsonLoader::read_value(od::value& v, const eval::FieldSpec& field, std::str
     case od::json_type::null: {
       bool null = false;
       if (auto e = v.is_null().get(null); e || !null) return fail(e ? e : simdjson::N_ATOM_ERROR, at);
+      if (is_null) *is_null = true;
       return true;  // unknown
     }
     case od::json_type::number: {
@@ -301,9 +306,12 @@ bool JsonLoader::read_range(od::value& v, const eval::FieldSpec& field, std::str
   return true;
 }
 
-// Reads a value only to check it is valid JSON (On Demand does not check what it skips).
-bool JsonLoader::validate(od::value& v) {
+// Reads a value only to check it is valid JSON (On Demand does not check what it skips). It
+// recurses into arrays and objects, so nesting is bounded (kMaxJsonDepth) before the stack is:
+// 50,000 nested brackets would otherwise overflow it.
+bool JsonLoader::validate(od::value& v, int depth) {
   const char* at = v.raw_json_token().data();
+  if (depth > kMaxJsonDepth) return fail(simdjson::DEPTH_ERROR, at);
   od::json_type type;
   if (auto e = v.type().get(type)) return fail(e, at);
   switch (type) {
@@ -313,7 +321,7 @@ bool JsonLoader::validate(od::value& v) {
       for (auto element : array) {
         od::value item;
         if (auto e = std::move(element).get(item)) return fail_here(e);
-        if (!validate(item)) return false;
+        if (!validate(item, depth + 1)) return false;
       }
       return true;
     }
@@ -327,7 +335,7 @@ bool JsonLoader::validate(od::value& v) {
         std::string_view name;
         if (auto e = f.unescaped_key().get(name)) return fail(e, key_quote);
         od::value item = f.value();
-        if (!validate(item)) return false;
+        if (!validate(item, depth + 1)) return false;
       }
       return true;
     }

@@ -84,7 +84,7 @@ Expected<DataFormat, Diagnostics> resolve_format(const std::string& path, DataFo
                       : fmt::format("cannot tell the format of `{}` from its extension `.{}`", path, ext),
           std::move(loc));
       d.notes.push_back("known extensions: `.csv`, `.json`, `.jsonl`, `.ndjson`");
-      d.help = "name the format with `--format csv`, `--format json` or `--format jsonl`";
+      d.help = "name the format with `--data-format csv`, `--data-format json` or `--data-format jsonl`";
       out.add(std::move(d));
       return Unexpected(std::move(out));
     }

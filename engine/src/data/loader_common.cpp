@@ -15,8 +15,10 @@ Diagnostic malformed_value(ParseError error, std::string_view text, const eval::
                            std::string_view origin, std::string_view column, Location location) {
   Diagnostic d = make_diagnostic(
       Severity::Error, "malformed-value",
-      fmt::format("cannot read `{}` as {} for {}", excerpt(trim(text)), expected_noun(field.kind),
-                  field_label(field, origin, column)),
+      error == ParseError::Negative
+          ? fmt::format("negative value `{}` for {}", excerpt(trim(text)), field_label(field, origin, column))
+          : fmt::format("cannot read `{}` as {} for {}", excerpt(trim(text)), expected_noun(field.kind),
+                        field_label(field, origin, column)),
       std::move(location));
   if (std::string why = explain(error, text); !why.empty()) d.notes.push_back(std::move(why));
   d.notes.push_back("the value is read as unknown");

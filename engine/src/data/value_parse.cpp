@@ -122,15 +122,27 @@ ParseError parse_bool(std::string_view s, bool& out) {
   return ParseError::NotABool;
 }
 
+bool never_negative(check::Dim dim) {
+  switch (dim) {
+    case check::Dim::Compute:
+    case check::Dim::ComputeRate:
+    case check::Dim::Params:
+    case check::Dim::Tokens:
+    case check::Dim::Users: return true;
+    default: return false;
+  }
+}
+
 ParseError scale_quantity(const eval::FieldSpec& field, double x, eval::Value& out) {
   const double scaled = x * field.scale;
   if (!std::isfinite(scaled)) return ParseError::OutOfRange;  // 1e308 in a column of thousands
+  if (scaled < 0 && never_negative(field.dim)) return ParseError::Negative;
   out = eval::Value::number(scaled);
   return ParseError::None;
 }
 
 ParseError parse_value(const eval::FieldSpec& field, std::string_view text, eval::Value& out) {
-  out = eval::Value::unknown();
+  eval::reset(out);
   text = trim(text);
   if (text.empty()) return ParseError::None;  // a blank cell is a missing value, not an error
   switch (field.kind) {
@@ -152,7 +164,9 @@ ParseError parse_value(const eval::FieldSpec& field, std::string_view text, eval
       return ParseError::None;
     }
     default:  // Text (a schema field is never of another kind)
-      out = eval::Value::of_text(std::string(text));
+      // In place: a reused record's string keeps its storage (streaming reuses records).
+      out.kind = eval::Value::Kind::Text;
+      out.text.assign(text.data(), text.size());
       return ParseError::None;
   }
 }
@@ -171,6 +185,7 @@ std::string explain(ParseError error, std::string_view text) {
   switch (error) {
     case ParseError::NotFinite: return "a quantity must be a finite number";
     case ParseError::OutOfRange: return "the number is too large or too small to be represented";
+    case ParseError::Negative: return "a total such as compute, parameters or tokens cannot be negative";
     case ParseError::NoSuchMonth: return fmt::format("there is no month {}", text.substr(5, 2));
     case ParseError::NoSuchDay: {
       int y = 0, m = 0;

@@ -17,6 +17,7 @@ enum class ParseError : unsigned char {
   NotANumber,   // "abc", "1,000", "12 FLOP"
   NotFinite,    // "inf", "nan"
   OutOfRange,   // "1e400"
+  Negative,     // "-1e25" for a total that cannot be below zero (compute, parameters, tokens, users)
   NotADate,     // not YYYY-MM-DD
   NoSuchMonth,  // 2025-13-01
   NoSuchDay,    // 2025-02-30
@@ -38,6 +39,11 @@ ParseError parse_date(std::string_view s, int32_t& days);
 
 // true/false, yes/no in any letter case, or 1/0.
 ParseError parse_bool(std::string_view s, bool& out);
+
+// Totals and counts (compute, compute rates, parameters, tokens, users): below zero they are not
+// an estimate but a mistake in the data (a policy's lines assume them non-negative, and the
+// linter reasons so).
+bool never_negative(check::Dim dim);
 
 // A number of `field`'s data unit as a value in its base unit (× the field's scale); OutOfRange
 // when the product is not finite.

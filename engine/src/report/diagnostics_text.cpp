@@ -9,6 +9,8 @@
 // The caret sits under the span's columns, which count code points; every character of the
 // shown line is printed as exactly one code point (tabs become a space, control characters
 // U+FFFD), so padding by code points keeps the caret aligned whatever the line holds.
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include "report/ansi.hpp"
@@ -64,25 +66,56 @@ std::size_t caret_width(const Location& loc, std::size_t line_length) {
   return 1;
 }
 
+// A line longer than this many columns (a minified JSON file, a 10 MB CSV cell) is shown as a
+// window of kWindowColumns around the caret, with `…` where it is cut; so are the carets.
+constexpr std::size_t kLongLineColumns = 512;
+constexpr std::size_t kWindowColumns = 240;
+constexpr std::size_t kWindowLead = 80;  // columns shown before the caret
+constexpr std::string_view kEllipsis = "\xE2\x80\xA6";
+
 void append_snippet(std::string& out, const Location& loc, bool color) {
   std::string_view text = loc.line_text;
   while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
+  const std::size_t length = report::code_points(text);
+  // The text may have been cut before the column (data files keep at most 16 KiB of a line): then
+  // there is nothing to point into, and a caret millions of columns out would only flood the
+  // terminal. The location in the header is exact either way.
+  const bool text_missing = loc.column > 0 && loc.column - 1 > length;
+
+  // The window: columns [first, first + shown) of the line.
+  std::size_t first = 0, shown = length;
+  if (length > kLongLineColumns && !text_missing) {
+    const std::size_t caret = loc.column > 0 ? loc.column - 1 : 0;
+    first = caret > kWindowLead ? caret - kWindowLead : 0;
+    shown = std::min(kWindowColumns, length - first);
+  }
+  const bool cut_before = first > 0, cut_after = first + shown < length;
 
   const std::string number = std::to_string(loc.line);
   out += "  ";
   paint(out, color, report::ansi::kBoldBlue, number + " |");
-  if (!text.empty()) {  // no trailing blank after the bar on an empty line
+  if (text_missing) {
     out += ' ';
-    report::append_printable(out, text);
+    out += kEllipsis;
+  } else if (!text.empty()) {  // no trailing blank after the bar on an empty line
+    out += ' ';
+    if (cut_before) out += kEllipsis;
+    const std::string_view from = text.substr(report::take_code_points(text, first).size());
+    report::append_printable(out, report::take_code_points(from, shown));
+    if (cut_after) out += kEllipsis;
   }
   out += '\n';
 
-  if (loc.column == 0) return;  // a line but no column: nothing to point at
+  if (loc.column == 0 || text_missing) return;  // nothing to point at
   out += "  ";
   paint(out, color, report::ansi::kBoldBlue, std::string(number.size(), ' ') + " |");
   out += ' ';
-  report::append_spaces(out, loc.column - 1);
-  paint(out, color, report::ansi::kBoldBlue, std::string(caret_width(loc, report::code_points(text)), '^'));
+  report::append_spaces(out, loc.column - 1 - first + (cut_before ? 1 : 0));
+  std::size_t width = caret_width(loc, length);
+  // Carets stop at the window's end (and the `…` after it).
+  const std::size_t room = first + shown + (cut_after ? 1 : 0) - (loc.column - 1);
+  if (length > kLongLineColumns) width = std::max<std::size_t>(1, std::min(width, room));
+  paint(out, color, report::ansi::kBoldBlue, std::string(width, '^'));
   out += '\n';
 }
 

@@ -65,7 +65,7 @@ TEST_CASE("load_file: a named format wins over the extension") {
   CHECK(set->records.size() == 2);
 }
 
-TEST_CASE("load_file: an unknown extension asks for --format") {
+TEST_CASE("load_file: an unknown extension asks for --data-format") {
   TempFile f("models.txt", "Model\nA\n");
   auto set = data::load_file(f.path(), DataFormat::Auto, model_schema());
   REQUIRE_FALSE(set.has_value());
@@ -73,7 +73,7 @@ TEST_CASE("load_file: an unknown extension asks for --format") {
   const Diagnostic& d = set.error().items[0];
   CHECK(d.code == "unknown-data-format");
   CHECK(d.location.file == f.path());
-  CHECK(d.help.find("--format") != std::string::npos);
+  CHECK(d.help.find("--data-format csv") != std::string::npos);
 }
 
 TEST_CASE("load_file: a file that cannot be read") {
