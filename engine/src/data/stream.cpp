@@ -99,7 +99,10 @@ bool RecordStream::next(eval::RecordSet& out) {
   out.schema = schema_;
   out.source = path_;
   while (!done_) {
-    if (offset_ == length_ && !eof_ && !fill()) return false;
+    // What is left of the buffer is the start of a record the last block cut off: read more
+    // first, so that the loader always sees a whole block (and reuses the records it made).
+    if ((refill_ || offset_ == length_) && !eof_ && !fill()) return false;
+    refill_ = false;
     std::string_view text(buffer_.data() + offset_, length_ - offset_);
     if (!started_) {
       const std::size_t bom = syntax::bom_length(text);
@@ -136,8 +139,8 @@ bool RecordStream::next(eval::RecordSet& out) {
     }
     offset_ += taken;
     if (eof_ && offset_ >= length_) done_ = true;
+    refill_ = true;
     if (!out.records.empty()) return true;
-    if (!done_ && !fill()) return false;
   }
   return false;
 }

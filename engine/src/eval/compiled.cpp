@@ -191,15 +191,20 @@ CValue arith(ast::Op op, const CValue& a, const CValue& b) {
 // --- Evaluation --------------------------------------------------------------------------
 
 inline CValue ev(int32_t i, Ctx& c) {
-  if (++*c.steps > c.limit) return unknown();  // the work limit, as Evaluator::set_step_limit
   const Node& n = c.nodes[i];
   return n.fn(n, c);
 }
+
+// The work limit (Evaluator::set_step_limit). Steps are counted where work can multiply — each
+// rule computed and each `@` hop — rather than at every node as the interpreter does: without
+// hops a record's work is bounded by the policy's size, since every rule is computed once.
+inline bool over_limit(Ctx& c) { return ++*c.steps > c.limit; }
 
 // A rule's value, computed once per record and reading.
 template <class F>
 inline CValue memo(Ctx& c, int32_t slot, F&& compute) {
   if (c.stamp[slot] == c.gen) return c.memo[slot];
+  if (over_limit(c)) return unknown();
   CValue v = compute();
   c.memo[slot] = v;
   c.stamp[slot] = c.gen;
@@ -257,8 +262,10 @@ CValue ladder(Ctx& c, int32_t i) {
     CValue axis = axis_root >= 0 ? ev(axis_root, c) : unknown();
     if (axis.kind != K::Number) return axis.kind == K::Unknown ? axis : unknown();
     CValue v = of_tier(tier_of(ladder.ranges, axis.x));
-    v.lo = tier_of(ladder.ranges, axis.lo);
-    v.hi = tier_of(ladder.ranges, axis.hi);
+    if (axis.lo != axis.x || axis.hi != axis.x) {  // a range: the tiers its ends fall in
+      v.lo = tier_of(ladder.ranges, axis.lo);
+      v.hi = tier_of(ladder.ranges, axis.hi);
+    }
     v.possible = v.lo != v.hi;
     for (int32_t e : ladder.escalations) {
       const auto& esc = cp.p_.escalations[e];
@@ -368,7 +375,7 @@ CValue n_as_of(const Node&, Ctx& c) {
 CValue n_unknown(const Node&, Ctx&) { return unknown(); }
 
 CValue n_at(const Node& n, Ctx& c) {
-  if (c.depth >= kMaxReferenceDepth) return unknown();
+  if (c.depth >= kMaxReferenceDepth || over_limit(c)) return unknown();
   const Record* r = referenced(c, n.a);
   if (!r) return unknown();
   auto& nested = *c.nested;
@@ -427,10 +434,7 @@ CValue n_compare(const Node& n, Ctx& c) {
 }
 
 // `field op constant`: the commonest condition, in one step.
-CValue n_compare_field_const(const Node& n, Ctx& c) {
-  ++*c.steps;  // the two operands the interpreter would visit
-  return compare(n.op, of_value(c.rec->values[n.a]), n.k);
-}
+CValue n_compare_field_const(const Node& n, Ctx& c) { return compare(n.op, of_value(c.rec->values[n.a]), n.k); }
 
 CValue n_is_known(const Node& n, Ctx& c) {
   CValue v = ev(n.a, c);
@@ -760,6 +764,9 @@ CompiledPolicy::CompiledPolicy(const check::Program& program) : p_(program), rea
     }
     site_exemptions_.push_back(std::move(lifts));
   }
+
+  for (std::size_t i = 0; i < fields_read_.size(); ++i)
+    if (fields_read_[i]) slots_read_.push_back(static_cast<int32_t>(i));
 
   // Columns: ladders, triggers, exemptions, obligations.
   for (const auto& l : p.ladders) {

@@ -61,6 +61,8 @@ class CompiledPolicy {
   bool uses_references() const { return uses_references_; }
   // Per record slot: whether evaluation reads it (the key field, for the model's name, included).
   const std::vector<bool>& fields_read() const { return fields_read_; }
+  // The same as a list of slots.
+  const std::vector<int32_t>& slots_read() const { return slots_read_; }
 
   struct Node;
   struct Site;  // an obligation and what imposes it
@@ -73,6 +75,7 @@ class CompiledPolicy {
   Readings readings_;
   bool uses_references_ = false;
   std::vector<bool> fields_read_;
+  std::vector<int32_t> slots_read_;
 
   // Root node of each rule's expression (-1: none), and where each rule's memo lives.
   std::vector<int32_t> define_root_, trigger_root_, exemption_root_, assumption_root_;
@@ -96,6 +99,13 @@ class CompiledRun {
 
   // Evaluate records of another set from now on (a streamed file's next block).
   void set_records(const RecordSet& records);
+
+  // Ask the memory system for the values `record` will need, ahead of evaluating it: records in
+  // memory are evaluated in order, and each is a block of its own.
+  void prefetch(const Record& record) const {
+    const Value* v = record.values.data();
+    for (int32_t slot : cp_.slots_read()) __builtin_prefetch(v + slot);
+  }
 
   // The verdicts of one record, one Cell per column, folded over every reading of the
   // assumptions (robust, or which dimensions the verdict depends on).

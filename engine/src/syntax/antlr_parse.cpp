@@ -1,4 +1,6 @@
 // syntax::parse: pre-scan, lex, parse (SLL first, LL with recovery on failure), build the AST.
+#include <cstdlib>
+#include <string_view>
 #include <exception>
 #include <memory>
 #include <mutex>
@@ -38,16 +40,28 @@ class LexerErrorListener : public antlr4::BaseErrorListener {
   DiagnosticSink& sink_;
 };
 
+// For docs/performance.md's measurement of what the SLL pass saves: SCALEPOL_PARSE_LL_ONLY=1 in
+// the environment skips it. Read once; not a user setting.
+bool ll_only() {
+  static const bool value = [] {
+    const char* v = std::getenv("SCALEPOL_PARSE_LL_ONLY");
+    return v && std::string_view(v) == "1";
+  }();
+  return value;
+}
+
 ScalepolParser::FileContext* parse_tree(ScalepolParser& parser, antlr4::CommonTokenStream& tokens,
                                         SyntaxErrorReporter& reporter) {
   // Pass 1: SLL prediction, giving up at the first error. SLL is much faster and decides
   // nearly every correct file; a file it fails on is either wrong or needs full LL.
   auto* interpreter = parser.getInterpreter<antlr4::atn::ParserATNSimulator>();
-  interpreter->setPredictionMode(antlr4::atn::PredictionMode::SLL);
-  parser.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
-  try {
-    return parser.file();
-  } catch (const antlr4::ParseCancellationException&) {
+  if (!ll_only()) {
+    interpreter->setPredictionMode(antlr4::atn::PredictionMode::SLL);
+    parser.setErrorHandler(std::make_shared<antlr4::BailErrorStrategy>());
+    try {
+      return parser.file();
+    } catch (const antlr4::ParseCancellationException&) {
+    }
   }
   // Pass 2: full LL with the default recovery, reporting each error.
   tokens.seek(0);
@@ -61,6 +75,21 @@ ScalepolParser::FileContext* parse_tree(ScalepolParser& parser, antlr4::CommonTo
   }
 }
 
+// A name right after a number on the same line may be a unit declared with `unit` (`3 pfs_day`):
+// it becomes a UNIT_NAME, which the grammar takes as a unit or, where a name can follow a value
+// (`record { a 5 b 6 }`), as a name. On the next line it stays an IDENT: `define x = 1` followed
+// by a stray word is an error at the word, not a unit.
+void mark_unit_names(antlr4::CommonTokenStream& tokens) {
+  antlr4::Token* previous = nullptr;  // the previous token on the default channel
+  for (antlr4::Token* t : tokens.getTokens()) {
+    if (t->getChannel() != antlr4::Token::DEFAULT_CHANNEL) continue;
+    if (t->getType() == ScalepolLexer::IDENT && previous && previous->getType() == ScalepolLexer::NUMBER &&
+        previous->getLine() == t->getLine())
+      if (auto* writable = dynamic_cast<antlr4::WritableToken*>(t)) writable->setType(ScalepolParser::UNIT_NAME);
+    previous = t;
+  }
+}
+
 void parse_checked(const SourceFile& file, DiagnosticSink& sink, ast::Module& module) {
   // ANTLR decodes the UTF-8 (valid: the pre-scan checked) into code points and drops a leading
   // BOM; PositionMap maps its code-point indices back to the file's bytes, lines and columns.
@@ -71,6 +100,7 @@ void parse_checked(const SourceFile& file, DiagnosticSink& sink, ast::Module& mo
   lexer.addErrorListener(&lexer_errors);
   antlr4::CommonTokenStream tokens(&lexer);
   tokens.fill();
+  mark_unit_names(tokens);
 
   const PositionMap positions(file.text());
   SyntaxErrorReporter reporter(sink, positions, tokens, kMaxSyntaxErrors);

@@ -157,6 +157,11 @@ TEST_CASE("evaluation work per record is bounded: a doubling chain of references
   REQUIRE_FALSE(v->unknown_fields.empty());
   CHECK(v->unknown_fields[0] == "evaluation limit (100000 steps per record) reached");
   CHECK(elapsed < std::chrono::seconds(5));  // a guard against a hang, not a benchmark
+  // The compiled evaluator (evaluate_table, run_jsonl) keeps the same limit.
+  auto table = evaluate_table(*p, *records);
+  REQUIRE(table.has_value());
+  CHECK(table->rules[0].name == "t");
+  CHECK(table->value_name(0, table->at(0, 0)) == "unknown");
 }
 
 TEST_CASE("one compiled policy evaluated from several threads gives the same results as one") {
