@@ -20,6 +20,8 @@ packages=(
   pkg-config             # the embed.installed test: builds examples/embed with `pkg-config --cflags --libs scalepol`
   dpkg-dev               # `cpack -G DEB` (test package.deb): dpkg-shlibdeps computes the package's Depends
   file                   # used by cpack's DEB generator to find the binaries to run dpkg-shlibdeps on
+  clang                  # `make fuzz`: the libFuzzer targets of tests/fuzz/ are built with clang
+  libclang-rt-14-dev     # `make fuzz`: libFuzzer and clang's sanitizer runtimes
 )
 
 missing=()

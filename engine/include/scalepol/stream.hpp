@@ -63,7 +63,9 @@ struct StreamOptions {
 struct StreamSummary {
   std::size_t records = 0;
   // Problems with single values that did not stop the run (located, capped as load_records caps
-  // them). Duplicate model names are not looked for: that would need every name in memory.
+  // them). Only the fields the policy reads are read, so a malformed value in a column it never
+  // uses is not reported (load_records reports it). Duplicate model names are not looked for:
+  // that would need every name in memory.
   Diagnostics diagnostics;
   bool streamed = true;  // false when the policy's `@` references needed every record in memory
 };

@@ -152,7 +152,10 @@ Expected<std::size_t, Diagnostics> CsvLoader::header(std::string_view text, bool
     fatal.add(std::move(d));
     return Unexpected(std::move(fatal));
   }
-  if (!at_end && (row.unterminated || row.end == text.size())) return 0;  // the row may go on
+  // The row may go on: it reaches the end of the block, or only a CR follows it there (the reader
+  // takes a CR at the end of the text for a line end; with more text it may be part of a cell).
+  if (!at_end && (row.unterminated || row.end == text.size() || (row.end + 1 == text.size() && text.back() == '\r')))
+    return 0;
   if (row.unterminated) {
     Diagnostics fatal;
     fatal.add(unterminated_quote(source_, row));
@@ -188,11 +191,14 @@ std::size_t CsvLoader::rows(std::string_view text, uint32_t first_line, bool at_
   for (;;) {
     const std::size_t row_begin = reader.position();
     if (!reader.next(row_)) {
-      consumed = text.size();
+      // Only blank lines were left. A CR at the end of the block is left for the next one: the
+      // reader skips it as a line end, but the text after it may make it part of a cell.
+      consumed = !at_end && !text.empty() && text.back() == '\r' ? text.size() - 1 : text.size();
       break;
     }
     // A row that reaches the end of the block without its line end may go on in the next one.
-    if (!at_end && (row_.unterminated || row_.end == text.size())) {
+    // (A CR that ends the block may be part of a cell rather than a line end: see header().)
+    if (!at_end && (row_.unterminated || row_.end == text.size() || (row_.end + 1 == text.size() && text.back() == '\r'))) {
       consumed = row_begin;
       break;
     }

@@ -1,0 +1,55 @@
+// Regression tests from fuzzing (tests/fuzz/, fuzz_records_csv): a CR at the very end of a
+// streamed block was taken for a line end, though the text after it (not a LF) makes it part of
+// a cell, as the whole-file loader reads it. The header "Model,Training compute (FLOP)\rel" then
+// lost its compute column in one reading and not the other, and a row "el" appeared.
+#include "test_support.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+using namespace scalepol;
+using namespace scalepol::testing;
+
+namespace {
+
+std::string temp_csv(const std::string& name, const std::string& text) {
+  const auto path = std::filesystem::temp_directory_path() / ("scalepol_stream_cr_test_" + name);
+  std::ofstream(path, std::ios::binary) << text;
+  return path.string();
+}
+
+std::string stream(const Policy& p, const std::string& path, std::size_t block) {
+  std::ostringstream out;
+  auto r = run_jsonl(p, path, out, {.block_bytes = block});
+  REQUIRE(r.has_value());
+  return out.str();
+}
+
+void same_for_every_block(const std::string& name, const std::string& csv) {
+  auto policy = compile_ok("import std.model\ntrigger big { when training_compute > 1e25 FLOP }\n");
+  const std::string path = temp_csv(name, csv);
+  const std::string whole = stream(policy, path, 1 << 20);
+  auto records = load_records(path, policy);
+  REQUIRE(records.has_value());
+  CHECK(whole.size() > 0);
+  for (std::size_t block = 16; block <= csv.size() + 1; ++block) {
+    INFO("block " << block);
+    CHECK(stream(policy, path, block) == whole);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("streamed CSV: a CR inside the header row, at the end of a block") {
+  // Block 30 ends right after the CR.
+  same_for_every_block("header.csv", "Model,Training compute (FLOP)\rel\nAlpha,4e25\n");
+}
+
+TEST_CASE("streamed CSV: a CR inside a data row, at the end of a block") {
+  same_for_every_block("row.csv", "Model,Training compute (FLOP)\nAlpha,4e25\rx\nBeta,1e26\nGamma\r,2e25\n");
+}
+
+TEST_CASE("streamed CSV: a CR after a line end, at the end of a block") {
+  same_for_every_block("blank.csv", "Model,Training compute (FLOP)\nAlpha,4e25\n\rBeta,1e26\n\r\nGamma,2e25\n");
+}
