@@ -11,6 +11,7 @@
 
 #include "check/units.hpp"
 #include "eval/evaluator.hpp"
+#include "eval/interval_ops.hpp"
 
 namespace scalepol::eval {
 
@@ -141,48 +142,13 @@ CValue compare(ast::Op op, const CValue& a, const CValue& b) {
     if (op == ast::Op::Ne) return of_bool(!eq);
     return unknown();
   }
-  const double alo = a.lo, ahi = a.hi, blo = b.lo, bhi = b.hi;
-  Tri t = Tri::Unknown;
-  switch (op) {
-    case ast::Op::Lt: t = ahi < blo ? Tri::True : (alo >= bhi ? Tri::False : Tri::Unknown); break;
-    case ast::Op::Le: t = ahi <= blo ? Tri::True : (alo > bhi ? Tri::False : Tri::Unknown); break;
-    case ast::Op::Gt: t = alo > bhi ? Tri::True : (ahi <= blo ? Tri::False : Tri::Unknown); break;
-    case ast::Op::Ge: t = alo >= bhi ? Tri::True : (ahi < blo ? Tri::False : Tri::Unknown); break;
-    case ast::Op::Eq:
-    case ast::Op::Ne: {
-      Tri eq = (alo == ahi && blo == bhi) ? tri_of(alo == blo) : (ahi < blo || bhi < alo) ? Tri::False : Tri::Unknown;
-      t = op == ast::Op::Eq ? eq : tri_not(eq);
-      break;
-    }
-    default: break;
-  }
-  return from_tri(t, true);
+  return from_tri(compare_intervals(op, a.lo, a.hi, b.lo, b.hi), true);
 }
 
 CValue arith(ast::Op op, const CValue& a, const CValue& b) {
   if (a.kind == K::Unknown || b.kind == K::Unknown) return unknown_of(a, b);
   double x = 0, lo = 0, hi = 0;
-  switch (op) {
-    case ast::Op::Add: x = a.x + b.x; lo = a.lo + b.lo; hi = a.hi + b.hi; break;
-    case ast::Op::Sub: x = a.x - b.x; lo = a.lo - b.hi; hi = a.hi - b.lo; break;
-    case ast::Op::Mul: {
-      const double c[] = {a.lo * b.lo, a.lo * b.hi, a.hi * b.lo, a.hi * b.hi};
-      x = a.x * b.x;
-      lo = *std::min_element(c, c + 4);
-      hi = *std::max_element(c, c + 4);
-      break;
-    }
-    case ast::Op::Div: {
-      if (b.lo <= 0 && b.hi >= 0) return unknown();
-      const double c[] = {a.lo / b.lo, a.lo / b.hi, a.hi / b.lo, a.hi / b.hi};
-      x = a.x / b.x;
-      lo = *std::min_element(c, c + 4);
-      hi = *std::max_element(c, c + 4);
-      break;
-    }
-    default: return unknown();
-  }
-  if (!std::isfinite(x) || !std::isfinite(lo) || !std::isfinite(hi)) return unknown();
+  if (!arith_intervals(op, a.x, a.lo, a.hi, b.x, b.lo, b.hi, x, lo, hi)) return unknown();
   CValue v = estimate(x, lo, hi);
   if ((a.kind == K::Date) != (b.kind == K::Date)) v.kind = K::Date;
   return v;

@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "check/units.hpp"
+#include "eval/interval_ops.hpp"
 
 namespace scalepol::eval {
 
@@ -70,51 +71,15 @@ Value Evaluator::compare(ast::Op op, const Value& a, const Value& b) const {
     if (op == ast::Op::Ne) return Value::of_bool(!eq);
     return Value::unknown();
   }
-  // Numbers, dates and tiers (whose lo/hi are the tiers a range reaches) compare as intervals.
-  double alo = a.lo, ahi = a.hi, blo = b.lo, bhi = b.hi;
-  // Interval comparison: definitely, definitely not, or undecided (the ranges overlap the line).
-  Tri t = Tri::Unknown;
-  switch (op) {
-    case ast::Op::Lt: t = ahi < blo ? Tri::True : (alo >= bhi ? Tri::False : Tri::Unknown); break;
-    case ast::Op::Le: t = ahi <= blo ? Tri::True : (alo > bhi ? Tri::False : Tri::Unknown); break;
-    case ast::Op::Gt: t = alo > bhi ? Tri::True : (ahi <= blo ? Tri::False : Tri::Unknown); break;
-    case ast::Op::Ge: t = alo >= bhi ? Tri::True : (ahi < blo ? Tri::False : Tri::Unknown); break;
-    case ast::Op::Eq:
-    case ast::Op::Ne: {
-      Tri eq = (alo == ahi && blo == bhi) ? tri_of(alo == blo)
-               : (ahi < blo || bhi < alo) ? Tri::False : Tri::Unknown;
-      t = op == ast::Op::Eq ? eq : tri_not(eq);
-      break;
-    }
-    default: break;
-  }
+  // Numbers, dates and tiers compare as intervals (interval_ops.hpp).
+  const Tri t = compare_intervals(op, a.lo, a.hi, b.lo, b.hi);
   return from_tri(t, true);
 }
 
 Value Evaluator::arith(ast::Op op, const Value& a, const Value& b) const {
   if (a.kind == Value::Kind::Unknown || b.kind == Value::Kind::Unknown) return unknown_of({&a, &b});
   double x = 0, lo = 0, hi = 0;
-  switch (op) {
-    case ast::Op::Add: x = a.x + b.x; lo = a.lo + b.lo; hi = a.hi + b.hi; break;
-    case ast::Op::Sub: x = a.x - b.x; lo = a.lo - b.hi; hi = a.hi - b.lo; break;
-    case ast::Op::Mul: {
-      double c[] = {a.lo * b.lo, a.lo * b.hi, a.hi * b.lo, a.hi * b.hi};
-      x = a.x * b.x;
-      lo = *std::min_element(c, c + 4);
-      hi = *std::max_element(c, c + 4);
-      break;
-    }
-    case ast::Op::Div: {
-      if (b.lo <= 0 && b.hi >= 0) return Value::unknown();  // division by a range holding zero
-      double c[] = {a.lo / b.lo, a.lo / b.hi, a.hi / b.lo, a.hi / b.hi};
-      x = a.x / b.x;
-      lo = *std::min_element(c, c + 4);
-      hi = *std::max_element(c, c + 4);
-      break;
-    }
-    default: return Value::unknown();
-  }
-  if (!std::isfinite(x) || !std::isfinite(lo) || !std::isfinite(hi)) return Value::unknown();
+  if (!arith_intervals(op, a.x, a.lo, a.hi, b.x, b.lo, b.hi, x, lo, hi)) return Value::unknown();
   // Date ± duration stays a date; date − date is a duration (a number of days).
   bool date_result = (a.kind == Value::Kind::Date) != (b.kind == Value::Kind::Date);
   Value v = Value::estimate(x, lo, hi);
