@@ -150,6 +150,14 @@ int run_app(int argc, char** argv) {
   diff_cmd->footer("Exit codes: 0 no verdict differs, 1 verdicts or rules differ, 2 usage or input errors.\n"
                    "Example:\n  scalepol diff rsp_v1.policy rsp_v2.policy --models models.jsonl --as-of 2024-06-01");
 
+  LspOptions lsp;
+  CLI::App* lsp_cmd = app.add_subcommand(
+      "lsp", "a language server over stdin and stdout: diagnostics as you type, hover, go to definition, symbols");
+  lsp_cmd->footer("Editors start it themselves (docs/editor.md). For VS Code, the extension in editors/vscode/;\n"
+                  "for any other LSP client, the command `scalepol lsp`, e.g. in Helix's languages.toml:\n"
+                  "  [language-server.scalepol]\n  command = \"scalepol\"\n  args = [\"lsp\"]\n"
+                  "Exit codes: 0 after `shutdown` then `exit`, 1 when the client goes away without them.");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -166,7 +174,7 @@ int run_app(int argc, char** argv) {
   const ColorMode mode = parse_color_mode(color);
   CompileOptions compile;
   compile.import_roots = import_roots;
-  check.compile = run.inputs.compile = explain.inputs.compile = test.compile = diff.inputs.compile = compile;
+  check.compile = run.inputs.compile = explain.inputs.compile = test.compile = diff.inputs.compile = lsp.compile = compile;
   if (check_cmd->parsed() && check.coverage) {
     if (check.format == "sarif" || check.list_codes) {
       print_error(check.list_codes ? "--coverage and --list-codes do not go together"
@@ -197,6 +205,7 @@ int run_app(int argc, char** argv) {
     explain.color = mode;
     return run_explain(explain);
   }
+  if (lsp_cmd->parsed()) return run_lsp(lsp);
   if (diff_cmd->parsed()) {
     diff.color = mode;
     return run_diff(diff);

@@ -66,4 +66,10 @@ struct DiffOptions {
 };
 int run_diff(const DiffOptions& options);
 
+struct LspOptions {
+  CompileOptions compile;            // --import-root DIR…
+};
+// The language server over stdio (lsp_command.cpp, cli/lsp/): 0 after `shutdown` and `exit`.
+int run_lsp(const LspOptions& options);
+
 }  // namespace scalepol::cli

@@ -7,6 +7,7 @@
 #include "scalepol/expected.hpp"
 #include "scalepol/explain.hpp"
 #include "scalepol/lint.hpp"
+#include "scalepol/outline.hpp"
 #include "scalepol/policy.hpp"
 #include "scalepol/records.hpp"
 #include "scalepol/report.hpp"
