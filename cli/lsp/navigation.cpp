@@ -99,10 +99,8 @@ nlohmann::json to_document_symbol(const Text& text, const OutlineSymbol& s) {
                         {"kind", symbol_kind(s.kind)},
                         {"range", range(text, s.span)},
                         {"selectionRange", range(text, s.name_span)}};
-  std::string detail = s.kind == "tiers" || s.kind == "tier" || s.kind == "policy" || s.detail.empty()
-                           ? (s.detail.empty() ? kind_word(s.kind) : s.detail)
-                           : kind_word(s.kind) + " " + s.detail;
-  out["detail"] = detail;
+  // The symbol's icon says its kind; the detail says what it is, or its kind when nothing is written.
+  out["detail"] = s.detail.empty() ? kind_word(s.kind) : s.detail;
   if (!s.children.empty()) {
     nlohmann::json children = nlohmann::json::array();
     for (const auto& c : s.children) children.push_back(to_document_symbol(text, c));

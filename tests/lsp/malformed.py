@@ -98,7 +98,7 @@ def main():
           f"a document with a syntax error still has its symbols: {symbols}")
     check(by_id[10][0].get("result", "missing") is None, "shutdown answers null")
     check(error_code(by_id[11][0]) == INVALID_REQUEST, f"a request after shutdown: {by_id.get(11)}")
-    check(len(replies) == 18, f"{len(replies)} replies, not 18")
+    check(len(replies) == 17, f"{len(replies)} replies, not 17")
     diagnostics = [m for m in messages if m.get("method") == "textDocument/publishDiagnostics"]
     check(len(diagnostics) == 1 and diagnostics[0]["params"]["diagnostics"][0]["code"] == "syntax-error",
           f"the document with a syntax error: {diagnostics}")
