@@ -54,11 +54,13 @@ class Session {
     if (method == "exit") return shutdown_ ? 0 : 1;
     try {
       if (!is_request) {
-        notify(method, params);
+        if (initialized_) notify(method, params);  // before `initialize`, notifications are dropped
         return {};
       }
       if (shutdown_) {
         t_.write(error_response(id, kInvalidRequest, "the server is shutting down"));
+      } else if (method == "initialize" && initialized_) {
+        t_.write(error_response(id, kInvalidRequest, "`initialize` was sent twice"));
       } else if (method == "initialize") {
         initialized_ = true;
         t_.write(response(id, {{"capabilities", capabilities()},

@@ -48,6 +48,7 @@ def main():
         request(1, "textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": 0, "character": 0}}),
         request(2, "initialize", {"processId": None, "rootUri": None, "capabilities": {}}),
         notify("initialized"),
+        request(12, "initialize", {"processId": None, "rootUri": None, "capabilities": {}}),  # twice
         b"Content-Length: twelve\r\n\r\n",                  # not a number
         b"X-Header-Without-Colon\r\n\r\n",                   # no Content-Length at all
         frame(b"{\"jsonrpc\": \"2.0\", \"id\": 3, \"method\""),  # invalid JSON
@@ -98,7 +99,8 @@ def main():
           f"a document with a syntax error still has its symbols: {symbols}")
     check(by_id[10][0].get("result", "missing") is None, "shutdown answers null")
     check(error_code(by_id[11][0]) == INVALID_REQUEST, f"a request after shutdown: {by_id.get(11)}")
-    check(len(replies) == 17, f"{len(replies)} replies, not 17")
+    check(error_code(by_id[12][0]) == INVALID_REQUEST, f"a second initialize: {by_id.get(12)}")
+    check(len(replies) == 18, f"{len(replies)} replies, not 18")
     diagnostics = [m for m in messages if m.get("method") == "textDocument/publishDiagnostics"]
     check(len(diagnostics) == 1 and diagnostics[0]["params"]["diagnostics"][0]["code"] == "syntax-error",
           f"the document with a syntax error: {diagnostics}")

@@ -10,7 +10,7 @@ using namespace scalepol;
 
 namespace {
 
-const char* kPolicy = R"(policy p "P" {
+const char* kPolicy = R"policy(policy p "P" {
   issuer "X"
 }
 import std.model
@@ -24,7 +24,7 @@ tiers level by training_compute {
 }
 trigger t { when level == high  require report "x" }
 exempt small when training_compute < 1e20 FLOP
-)";
+)policy";
 
 const OutlineSymbol* find(const std::vector<OutlineSymbol>& symbols, const std::string& kind, const std::string& name) {
   for (const auto& s : symbols) {
