@@ -42,6 +42,8 @@ std::string command_word(int argc, char** argv) {
 const std::vector<std::string> kFormats = {"text", "json"};
 const std::vector<std::string> kRunFormats = {"text", "json", "jsonl"};
 const std::vector<std::string> kCheckFormats = {"text", "json", "sarif"};
+const char* const kModelsHelp =
+    "model records: CSV, JSON (an array) or JSON Lines; `-` reads standard input (name its --data-format)";
 
 }  // namespace
 
@@ -67,7 +69,7 @@ int run_app(int argc, char** argv) {
   CheckOptions check;
   CLI::App* check_cmd =
       app.add_subcommand("check", "parse, check and lint policies; report errors and warnings");
-  check_cmd->add_option("FILE", check.files, "policy files");
+  check_cmd->add_option("FILE", check.files, "policy files (`-`: standard input)");
   check_cmd->add_option("--format", check.format, "output: text (on stderr), json or sarif (on stdout)")
       ->check(CLI::IsMember(kCheckFormats))
       ->capture_default_str();
@@ -89,8 +91,8 @@ int run_app(int argc, char** argv) {
 
   RunOptions run;
   CLI::App* run_cmd = app.add_subcommand("run", "evaluate a policy against model records");
-  run_cmd->add_option("POLICY", run.inputs.policy, "policy file")->required();
-  run_cmd->add_option("--models", run.inputs.models, "model records: CSV, JSON (an array) or JSON Lines")->required();
+  run_cmd->add_option("POLICY", run.inputs.policy, "policy file (`-`: standard input)")->required();
+  run_cmd->add_option("--models", run.inputs.models, kModelsHelp)->required();
   run_cmd->add_option("--format", run.format,
                       "report: text (a table), json, or jsonl (one line per model, verdicts without reasons, "
                       "streamed: for large files)")
@@ -106,12 +108,14 @@ int run_app(int argc, char** argv) {
                     "Speculative 30x; see docs/uncertainty-confidence.md)");
   run_cmd->footer(
       "Examples:\n  scalepol run eu_ai_act.policy --models models.csv --as-of 2025-06-01 -o report.txt\n"
-      "  scalepol run eu_ai_act.policy --models all_models.jsonl --format jsonl -o verdicts.jsonl");
+      "  scalepol run eu_ai_act.policy --models all_models.jsonl --format jsonl -o verdicts.jsonl\n"
+      "  gunzip -c all_models.csv.gz | scalepol run eu_ai_act.policy --models - --data-format csv\n"
+      "A progress line appears on standard error (a terminal) when a run takes over a second.");
 
   ExplainOptions explain;
   CLI::App* explain_cmd = app.add_subcommand("explain", "show why each verdict for one model is what it is");
-  explain_cmd->add_option("POLICY", explain.inputs.policy, "policy file")->required();
-  explain_cmd->add_option("--models", explain.inputs.models, "model records: CSV, JSON (an array) or JSON Lines")->required();
+  explain_cmd->add_option("POLICY", explain.inputs.policy, "policy file (`-`: standard input)")->required();
+  explain_cmd->add_option("--models", explain.inputs.models, kModelsHelp)->required();
   explain_cmd->add_option("--model", explain.model, "the model to explain, as the data names it")->required();
   explain_cmd->add_option("--format", explain.format, "output: text or json")
       ->check(CLI::IsMember(kFormats))
@@ -122,21 +126,24 @@ int run_app(int argc, char** argv) {
       ->capture_default_str();
   explain_cmd->add_flag("--confidence-ranges", explain.inputs.confidence_ranges,
                         "read Epoch AI's Confidence labels as ranges around compute figures (as for `run`)");
-  explain_cmd->footer("Example:\n  scalepol explain eu_ai_act.policy --models models.csv --model GPT-4 --format json");
+  explain_cmd->footer("Examples:\n  scalepol explain eu_ai_act.policy --models models.csv --model GPT-4 --format json\n"
+                      "  curl -s https://example.org/models.jsonl | scalepol explain eu_ai_act.policy --models - "
+                      "--data-format jsonl --model GPT-4");
 
   TestOptions test;
   CLI::App* test_cmd = app.add_subcommand("test", "run the `test` blocks of policies");
-  test_cmd->add_option("FILE", test.files, "policy files")->required();
+  test_cmd->add_option("FILE", test.files, "policy files (`-`: standard input)")->required();
   test_cmd->add_option("--format", test.format, "output: text (PASS/FAIL lines) or json")
       ->check(CLI::IsMember(kFormats))
       ->capture_default_str();
-  test_cmd->footer("Example:\n  scalepol test eu_ai_act.policy\n  scalepol test policies/*.policy --format json");
+  test_cmd->footer("Exit codes: 0 every test passed, 1 a test failed, 2 usage or input errors.\n"
+                   "Examples:\n  scalepol test eu_ai_act.policy\n  scalepol test policies/*.policy --format json");
 
   DiffOptions diff;
   CLI::App* diff_cmd =
       app.add_subcommand("diff", "evaluate two versions of a policy over the same models; list the verdicts that differ");
-  diff_cmd->add_option("OLD", diff.old_policy, "the old version's policy file")->required();
-  diff_cmd->add_option("NEW", diff.new_policy, "the new version's policy file")->required();
+  diff_cmd->add_option("OLD", diff.old_policy, "the old version's policy file (`-`: standard input)")->required();
+  diff_cmd->add_option("NEW", diff.new_policy, "the new version's policy file (`-`: standard input)")->required();
   diff_cmd->add_option("--models", diff.inputs.models, "model records: CSV, JSON (an array) or JSON Lines")->required();
   diff_cmd->add_option("--format", diff.format, "output: text or json")
       ->check(CLI::IsMember(kFormats))
@@ -153,10 +160,10 @@ int run_app(int argc, char** argv) {
   LspOptions lsp;
   CLI::App* lsp_cmd = app.add_subcommand(
       "lsp", "a language server over stdin and stdout: diagnostics as you type, hover, go to definition, symbols");
-  lsp_cmd->footer("Editors start it themselves (docs/editor.md). For VS Code, the extension in editors/vscode/;\n"
-                  "for any other LSP client, the command `scalepol lsp`, e.g. in Helix's languages.toml:\n"
-                  "  [language-server.scalepol]\n  command = \"scalepol\"\n  args = [\"lsp\"]\n"
-                  "Exit codes: 0 after `shutdown` then `exit`, 1 when the client goes away without them.");
+  lsp_cmd->footer("Editors start it themselves (docs/editor.md; for VS Code, the extension in editors/vscode/).\n"
+                  "Exit codes: 0 after `shutdown` then `exit`, 1 when the client goes away without them.\n"
+                  "Examples:\n  scalepol lsp\n  scalepol --import-root ../shared lsp\n"
+                  "  in Helix's languages.toml: [language-server.scalepol] command = \"scalepol\" args = [\"lsp\"]");
 
   try {
     app.parse(argc, argv);
@@ -172,6 +179,22 @@ int run_app(int argc, char** argv) {
   }
 
   const ColorMode mode = parse_color_mode(color);
+  // Standard input can be read once: at most one `-` among the files a command reads.
+  using Paths = std::vector<std::string>;
+  const Paths reads = check_cmd->parsed()     ? check.files
+                      : run_cmd->parsed()     ? Paths{run.inputs.policy, run.inputs.models}
+                      : explain_cmd->parsed() ? Paths{explain.inputs.policy, explain.inputs.models}
+                      : diff_cmd->parsed()    ? Paths{diff.old_policy, diff.new_policy, diff.inputs.models}
+                                              : test.files;
+  if (diff_cmd->parsed() && diff.inputs.models == "-") {
+    // Each version declares its own fields, so the data is read once per version.
+    print_error("`diff` reads --models once for each version: save standard input to a file first", mode);
+    return kFailure;
+  }
+  if (const auto error = stdin_usage_error(reads)) {
+    print_error(*error, mode);
+    return kFailure;
+  }
   CompileOptions compile;
   compile.import_roots = import_roots;
   check.compile = run.inputs.compile = explain.inputs.compile = test.compile = diff.inputs.compile = lsp.compile = compile;

@@ -137,7 +137,7 @@ int run_check(const CheckOptions& options) {
   Findings findings;
   bool unreadable = false;
   for (const std::string& file : options.files) {
-    auto policy = compile_file(file, options.compile);
+    auto policy = compile_policy(file, options.compile);
     if (policy) {
       findings.add(lint(*policy, lint_options));  // the checker's warnings included
     } else {

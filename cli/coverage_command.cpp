@@ -15,7 +15,7 @@ int run_coverage(const CheckOptions& options) {
   std::vector<QuoteCoverage> files;
   bool broken_policy = false;
   for (const std::string& file : options.files) {
-    auto policy = compile_file(file, options.compile);
+    auto policy = compile_policy(file, options.compile);
     if (!policy) {
       print_diagnostics(policy.error(), options.color);
       broken_policy = true;

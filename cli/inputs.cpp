@@ -1,8 +1,40 @@
 #include "inputs.hpp"
 
+#include <algorithm>
+#include <cstdio>
+
 #include "print.hpp"
 
 namespace scalepol::cli {
+
+namespace {
+
+// Standard input, up to `limit` bytes and one more, so that compile_source reports a text over
+// the limit without this reading a stream of any size into memory first.
+std::string read_stdin(std::size_t limit) {
+  std::string text;
+  char buffer[1 << 16];
+  while (text.size() <= limit) {
+    const std::size_t want = std::min(sizeof buffer, limit + 1 - text.size());
+    const std::size_t got = std::fread(buffer, 1, want, stdin);
+    text.append(buffer, got);
+    if (got < want) break;
+  }
+  return text;
+}
+
+}  // namespace
+
+Expected<Policy, Diagnostics> compile_policy(const std::string& path, const CompileOptions& options) {
+  if (path != "-") return compile_file(path, options);
+  return compile_source(read_stdin(options.limits.max_source_bytes), "<stdin>", options);
+}
+
+std::optional<std::string> stdin_usage_error(const std::vector<std::string>& paths) {
+  if (std::count(paths.begin(), paths.end(), "-") > 1)
+    return "standard input (`-`) can be read only once: name at most one `-`";
+  return std::nullopt;
+}
 
 DataFormat parse_data_format(const std::string& name) {
   if (name == "csv") return DataFormat::Csv;
@@ -11,16 +43,20 @@ DataFormat parse_data_format(const std::string& name) {
   return DataFormat::Auto;
 }
 
-std::optional<Inputs> load_inputs(const InputOptions& options, ColorMode color) {
-  auto policy = compile_file(options.policy, options.compile);
+std::optional<Inputs> load_inputs(const InputOptions& options, ColorMode color, Progress* progress) {
+  if (progress) progress->phase("compiling the policy");
+  auto policy = compile_policy(options.policy, options.compile);
   if (!policy) {
+    if (progress) progress->finish();
     print_diagnostics(policy.error(), color);
     return std::nullopt;
   }
+  if (progress) progress->phase("reading the models");
   auto records = load_records(options.models, *policy,
                               {.format = parse_data_format(options.data_format),
                                .confidence_ranges = options.confidence_ranges});
   if (!records) {
+    if (progress) progress->finish();
     print_diagnostics(records.error(), color);
     return std::nullopt;
   }

@@ -3,8 +3,10 @@
 
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "scalepol/scalepol.hpp"
+#include "progress.hpp"
 #include "terminal.hpp"
 
 namespace scalepol::cli {
@@ -22,11 +24,20 @@ struct InputOptions {
   CompileOptions compile;            // --import-root DIR…
 };
 
+// A policy named on the command line: a file, or `-` for standard input (named `<stdin>` in
+// diagnostics; its relative imports resolve against the current directory).
+Expected<Policy, Diagnostics> compile_policy(const std::string& path, const CompileOptions& options);
+
+// The one line of a usage error when `-` (standard input) appears more than once among `paths`:
+// it can be read only once. Or nothing.
+std::optional<std::string> stdin_usage_error(const std::vector<std::string>& paths);
+
 // --data-format's word as a DataFormat.
 DataFormat parse_data_format(const std::string& name);
 
 // Compiles the policy and loads the records for it; on failure prints the diagnostics (on
 // stderr) and returns nothing: the command then exits 2.
-std::optional<Inputs> load_inputs(const InputOptions& options, ColorMode color);
+// A `progress` line, when given, shows the phases and is erased before any diagnostic.
+std::optional<Inputs> load_inputs(const InputOptions& options, ColorMode color, Progress* progress = nullptr);
 
 }  // namespace scalepol::cli

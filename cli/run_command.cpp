@@ -27,17 +27,31 @@ void render(std::ostream& out, const Report& report, const RunOptions& options, 
   }
 }
 
+// "eu_ai_act.policy over models.csv": what the progress line says runs.
+std::string progress_label(const RunOptions& options) {
+  const auto base = [](const std::string& path) {
+    if (path == "-") return std::string("standard input");
+    const std::size_t slash = path.find_last_of('/');
+    return slash == std::string::npos ? path : path.substr(slash + 1);
+  };
+  return base(options.inputs.policy) + " over " + base(options.inputs.models);
+}
+
 // --format jsonl: records are read, evaluated and written a block at a time (run_jsonl), so a file
 // of any size runs in flat memory.
 int run_streaming(const RunOptions& options) {
-  auto policy = compile_file(options.inputs.policy, options.inputs.compile);
+  Progress progress(progress_label(options));
+  auto policy = compile_policy(options.inputs.policy, options.inputs.compile);
   if (!policy) {
+    progress.finish();
     print_diagnostics(policy.error(), options.color);
     return kFailure;
   }
   const StreamOptions stream{.load = {.format = parse_data_format(options.inputs.data_format),
                                       .confidence_ranges = options.inputs.confidence_ranges},
-                             .eval = {.as_of = options.as_of}};
+                             .eval = {.as_of = options.as_of},
+                             .on_progress = [&](std::size_t records) { progress.records(records); }};
+  progress.phase("evaluating");
   std::optional<Expected<StreamSummary, Diagnostics>> result;
   auto produce = [&](std::ostream& out) {
     result = run_jsonl(*policy, options.inputs.models, out, stream);
@@ -51,6 +65,7 @@ int run_streaming(const RunOptions& options) {
   } else {
     write_error = write_atomically(options.output, produce);
   }
+  progress.finish();
   if (!*result) {
     print_diagnostics(result->error(), options.color);
     return kFailure;
@@ -70,10 +85,15 @@ int run_streaming(const RunOptions& options) {
 
 int run_run(const RunOptions& options) {
   if (options.format == "jsonl") return run_streaming(options);
-  auto inputs = load_inputs(options.inputs, options.color);
+  Progress progress(progress_label(options));
+  auto inputs = load_inputs(options.inputs, options.color, &progress);
   if (!inputs) return kFailure;
   const Records& records = inputs->records;
+  progress.records(records.size());
+  progress.phase("evaluating");
   auto report = inputs->policy.evaluate(records, {.as_of = options.as_of});
+  // Erased before the report: on a terminal both streams share the screen.
+  progress.finish();
   if (!report) {
     print_diagnostics(report.error(), options.color);
     return kFailure;

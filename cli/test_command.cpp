@@ -60,7 +60,7 @@ int run_test_json(const TestOptions& options) {
     out += first_file ? "\n" : ",\n";
     first_file = false;
     out += fmt::format("    {{\"file\":{},", json_string(file));
-    auto policy = compile_file(file, options.compile);
+    auto policy = compile_policy(file, options.compile);
     if (!policy) {
       print_diagnostics(policy.error(), options.color);
       broken_policy = true;
@@ -101,7 +101,7 @@ int run_test(const TestOptions& options) {
   std::size_t passed = 0, failed = 0;
   bool broken_policy = false;
   for (const std::string& file : options.files) {
-    auto policy = compile_file(file, options.compile);
+    auto policy = compile_policy(file, options.compile);
     if (!policy) {
       std::fflush(stdout);  // keep the order of the two streams on a shared terminal
       print_diagnostics(policy.error(), options.color);

@@ -9,6 +9,7 @@ CASE/cmd       the arguments, on one line, split like a shell splits simple word
                generated inputs are written to (under --work).
 CASE/gen       (optional) inputs too large to commit, written before the run: one `NAME = EXPR`
                a line, EXPR a Python expression giving the file's bytes (`b'(' * 100000`).
+CASE/stdin     (optional) what scalepol reads on standard input (else it reads nothing).
 CASE/expected  stdout, then (only when stderr is not empty) a line `--- stderr ---` and stderr,
                with the generated directory written `@GEN@` and the repository root `@ROOT@`.
 CASE/exit      the exit code (absent: 0).
@@ -70,7 +71,9 @@ def main():
     env = dict(os.environ)
     env["NO_COLOR"] = "1"  # no escape codes, whatever terminal ctest runs from
     try:
-        run = subprocess.run([a.scalepol] + args, cwd=a.root, env=env, stdin=subprocess.DEVNULL,
+        stdin_path = os.path.join(case, "stdin")
+        stdin = open(stdin_path, "rb") if os.path.exists(stdin_path) else subprocess.DEVNULL
+        run = subprocess.run([a.scalepol] + args, cwd=a.root, env=env, stdin=stdin,
                              capture_output=True, timeout=a.timeout)
     except subprocess.TimeoutExpired:
         sys.exit(f"bad {name}: no answer after {a.timeout:g} s (a hang): scalepol {line}")

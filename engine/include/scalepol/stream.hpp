@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <functional>
 #include <iosfwd>
 #include <string>
 #include <vector>
@@ -58,6 +59,8 @@ struct StreamOptions {
   LoadOptions load;                     // format: Auto picks by extension (.csv, .jsonl, .ndjson, .json)
   Policy::EvalOptions eval;
   std::size_t block_bytes = 64u << 10;  // read and evaluated at a time: small enough that a block's records stay in cache
+  // Called after each block with the number of records written so far (for a progress line).
+  std::function<void(std::size_t records)> on_progress;
 };
 
 struct StreamSummary {

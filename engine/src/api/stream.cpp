@@ -145,6 +145,9 @@ Expected<StreamSummary, Diagnostics> run_jsonl(const Policy& policy, const std::
       return summary;
     };
     if (impl.compiled->uses_references()) return load_whole();
+    // Standard input cannot be opened again: a JSON array on it is read whole from the start,
+    // not first tried as a stream.
+    if (data::is_stdin(data_path) && options.load.format == DataFormat::Json) return load_whole();
 
     auto stream = data::RecordStream::open(data_path, options.load.format, impl.schema, options.block_bytes);
     if (!stream) {
@@ -167,6 +170,7 @@ Expected<StreamSummary, Diagnostics> run_jsonl(const Policy& policy, const std::
       if (options.load.confidence_ranges)
         if (Diagnostics fatal = data::apply_confidence_ranges(block); !fatal.empty()) return Unexpected(std::move(fatal));
       if (!run.records(block)) return Unexpected(write_failed(data_path));
+      if (options.on_progress) options.on_progress(run.count());
     }
     if (!(*stream)->error().empty()) return Unexpected((*stream)->error());
     if (!run.flush()) return Unexpected(write_failed(data_path));

@@ -14,6 +14,7 @@
 // no-matching-columns; too-many-problems (the note after the first 100 of a file).
 #pragma once
 
+#include <cstdio>
 #include <memory>
 #include <string>
 #include <string_view>
@@ -39,7 +40,15 @@ Expected<eval::RecordSet, Diagnostics> load_json(std::string_view text, const st
 Expected<eval::RecordSet, Diagnostics> load_json_lines(std::string_view text, const std::string& name,
                                                        std::shared_ptr<const eval::Schema> schema);
 
-// The format of `path`: `format` unless Auto, else by extension (`unknown-data-format`).
+// `-` names standard input, read once like a file (so pipes work); diagnostics call it `<stdin>`.
+inline bool is_stdin(const std::string& path) { return path == "-"; }
+inline std::string display_name(const std::string& path) { return is_stdin(path) ? "<stdin>" : path; }
+// fopen(path, "rb"), or stdin for `-`. Close it with close_input, which leaves stdin open.
+std::FILE* open_input(const std::string& path);
+void close_input(std::FILE* file);
+
+// The format of `path`: `format` unless Auto, else by extension (`unknown-data-format`; standard
+// input has no extension, so its format must be named).
 Expected<DataFormat, Diagnostics> resolve_format(const std::string& path, DataFormat format);
 
 // `io-error`: "cannot read `path`: <the errno's message>".

@@ -25,6 +25,14 @@ Diagnostics io_error(const std::string& path, int error) {
   return out;
 }
 
+std::FILE* open_input(const std::string& path) {
+  return is_stdin(path) ? stdin : std::fopen(path.c_str(), "rb");
+}
+
+void close_input(std::FILE* file) {
+  if (file && file != stdin) std::fclose(file);
+}
+
 namespace {
 
 // The lowercase extension of the file name, without the dot ("" when there is none).
@@ -41,15 +49,15 @@ std::string extension(const std::string& path) {
 // The whole file, followed by `padding` zero bytes that are not part of `size` (for simdjson).
 // Returns an errno value, 0 on success.
 int read_file(const std::string& path, std::size_t padding, std::string& buffer, std::size_t& size) {
-  std::FILE* f = std::fopen(path.c_str(), "rb");
+  std::FILE* f = open_input(path);
   if (!f) return errno;
   // The file's size is only a hint for the first read (one allocation, no copy as the buffer
   // grows); reading goes on until end of file, so pipes and /dev/stdin work as well.
   std::error_code ec;
-  const std::uintmax_t hint = std::filesystem::file_size(path, ec);
+  const std::uintmax_t hint = is_stdin(path) ? 0 : std::filesystem::file_size(path, ec);
   buffer.clear();
   size = 0;
-  std::size_t chunk = ec ? std::size_t{1} << 16 : static_cast<std::size_t>(hint) + 1;
+  std::size_t chunk = ec || hint == 0 ? std::size_t{1} << 16 : static_cast<std::size_t>(hint) + 1;
   for (;;) {
     buffer.resize(size + chunk);
     const std::size_t got = std::fread(buffer.data() + size, 1, chunk, f);
@@ -59,7 +67,7 @@ int read_file(const std::string& path, std::size_t padding, std::string& buffer,
     if (chunk < (std::size_t{1} << 26)) chunk *= 2;
   }
   const int error = std::ferror(f) ? (errno ? errno : EIO) : 0;
-  std::fclose(f);
+  close_input(f);
   if (error) return error;
   buffer.resize(size + padding);
   std::memset(buffer.data() + size, 0, padding);
@@ -77,13 +85,14 @@ Expected<DataFormat, Diagnostics> resolve_format(const std::string& path, DataFo
     else {
       Diagnostics out;
       Location loc;
-      loc.file = path;
+      loc.file = display_name(path);
       Diagnostic d = make_diagnostic(
           Severity::Error, "unknown-data-format",
-          ext.empty() ? fmt::format("cannot tell the format of `{}` from its name", path)
+          is_stdin(path) ? std::string("cannot tell the format of standard input")
+          : ext.empty() ? fmt::format("cannot tell the format of `{}` from its name", path)
                       : fmt::format("cannot tell the format of `{}` from its extension `.{}`", path, ext),
           std::move(loc));
-      d.notes.push_back("known extensions: `.csv`, `.json`, `.jsonl`, `.ndjson`");
+      if (!is_stdin(path)) d.notes.push_back("known extensions: `.csv`, `.json`, `.jsonl`, `.ndjson`");
       d.help = "name the format with `--data-format csv`, `--data-format json` or `--data-format jsonl`";
       out.add(std::move(d));
       return Unexpected(std::move(out));
@@ -101,13 +110,14 @@ Expected<eval::RecordSet, Diagnostics> load_file(const std::string& path, DataFo
   std::string buffer;
   std::size_t size = 0;
   const std::size_t padding = format == DataFormat::Csv ? 0 : json_padding();
-  if (int error = read_file(path, padding, buffer, size)) return Unexpected(io_error(path, error));
+  const std::string name = display_name(path);
+  if (int error = read_file(path, padding, buffer, size)) return Unexpected(io_error(name, error));
   const std::string_view text(buffer.data(), size);
 
   switch (format) {
-    case DataFormat::Csv: return load_csv(text, path, std::move(schema));
-    case DataFormat::JsonLines: return load_json_padded(text, buffer.size(), path, std::move(schema), JsonShape::Lines);
-    default: return load_json_padded(text, buffer.size(), path, std::move(schema), JsonShape::Detect);
+    case DataFormat::Csv: return load_csv(text, name, std::move(schema));
+    case DataFormat::JsonLines: return load_json_padded(text, buffer.size(), name, std::move(schema), JsonShape::Lines);
+    default: return load_json_padded(text, buffer.size(), name, std::move(schema), JsonShape::Detect);
   }
 }
 

@@ -31,9 +31,7 @@ Diagnostics not_streamable(const std::string& path) {
 
 }  // namespace
 
-RecordStream::~RecordStream() {
-  if (file_) std::fclose(file_);
-}
+RecordStream::~RecordStream() { close_input(file_); }
 
 Expected<std::unique_ptr<RecordStream>, Diagnostics> RecordStream::open(const std::string& path, DataFormat format,
                                                                         std::shared_ptr<const eval::Schema> schema,
@@ -41,24 +39,25 @@ Expected<std::unique_ptr<RecordStream>, Diagnostics> RecordStream::open(const st
   auto resolved = resolve_format(path, format);
   if (!resolved) return Unexpected(std::move(resolved.error()));
   std::unique_ptr<RecordStream> s(new RecordStream());
-  s->file_ = std::fopen(path.c_str(), "rb");
-  if (!s->file_) return Unexpected(io_error(path, errno));
-  s->path_ = path;
+  const std::string name = display_name(path);
+  s->file_ = open_input(path);
+  if (!s->file_) return Unexpected(io_error(name, errno));
+  s->path_ = name;
   s->format_ = *resolved;
   s->schema_ = std::move(schema);
   s->block_ = std::max(block_bytes, kMinBlock);
   s->buffer_.resize(s->block_ + simdjson::SIMDJSON_PADDING);
   if (s->format_ == DataFormat::Csv) {
-    s->csv_ = std::make_unique<CsvLoader>(path, s->schema_);
+    s->csv_ = std::make_unique<CsvLoader>(name, s->schema_);
   } else {
-    s->json_ = std::make_unique<detail::JsonLoader>(std::string_view{}, 0, path, s->schema_);
+    s->json_ = std::make_unique<detail::JsonLoader>(std::string_view{}, 0, name, s->schema_);
   }
   if (!s->fill()) return Unexpected(std::move(s->fatal_));
   if (s->format_ == DataFormat::Json) {
     // An array is one document: only JSON Lines can be read a block at a time.
     const std::string_view text = syntax::strip_bom(std::string_view(s->buffer_.data(), s->length_));
     const std::size_t first = text.find_first_not_of(" \t\r\n");
-    if (first != std::string_view::npos && text[first] == '[') return Unexpected(not_streamable(path));
+    if (first != std::string_view::npos && text[first] == '[') return Unexpected(not_streamable(name));
   }
   return s;
 }
