@@ -66,6 +66,7 @@ Incoming Transport::read() {
     const LineResult r = read_line(in_, line);
     if (r == LineResult::End) return {};
     if (r == LineResult::TooLong) {
+      ++lines;  // a header of this message, if a bad one: the blank line after it ends the message
       problem = fmt::format("a header line is longer than {} bytes", kMaxHeaderLine);
       continue;
     }

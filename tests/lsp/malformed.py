@@ -51,6 +51,7 @@ def main():
         request(12, "initialize", {"processId": None, "rootUri": None, "capabilities": {}}),  # twice
         b"Content-Length: twelve\r\n\r\n",                  # not a number
         b"X-Header-Without-Colon\r\n\r\n",                   # no Content-Length at all
+        b"X-Long: " + b"y" * 100000 + b"\r\n\r\n",            # a header line over the limit
         frame(b"{\"jsonrpc\": \"2.0\", \"id\": 3, \"method\""),  # invalid JSON
         frame(b"\xff\xfe not utf-8 \xff"),                    # not even text
         b"Content-Length: 99999999999999999999999999\r\n\r\n",  # overflows any integer
@@ -82,10 +83,11 @@ def main():
 
     check(error_code(by_id[1][0]) == NOT_INITIALIZED, f"a request before initialize: {by_id.get(1)}")
     check("capabilities" in by_id[2][0].get("result", {}), "initialize has no capabilities")
-    # Bad header, missing Content-Length, invalid JSON, invalid UTF-8, overflowing and oversized
-    # lengths: six parse errors, with a null id (the request's id could not be read).
+    # Bad header, missing Content-Length, a header line too long, invalid JSON, invalid UTF-8,
+    # overflowing and oversized lengths: seven parse errors, with a null id (the request's id
+    # could not be read).
     parse_errors = [m for m in nulls if error_code(m) == PARSE_ERROR]
-    check(len(parse_errors) == 6, f"{len(parse_errors)} parse errors, not 6: {parse_errors}")
+    check(len(parse_errors) == 7, f"{len(parse_errors)} parse errors, not 7: {parse_errors}")
     check(any("over the limit" in m["error"]["message"] for m in parse_errors), "no error names the size limit")
     invalid = [m for m in nulls if error_code(m) == INVALID_REQUEST]
     check(len(invalid) == 1, f"the JSON array: {len(invalid)} invalid-request errors with a null id, not 1")
@@ -100,7 +102,7 @@ def main():
     check(by_id[10][0].get("result", "missing") is None, "shutdown answers null")
     check(error_code(by_id[11][0]) == INVALID_REQUEST, f"a request after shutdown: {by_id.get(11)}")
     check(error_code(by_id[12][0]) == INVALID_REQUEST, f"a second initialize: {by_id.get(12)}")
-    check(len(replies) == 18, f"{len(replies)} replies, not 18")
+    check(len(replies) == 19, f"{len(replies)} replies, not 19")
     diagnostics = [m for m in messages if m.get("method") == "textDocument/publishDiagnostics"]
     check(len(diagnostics) == 1 and diagnostics[0]["params"]["diagnostics"][0]["code"] == "syntax-error",
           f"the document with a syntax error: {diagnostics}")
