@@ -40,7 +40,7 @@ std::string command_word(int argc, char** argv) {
 }
 
 const std::vector<std::string> kFormats = {"text", "json"};
-const std::vector<std::string> kRunFormats = {"text", "json", "jsonl"};
+const std::vector<std::string> kRunFormats = {"text", "json", "jsonl", "html"};
 const std::vector<std::string> kCheckFormats = {"text", "json", "sarif"};
 
 }  // namespace
@@ -92,8 +92,8 @@ int run_app(int argc, char** argv) {
   run_cmd->add_option("POLICY", run.inputs.policy, "policy file")->required();
   run_cmd->add_option("--models", run.inputs.models, "model records: CSV, JSON (an array) or JSON Lines")->required();
   run_cmd->add_option("--format", run.format,
-                      "report: text (a table), json, or jsonl (one line per model, verdicts without reasons, "
-                      "streamed: for large files)")
+                      "report: text (a table), json, jsonl (one line per model, verdicts without reasons, "
+                      "streamed: for large files), or html (one self-contained page: a chart and a table)")
       ->check(CLI::IsMember(kRunFormats))
       ->capture_default_str();
   run_cmd->add_option("--as-of", run.as_of, "evaluation date YYYY-MM-DD (what `time_since` measures to)");
@@ -106,7 +106,8 @@ int run_app(int argc, char** argv) {
                     "Speculative 30x; see docs/uncertainty-confidence.md)");
   run_cmd->footer(
       "Examples:\n  scalepol run eu_ai_act.policy --models models.csv --as-of 2025-06-01 -o report.txt\n"
-      "  scalepol run eu_ai_act.policy --models all_models.jsonl --format jsonl -o verdicts.jsonl");
+      "  scalepol run eu_ai_act.policy --models all_models.jsonl --format jsonl -o verdicts.jsonl\n"
+      "  scalepol run eu_ai_act.policy --models models.csv --format html -o report.html");
 
   ExplainOptions explain;
   CLI::App* explain_cmd = app.add_subcommand("explain", "show why each verdict for one model is what it is");
