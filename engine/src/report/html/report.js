@@ -54,6 +54,16 @@
     m.plotted = R.chart && m.c !== undefined && m.d !== undefined && m.c > 0;
   }
 
+  // The quotes each rule's verdicts carry, in the order first met; the table's headers link to them.
+  const quotesByRule = new Map();
+  for (const m of models) for (const v of m.v) {
+    if (v.q === undefined) continue;
+    if (!quotesByRule.has(v.r)) quotesByRule.set(v.r, new Set());
+    quotesByRule.get(v.r).add(v.q);
+  }
+  const ruleIds = new Map();
+  [...quotesByRule.keys()].forEach((rule, i) => ruleIds.set(rule, "rule-" + i));
+
   // ---- header ------------------------------------------------------------------------------
   const sub = [R.policy];
   if (R.as_of) sub.push("as of " + R.as_of);
@@ -78,7 +88,10 @@
       const c = m.c !== undefined ? m.c : Infinity;
       if (!low.has(v.v) || c < low.get(v.v)) low.set(v.v, c);
     }
-    return [...low.keys()].sort((a, b) => low.get(a) - low.get(b));
+    const values = [...low.keys()];
+    // A trigger's false before its true, whatever compute they come with.
+    if (values.every((v) => v === "true" || v === "false")) return values.sort((a, b) => (a === "false" ? -1 : b === "false" ? 1 : 0));
+    return values.sort((a, b) => low.get(a) - low.get(b));
   }
   const colourOf = {};
   for (const c of columns) {
@@ -133,9 +146,11 @@
     for (const t of R.thresholds) if (t.value > 0) { cMin = Math.min(cMin, t.value); cMax = Math.max(cMax, t.value); }
     if (!isFinite(dMin)) { dMin = Date.now() / DAY - 3650; dMax = Date.now() / DAY; }
     if (fromYear) dMin = Math.min(dMin, Date.UTC(fromYear, 0, 1) / DAY);
-    const e0 = Math.floor(Math.log10(cMin)), e1 = Math.max(Math.ceil(Math.log10(cMax)), e0 + 1);
-    const y0 = new Date(dMin * DAY).getUTCFullYear(), y1 = new Date(dMax * DAY).getUTCFullYear() + 1;
-    const t0 = Date.UTC(y0, 0, 1) / DAY, t1 = Date.UTC(y1, 0, 1) / DAY;
+    // A little room around the extremes, so no point sits on an axis.
+    const e0 = Math.floor(Math.log10(cMin) - 0.2), e1 = Math.max(Math.ceil(Math.log10(cMax) + 0.2), e0 + 1);
+    const pad = Math.max(dMax - dMin, 365) * 0.02;
+    const t0 = dMin - pad, t1 = dMax + pad;
+    const y0 = new Date(t0 * DAY).getUTCFullYear() + 1, y1 = new Date(t1 * DAY).getUTCFullYear();
     const pw = W - M.left - M.right, ph = H - M.top - M.bottom;
     const X = (d) => M.left + ((d - t0) / (t1 - t0)) * pw;
     const Y = (c) => M.top + ph - ((Math.log10(c) - e0) / (e1 - e0)) * ph;
@@ -331,6 +346,12 @@
     headers.forEach((h, i) => {
       const th = el("th", { scope: "col", "data-col": String(i), title: "sort by " + h.label, class: h.num ? "num" : "" }, h.label);
       th.addEventListener("click", () => sortBy(i));
+      // The rule's text, a click away.
+      if (h.rule && ruleIds.has(h.rule)) {
+        const link = el("a", { href: "#" + ruleIds.get(h.rule), class: "cite", title: "what the policy says" }, "\u00a7");
+        link.addEventListener("click", (e) => e.stopPropagation());
+        th.appendChild(link);
+      }
       head.appendChild(th);
     });
     const frag = document.createDocumentFragment();
@@ -488,15 +509,9 @@
   // ---- the policy's text, rule by rule -----------------------------------------------------
   function drawRules() {
     const box = document.getElementById("rules");
-    const byRule = new Map();
-    for (const m of models) for (const v of m.v) {
-      if (v.q === undefined) continue;
-      if (!byRule.has(v.r)) byRule.set(v.r, new Set());
-      byRule.get(v.r).add(v.q);
-    }
-    if (!byRule.size) { box.appendChild(el("p", { class: "note" }, "No verdict of this report carries a quote.")); return; }
-    for (const [rule, qs] of byRule) {
-      const b = el("div", { class: "rule-block" });
+    if (!quotesByRule.size) { box.appendChild(el("p", { class: "note" }, "No verdict of this report carries a quote.")); return; }
+    for (const [rule, qs] of quotesByRule) {
+      const b = el("div", { class: "rule-block", id: ruleIds.get(rule) });
       b.appendChild(el("h3", {}, rule));
       for (const q of qs) b.appendChild(quoteBox(R.quotes[q]));
       box.appendChild(b);
