@@ -40,7 +40,7 @@ std::string command_word(int argc, char** argv) {
 }
 
 const std::vector<std::string> kFormats = {"text", "json"};
-const std::vector<std::string> kRunFormats = {"text", "json", "jsonl"};
+const std::vector<std::string> kRunFormats = {"text", "json", "jsonl", "html"};
 const std::vector<std::string> kCheckFormats = {"text", "json", "sarif"};
 const char* const kModelsHelp =
     "model records: CSV, JSON (an array) or JSON Lines; `-` reads standard input (name its --data-format)";
@@ -94,8 +94,8 @@ int run_app(int argc, char** argv) {
   run_cmd->add_option("POLICY", run.inputs.policy, "policy file (`-`: standard input)")->required();
   run_cmd->add_option("--models", run.inputs.models, kModelsHelp)->required();
   run_cmd->add_option("--format", run.format,
-                      "report: text (a table), json, or jsonl (one line per model, verdicts without reasons, "
-                      "streamed: for large files)")
+                      "report: text (a table), json, jsonl (one line per model, verdicts without reasons, "
+                      "streamed: for large files), or html (one self-contained page: a chart and a table)")
       ->check(CLI::IsMember(kRunFormats))
       ->capture_default_str();
   run_cmd->add_option("--as-of", run.as_of, "evaluation date YYYY-MM-DD (what `time_since` measures to)");
@@ -109,6 +109,7 @@ int run_app(int argc, char** argv) {
   run_cmd->footer(
       "Examples:\n  scalepol run eu_ai_act.policy --models models.csv --as-of 2025-06-01 -o report.txt\n"
       "  scalepol run eu_ai_act.policy --models all_models.jsonl --format jsonl -o verdicts.jsonl\n"
+      "  scalepol run eu_ai_act.policy --models models.csv --format html -o report.html\n"
       "  gunzip -c all_models.csv.gz | scalepol run eu_ai_act.policy --models - --data-format csv\n"
       "A progress line appears on standard error (a terminal) when a run takes over a second.");
 

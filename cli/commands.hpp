@@ -32,7 +32,7 @@ int run_coverage(const CheckOptions& options);
 
 struct RunOptions {
   InputOptions inputs;               // POLICY, --models, --data-format, --confidence-ranges
-  std::string format = "text";       // text | json
+  std::string format = "text";       // text | json | jsonl | html
   std::string as_of;                 // YYYY-MM-DD, or "" for unset
   std::string output;                // -o FILE, or "" for stdout
   ColorMode color = ColorMode::Auto;

@@ -37,6 +37,32 @@ std::string progress_label(const RunOptions& options) {
   return base(options.inputs.policy) + " over " + base(options.inputs.models);
 }
 
+// --format html: the page needs the policy and the records besides the verdicts (the chart's
+// compute and dates, the policy's lines, each verdict's trace).
+int write_html(const RunOptions& options, const Report& report, const Policy& policy, const Records& records) {
+  std::optional<Expected<void, Diagnostics>> result;
+  auto produce = [&](std::ostream& out) {
+    result = render_report_html(out, report, policy, records);
+    if (!*result) out.setstate(std::ios::failbit);  // keep an existing file rather than half a page
+  };
+  std::optional<std::string> write_error;
+  if (options.output.empty()) {
+    produce(std::cout);
+    std::cout.flush();
+  } else {
+    write_error = write_atomically(options.output, produce);
+  }
+  if (result && !*result) {
+    print_diagnostics(result->error(), options.color);
+    return kFailure;
+  }
+  if (write_error || (options.output.empty() && !std::cout)) {
+    print_error(write_error ? *write_error : "cannot write the report to standard output", options.color);
+    return kFailure;
+  }
+  return kClean;
+}
+
 // --format jsonl: records are read, evaluated and written a block at a time (run_jsonl), so a file
 // of any size runs in flat memory.
 int run_streaming(const RunOptions& options) {
@@ -99,7 +125,9 @@ int run_run(const RunOptions& options) {
     return kFailure;
   }
 
-  if (options.output.empty()) {
+  if (options.format == "html") {
+    if (int status = write_html(options, *report, inputs->policy, records); status != kClean) return status;
+  } else if (options.output.empty()) {
     // Colour belongs to terminals: a report written to a file never carries it.
     render(std::cout, *report, options, use_color(options.color, stdout));
     std::cout.flush();

@@ -22,7 +22,14 @@ packages=(
   file                   # used by cpack's DEB generator to find the binaries to run dpkg-shlibdeps on
   clang                  # `make fuzz`: the libFuzzer targets of tests/fuzz/ are built with clang
   libclang-rt-14-dev     # `make fuzz`: libFuzzer and clang's sanitizer runtimes
+  chromium               # the browser test (tests/browser/): renders `run --format html` headless
 )
+# The browser test drives chromium with playwright-core, installed by `npm ci`: Debian's npm (and
+# its nodejs) unless a Node.js with npm is already there (NodeSource's nodejs ships its own npm
+# and conflicts with Debian's npm package).
+if ! command -v npm >/dev/null 2>&1; then
+  packages+=(npm)
+fi
 
 missing=()
 for p in "${packages[@]}"; do

@@ -6,7 +6,13 @@
 #include <utility>
 #include <vector>
 
+#include "scalepol/diagnostic.hpp"
+#include "scalepol/expected.hpp"
+
 namespace scalepol {
+
+class Policy;
+class Records;
 
 enum class VerdictKind { Tier, Trigger, Exemption, Obligation };
 enum class Status { Definite, Possible, Unknown };
@@ -65,5 +71,26 @@ std::string render_report_json(const Report& report);
 // as one string. Stream errors are left in `out`'s state for the caller to check.
 void render_report_text(std::ostream& out, const Report& report, const ReportTextOptions& options = {});
 void render_report_json(std::ostream& out, const Report& report);
+
+struct ReportHtmlOptions {
+  // The data file's name as the page shows it; "" = the last component of the records' file name.
+  std::string data_name;
+  // Each verdict's trace (the tests that decided it, with margins and the change that would turn
+  // them, as `scalepol explain` gives them), shown on demand; off, the page keeps the one-line
+  // reason of each verdict and is about half the size.
+  bool explanations = true;
+};
+
+// One self-contained HTML page (no network: style, script and data inline): a chart of training
+// compute against publication date, coloured by verdict, with the policy's lines on training
+// compute; a sortable, filterable table of the verdicts, each with its explanation, quote and
+// source; Epoch AI's credit when the data is theirs (docs/html-report.md). `report` must be what
+// `policy.evaluate(records)` gave: a report over other records is `report-for-other-records`.
+Expected<std::string, Diagnostics> render_report_html(const Report& report, const Policy& policy,
+                                                      const Records& records, const ReportHtmlOptions& options = {});
+// The same, written to `out` as it is produced; nothing is written when the diagnostics are
+// returned. Stream errors are left in `out`'s state for the caller to check.
+Expected<void, Diagnostics> render_report_html(std::ostream& out, const Report& report, const Policy& policy,
+                                               const Records& records, const ReportHtmlOptions& options = {});
 
 }  // namespace scalepol

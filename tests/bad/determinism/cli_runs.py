@@ -23,6 +23,8 @@ COMMANDS = [
     ["run", EU, "--models", EPOCH, "--format", "json", "--as-of", "2025-06-01"],
     ["run", EU, "--models", EPOCH, "--format", "json", "--confidence-ranges"],
     ["run", RSP, "--models", LINEAGE, "--format", "json", "--as-of", "2024-12-01"],
+    ["run", EU, "--models", EPOCH, "--format", "html", "--confidence-ranges"],
+    ["run", RSP, "--models", LINEAGE, "--format", "html", "--as-of", "2024-12-01"],
     ["run", BAD, "--models", DAMAGED, "--format", "json"],
     ["explain", EU, "--models", EPOCH, "--model", "GPT-4", "--format", "json"],
     ["explain", RSP, "--models", LINEAGE, "--model", "Lab-2"],

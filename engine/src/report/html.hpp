@@ -1,0 +1,68 @@
+// The HTML report (`run --format html`): one self-contained page with a chart of training compute
+// against publication date, the policy's lines on it, and a sortable, filterable table of the
+// verdicts with their explanations. The page's static parts (report/html/report.{html,css,js})
+// are embedded at build time (cmake/embed_html.cmake); this writer fills in the policy's and the
+// data's part, as JSON inside the page, which the script draws from.
+//
+// This layer sees plain values only: api/report_html.cpp reads them from the compiled policy and
+// the records.
+#pragma once
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "report/sink.hpp"
+#include "scalepol/report.hpp"
+
+namespace scalepol::report {
+
+// A line of the policy on the chart's compute axis, in the axis's unit.
+struct HtmlThreshold {
+  std::string rule, label, op;
+  double value = 0;
+  std::string quote, source;
+};
+
+// One test of a verdict's explanation (scalepol/explain.hpp's TraceStep).
+struct HtmlStep {
+  std::string test, result, margin, flip;
+};
+
+// What the chart knows of one model, parallel to Report::results.
+struct HtmlModel {
+  bool has_compute = false;
+  double compute = 0, low = 0, high = 0;  // in the axis's unit; low < high when a range is known
+  bool has_date = false;
+  int32_t date = 0;                       // days since 1970-01-01
+  // Per verdict of the result, in order: the tests that decided it (empty when not traced).
+  std::vector<std::vector<HtmlStep>> steps;
+};
+
+struct HtmlInput {
+  const Report* report = nullptr;
+  std::string compute_field = "training_compute", compute_unit = "FLOP";
+  std::string date_field = "released";
+  bool chart = true;  // false when the policy has no such fields: the page says so
+  std::vector<HtmlModel> models;  // empty, or one per result
+  std::vector<HtmlThreshold> thresholds;
+  std::string data_file;          // the file's name, as the page names it
+  bool epoch_data = false;        // the data is Epoch AI's: the page credits it
+};
+
+// The credit line the page shows for Epoch AI's data, and where it links.
+struct Credit {
+  std::string text, link;
+};
+Credit epoch_credit(std::string_view data_file);
+
+// `<`, `>`, `&`, `"` and `'` as character references: text safe in an element and an attribute.
+void append_html_escaped(std::string& out, std::string_view text);
+// JSON text made safe inside <script>: `<`, `>` and `&` become \u escapes (valid in JSON strings,
+// where alone they can occur), so no `</script>` or `<!--` can end or change the element.
+void append_script_safe(std::string& out, std::string_view json);
+
+void write_html(Sink& sink, const HtmlInput& input);
+
+}  // namespace scalepol::report
