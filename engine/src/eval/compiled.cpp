@@ -400,7 +400,14 @@ CValue n_compare(const Node& n, Ctx& c) {
 }
 
 // `field op constant`: the commonest condition, in one step.
-CValue n_compare_field_const(const Node& n, Ctx& c) { return compare(n.op, of_value(c.rec->values[n.a]), n.k); }
+// A number or date field against a number or date goes straight to the interval comparison,
+// as compare() would; anything else (unknown, text, bool) through compare().
+CValue n_compare_field_const(const Node& n, Ctx& c) {
+  const Value& v = c.rec->values[n.a];
+  if ((v.kind == K::Number || v.kind == K::Date) && (n.k.kind == K::Number || n.k.kind == K::Date))
+    return from_tri(compare_intervals(n.op, v.lo, v.hi, n.k.lo, n.k.hi), true);
+  return compare(n.op, of_value(v), n.k);
+}
 
 CValue n_is_known(const Node& n, Ctx& c) {
   CValue v = ev(n.a, c);
