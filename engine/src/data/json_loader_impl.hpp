@@ -47,6 +47,7 @@ class ColumnIndex {
     // Own names first, then `column` aliases, then bound columns, each only where no earlier
     // entry claimed the key: the same answers as Schema::find_column.
     const auto add = [&](const std::string& key, std::size_t slot, eval::ColumnRole role) {
+      if (key.find('\\') != std::string::npos) plain_keys_ = false;
       Slot& t = table_[probe(key)];
       if (t.used) return;
       t.used = true;
@@ -75,6 +76,8 @@ class ColumnIndex {
     noted = &t.entry.noted;
     return t.entry.code;
   }
+  // No key has a backslash: a key as written in JSON that matches one is its own unescaped text.
+  bool plain_keys() const { return plain_keys_; }
   // Keys of fields not in `read` are ignored from now on (their values are still checked to be JSON).
   void read_only(const std::vector<bool>& read) {
     for (Slot& t : table_)
@@ -111,6 +114,7 @@ class ColumnIndex {
   }
   std::vector<Slot> table_;
   std::size_t mask_ = 0;
+  bool plain_keys_ = true;
 };
 
 // A syntax error as found: its simdjson code and, when simdjson said, where.
