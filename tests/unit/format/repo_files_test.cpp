@@ -50,12 +50,17 @@ TEST_CASE("fmt keeps the meaning and the comments of every policy in the reposit
       continue;
     }
     REQUIRE(result.has_value());
-    const std::string& once = *result;
-    const auto after = fmt_test::parse(once);
-    CHECK(after.ok);
-    CHECK(after.dump == before.dump);
-    CHECK(fmt_test::comments(once) == fmt_test::comments(text));
-    CHECK(fmt_test::format(once) == once);
+    // At the default width, and at a narrow one where most expressions wrap.
+    for (const std::size_t width : {std::size_t{100}, std::size_t{40}}) {
+      CAPTURE(width);
+      auto once = scalepol::format_source(text, path.string(), {width});
+      REQUIRE(once.has_value());
+      const auto after = fmt_test::parse(*once);
+      CHECK(after.ok);
+      CHECK(after.dump == before.dump);
+      CHECK(fmt_test::comments(*once) == fmt_test::comments(text));
+      CHECK(fmt_test::format(*once, width) == *once);
+    }
     ++formatted;
   }
   CHECK(formatted > 30);
