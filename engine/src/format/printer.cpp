@@ -149,7 +149,7 @@ void Printer::emit_comment(const syntax::Token& c) {
     cols_ += line_comment ? 2 : 1;
     if (line_comment) cur_comment_at_ = cur_.size();
     last_trailing_ = line_comment;
-    last_trailing_column_ = source_column(c.begin);
+    if (line_comment) last_trailing_column_ = source_column(c.begin);  // a `//` ends its line: one walk per line
     append(body);
     prev_end_ = c.end;
     prev_code_ = npos;
