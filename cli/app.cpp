@@ -158,6 +158,19 @@ int run_app(int argc, char** argv) {
   diff_cmd->footer("Exit codes: 0 no verdict differs, 1 verdicts or rules differ, 2 usage or input errors.\n"
                    "Example:\n  scalepol diff rsp_v1.policy rsp_v2.policy --models models.jsonl --as-of 2024-06-01");
 
+  FmtOptions fmt_options;
+  CLI::App* fmt_cmd = app.add_subcommand("fmt", "rewrite policies in the canonical layout (docs/fmt.md)");
+  fmt_cmd->add_option("FILE", fmt_options.files, "policy files; `-` or none reads standard input");
+  fmt_cmd->add_flag("--check", fmt_options.check, "print a diff for each file not formatted, and exit 1 if there is one");
+  fmt_cmd->add_flag("--write", fmt_options.write, "rewrite the files that are not formatted, in place");
+  fmt_cmd->add_option("--width", fmt_options.width, "the line width expressions are wrapped at")
+      ->check(CLI::Range(20, 1000))
+      ->capture_default_str();
+  fmt_cmd->footer("Exit codes: 0 formatted, 1 with --check: some file is not, 2 syntax or input errors.\n"
+                  "Examples:\n  scalepol fmt eu_ai_act.policy                 # the formatted text on stdout\n"
+                  "  scalepol fmt --check stdlib/regulations/*.policy\n"
+                  "  scalepol fmt --write policies/*.policy");
+
   LspOptions lsp;
   CLI::App* lsp_cmd = app.add_subcommand(
       "lsp", "a language server over stdin and stdout: diagnostics as you type, hover, go to definition, symbols");
@@ -233,6 +246,14 @@ int run_app(int argc, char** argv) {
   if (diff_cmd->parsed()) {
     diff.color = mode;
     return run_diff(diff);
+  }
+  if (fmt_cmd->parsed()) {
+    if (fmt_options.check && fmt_options.write) {
+      print_error("--check and --write do not go together", mode);
+      return kFailure;
+    }
+    fmt_options.color = mode;
+    return run_fmt(fmt_options);
   }
   test.color = mode;
   return run_test(test);

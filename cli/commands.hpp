@@ -66,6 +66,15 @@ struct DiffOptions {
 };
 int run_diff(const DiffOptions& options);
 
+struct FmtOptions {
+  std::vector<std::string> files;    // FILE…; `-` or none: standard input
+  bool check = false;                // --check: a diff of each file not formatted, exit 1
+  bool write = false;                // --write: rewrite the files that change
+  std::size_t width = 100;           // --width N
+  ColorMode color = ColorMode::Auto;
+};
+int run_fmt(const FmtOptions& options);
+
 struct LspOptions {
   CompileOptions compile;            // --import-root DIR…
 };

@@ -16,7 +16,7 @@ FUZZ_SECONDS=${FUZZ_SECONDS:-60}
 FUZZ_BUILD=${FUZZ_BUILD:-build-fuzz}
 FUZZ_JOBS=${FUZZ_JOBS:-2}   # build parallelism only; fuzzing always runs on one core
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz_policy fuzz_records_json fuzz_records_csv)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz_policy fuzz_records_json fuzz_records_csv fuzz_fmt_roundtrip)
 
 CXX=clang++ cmake -S tests/fuzz -B "$FUZZ_BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build "$FUZZ_BUILD" -j "$FUZZ_JOBS" --target "${targets[@]}"
@@ -25,6 +25,7 @@ python3 tests/fuzz/make_seeds.py "$FUZZ_BUILD/seeds"
 for t in "${targets[@]}"; do
   case $t in
     fuzz_policy) seeds=policy dict=policy.dict max_len=16384 ;;
+    fuzz_fmt_roundtrip) seeds=policy dict=policy.dict max_len=16384 ;;
     fuzz_records_json) seeds=json dict=json.dict max_len=8192 ;;
     fuzz_records_csv) seeds=csv dict=csv.dict max_len=8192 ;;
     *) echo "unknown fuzz target: $t" >&2; exit 2 ;;

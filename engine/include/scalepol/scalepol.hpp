@@ -6,6 +6,7 @@
 #include "scalepol/diff.hpp"
 #include "scalepol/expected.hpp"
 #include "scalepol/explain.hpp"
+#include "scalepol/format.hpp"
 #include "scalepol/lint.hpp"
 #include "scalepol/outline.hpp"
 #include "scalepol/policy.hpp"

@@ -209,6 +209,8 @@ std::size_t CsvLoader::rows(std::string_view text, uint32_t first_line, bool at_
     }
     if (used == out.size()) {
       out.emplace_back().values.resize(nfields);
+    } else if (read_only_) {  // only the slots read_only() left can hold a value
+      for (int32_t slot : written_) eval::reset(out[used].values[static_cast<std::size_t>(slot)]);
     } else {
       for (eval::Value& v : out[used].values) eval::reset(v);
     }
@@ -263,6 +265,10 @@ void CsvLoader::read_only(const std::vector<bool>& read) {
   for (Column& c : columns_)
     if (c.slot >= 0 && !read[static_cast<std::size_t>(c.slot)]) c.slot = -1;
   std::erase_if(bounded_, [&](std::size_t slot) { return !read[slot]; });
+  written_.clear();
+  for (std::size_t i = 0; i < read.size(); ++i)
+    if (read[i]) written_.push_back(static_cast<int32_t>(i));
+  read_only_ = true;
 }
 
 uint32_t CsvLoader::line_at(std::size_t offset) { return source_.line_of(offset); }

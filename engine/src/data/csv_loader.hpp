@@ -72,6 +72,10 @@ class CsvLoader {
   std::vector<RowBounds> bounds_;
   CsvRow row_;
   std::string scratch_;
+  // After read_only(): the slots a record's value can be written to; a reused record resets only
+  // these (the others stay unknown).
+  std::vector<int32_t> written_;
+  bool read_only_ = false;
 };
 
 }  // namespace scalepol::data

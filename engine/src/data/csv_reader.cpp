@@ -1,15 +1,36 @@
 #include "data/csv_reader.hpp"
 
+#include <bit>
+#include <cstdint>
 #include <cstring>
 
 namespace scalepol::data {
 
 namespace {
 
+// Bit 7 of each byte of `w` that equals `b` (and possibly of bytes above such a byte, from the
+// borrow: the lowest bit set is always exact).
+inline uint64_t bytes_equal(uint64_t w, unsigned char b) {
+  constexpr uint64_t kOnes = 0x0101010101010101ull, kHighs = 0x8080808080808080ull;
+  const uint64_t x = w ^ (kOnes * b);
+  return (x - kOnes) & ~x & kHighs;
+}
+
 // The end of an unquoted run starting at `pos`: the next comma or LF (or the end of the text).
+// Eight bytes at a time where the text is little-endian-loadable (a fifth of reading a CSV row
+// was this loop, byte by byte); the rest byte by byte.
 std::size_t find_delimiter(std::string_view text, std::size_t pos) {
   const char* p = text.data() + pos;
   const char* end = text.data() + text.size();
+  if constexpr (std::endian::native == std::endian::little) {
+    while (end - p >= 8) {
+      uint64_t w;
+      std::memcpy(&w, p, 8);
+      if (const uint64_t m = bytes_equal(w, ',') | bytes_equal(w, '\n'))
+        return static_cast<std::size_t>(p - text.data()) + static_cast<std::size_t>(std::countr_zero(m) >> 3);
+      p += 8;
+    }
+  }
   while (p != end && *p != ',' && *p != '\n') ++p;
   return static_cast<std::size_t>(p - text.data());
 }

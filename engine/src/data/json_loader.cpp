@@ -80,11 +80,13 @@ bool JsonLoader::load_array() {
 void JsonLoader::load_lines() {
   used_ = 0;
   std::size_t pos = 0;
+  uint32_t line = 1;
   while (pos < text_.size()) {
     const std::size_t nl = text_.find('\n', pos);
     const std::size_t end = nl == std::string_view::npos ? text_.size() : nl;
-    if (!trim(text_.substr(pos, end - pos)).empty()) read_line(pos, end);
+    if (!trim(text_.substr(pos, end - pos)).empty()) read_line(pos, end, line);
     pos = end + 1;
+    ++line;
   }
   set_.records.resize(used_);
 }
@@ -94,7 +96,11 @@ eval::Record& JsonLoader::start_record() {
     set_.records.emplace_back();
   } else {  // a record of an earlier block, whose storage is reused
     eval::Record& r = set_.records[used_];
-    for (eval::Value& v : r.values) eval::reset(v);
+    if (read_only_ && r.values.size() == schema_->fields.size()) {
+      for (int32_t slot : written_) eval::reset(r.values[static_cast<std::size_t>(slot)]);
+    } else {
+      for (eval::Value& v : r.values) eval::reset(v);
+    }
   }
   return set_.records[used_++];
 }
@@ -106,12 +112,14 @@ std::size_t JsonLoader::load_lines_block(std::string_view text, std::size_t capa
   capacity_ = capacity;
   source_.rebase(text, first_line);
   std::size_t pos = 0;
+  uint32_t line = first_line;
   while (pos < text_.size()) {
     const std::size_t nl = text_.find('\n', pos);
     if (nl == std::string_view::npos && !at_end) break;  // the line may go on in the next block
     const std::size_t end = nl == std::string_view::npos ? text_.size() : nl;
-    if (!trim(text_.substr(pos, end - pos)).empty()) read_line(pos, end);
+    if (!trim(text_.substr(pos, end - pos)).empty()) read_line(pos, end, line);
     pos = end + 1;
+    ++line;
   }
   set_.records.resize(used_);
   if (first_record_line_ == 0 && used_ > 0) first_record_line_ = set_.records.front().line;
@@ -129,13 +137,13 @@ Diagnostics JsonLoader::finish_stream() {
 }
 
 // One JSON Lines record: a bad line is reported and skipped, the others are kept.
-void JsonLoader::read_line(std::size_t begin, std::size_t end) {
+void JsonLoader::read_line(std::size_t begin, std::size_t end, uint32_t line) {
   doc_begin_ = begin;
   doc_end_ = end;
   error_ = {};
   const Reporter::Mark mark = reporter_.mark();
   eval::Record& record = start_record();
-  record.line = source_.line_of(begin);
+  record.line = line;  // counted by the caller, which has found every line end already
   if (read_line_object(begin, end, record)) return;
   --used_;  // not a record after all
   if (error_.code == simdjson::SUCCESS) return;  // not an object: already reported

@@ -31,14 +31,28 @@ namespace scalepol::data::detail {
 namespace od = simdjson::ondemand;
 
 // Keys → (slot, role), as Schema::find_column, but hashed: JSON looks every key of every record
-// up. A key's entry is slot * 3 + role, so that one lookup gives both.
+// up. A key's entry is slot * 3 + role, so that one lookup gives both. An open-addressing table
+// (linear probing, at most half full) rather than std::unordered_map: a lookup is a hash, a mask
+// and one comparison, not a division and a walk through nodes (it was an eighth of reading a
+// record).
 class ColumnIndex {
  public:
   explicit ColumnIndex(const eval::Schema& schema) {
+    std::size_t keys = 0;
+    for (const auto& f : schema.fields) keys += 1 + f.columns.size() + f.low_columns.size() + f.high_columns.size();
+    std::size_t size = 16;
+    while (size < keys * 2) size *= 2;
+    table_.resize(size);
+    mask_ = size - 1;
     // Own names first, then `column` aliases, then bound columns, each only where no earlier
     // entry claimed the key: the same answers as Schema::find_column.
     const auto add = [&](const std::string& key, std::size_t slot, eval::ColumnRole role) {
-      map_.try_emplace(key, Entry{static_cast<int32_t>(slot * 3 + static_cast<std::size_t>(role))});
+      if (key.find('\\') != std::string::npos) plain_keys_ = false;
+      Slot& t = table_[probe(key)];
+      if (t.used) return;
+      t.used = true;
+      t.key = key;
+      t.entry.code = static_cast<int32_t>(slot * 3 + static_cast<std::size_t>(role));
     };
     for (std::size_t i = 0; i < schema.fields.size(); ++i) add(schema.fields[i].name, i, eval::ColumnRole::Value);
     for (std::size_t i = 0; i < schema.fields.size(); ++i)
@@ -51,42 +65,56 @@ class ColumnIndex {
   // slot * 3 + role, -1 for a key of no field, kIgnored for a key of a field not read.
   static constexpr int32_t kIgnored = -2;
   int32_t find(std::string_view key) const {
-    auto it = map_.find(key);
-    return it == map_.end() ? -1 : it->second.code;
+    const Slot& t = table_[probe(key)];
+    return t.used ? t.entry.code : -1;
   }
   // The same, with the key's `noted` flag: its origin is noted once (note_origin), not compared
   // against the origins for every record. Null for a key of no field.
   int32_t find(std::string_view key, bool*& noted) {
-    auto it = map_.find(key);
-    if (it == map_.end()) return -1;
-    noted = &it->second.noted;
-    return it->second.code;
+    Slot& t = table_[probe(key)];
+    if (!t.used) return -1;
+    noted = &t.entry.noted;
+    return t.entry.code;
   }
+  // No key has a backslash: a key as written in JSON that matches one is its own unescaped text.
+  bool plain_keys() const { return plain_keys_; }
   // Keys of fields not in `read` are ignored from now on (their values are still checked to be JSON).
   void read_only(const std::vector<bool>& read) {
-    for (auto& [key, entry] : map_)
-      if (entry.code >= 0 && !read[static_cast<std::size_t>(entry.code / 3)]) entry.code = kIgnored;
+    for (Slot& t : table_)
+      if (t.used && t.entry.code >= 0 && !read[static_cast<std::size_t>(t.entry.code / 3)]) t.entry.code = kIgnored;
   }
 
  private:
-  // Every key of every record is looked up: a hash of the length and the first and last eight
-  // bytes is enough to tell a schema's few dozen names apart, and costs a fraction of hashing
-  // every byte.
-  struct Hash {
-    using is_transparent = void;
-    std::size_t operator()(std::string_view s) const {
-      uint64_t head = 0, tail = 0;
-      std::memcpy(&head, s.data(), std::min<std::size_t>(s.size(), 8));
-      if (s.size() > 8) std::memcpy(&tail, s.data() + s.size() - 8, 8);
-      const uint64_t h = (head * 0x9E3779B97F4A7C15ull) ^ (tail + 0x632BE59BD9B4E019ull + (uint64_t{s.size()} << 7));
-      return static_cast<std::size_t>(h ^ (h >> 29));
-    }
-  };
+  // A hash of the length and the first and last eight bytes is enough to tell a schema's few
+  // dozen names apart, and costs a fraction of hashing every byte.
+  static std::size_t hash(std::string_view s) {
+    uint64_t head = 0, tail = 0;
+    std::memcpy(&head, s.data(), std::min<std::size_t>(s.size(), 8));
+    if (s.size() > 8) std::memcpy(&tail, s.data() + s.size() - 8, 8);
+    const uint64_t h = (head * 0x9E3779B97F4A7C15ull) ^ (tail + 0x632BE59BD9B4E019ull + (uint64_t{s.size()} << 7));
+    return static_cast<std::size_t>(h ^ (h >> 29));
+  }
   struct Entry {
     int32_t code = -1;  // slot * 3 + role, or kIgnored
     bool noted = false; // the key is in the field's origins (RecordSet::FieldOrigin) already
   };
-  std::unordered_map<std::string, Entry, Hash, std::equal_to<>> map_;
+  struct Slot {
+    std::string key;
+    Entry entry;
+    bool used = false;
+  };
+  // The index of the key's slot, or of the free slot where it would go (the table is never full).
+  std::size_t probe(std::string_view key) const {
+    std::size_t i = hash(key) & mask_;
+    for (;;) {
+      const Slot& t = table_[i];
+      if (!t.used || (t.key.size() == key.size() && std::memcmp(t.key.data(), key.data(), key.size()) == 0)) return i;
+      i = (i + 1) & mask_;
+    }
+  }
+  std::vector<Slot> table_;
+  std::size_t mask_ = 0;
+  bool plain_keys_ = true;
 };
 
 // A syntax error as found: its simdjson code and, when simdjson said, where.
@@ -117,7 +145,13 @@ class JsonLoader {
   std::vector<eval::Record>& records() { return set_.records; }
   const std::vector<eval::RecordSet::FieldOrigin>& origins() const { return set_.origins; }
   // Read only the fields in `read` (per slot); the others stay unknown and unchecked (streaming).
-  void read_only(const std::vector<bool>& read) { columns_.read_only(read); }
+  void read_only(const std::vector<bool>& read) {
+    columns_.read_only(read);
+    written_.clear();
+    for (std::size_t i = 0; i < read.size(); ++i)
+      if (read[i]) written_.push_back(static_cast<int32_t>(i));
+    read_only_ = true;
+  }
   uint32_t line_at(std::size_t offset) { return source_.line_of(offset); }
   // A streamed file's diagnostics (model names are not indexed).
   Diagnostics finish_stream();
@@ -126,7 +160,8 @@ class JsonLoader {
   // Documents (json_loader.cpp). Each returns false on a syntax error, kept in error_.
   bool load_array();
   void load_lines();
-  void read_line(std::size_t begin, std::size_t end);  // a bad line is reported and skipped
+  // A bad line is reported and skipped. `line`: the line number of `begin`.
+  void read_line(std::size_t begin, std::size_t end, uint32_t line);
   bool read_line_object(std::size_t begin, std::size_t end, eval::Record& record);
 
   // Records and values (json_values.cpp). False on a syntax error; a value of the wrong type is
@@ -185,6 +220,11 @@ class JsonLoader {
   // the first used_ are this block's.
   std::size_t used_ = 0;
   eval::Record& start_record();
+  // After read_only(): the slots a record's value can be written to. A reused record resets only
+  // these (the others stayed unknown): resetting all of a wide schema's values was a tenth of
+  // reading a record.
+  std::vector<int32_t> written_;
+  bool read_only_ = false;
   uint32_t first_record_line_ = 0;  // streamed: the first record's line, for no-matching-columns
 
   // The bounds the current object gave, per slot; `bounded_` lists the slots that have some.

@@ -42,11 +42,25 @@ bool JsonLoader::read_object(od::object& object, eval::Record& record) {
     od::field field;
     if (auto e = std::move(member).get(field)) return fail_here(e);
     const char* key_quote = field.key().raw() - 1;  // key() must come before unescaped_key()
-    std::string_view key;
-    if (auto e = field.unescaped_key().get(key)) return fail(e, key_quote);
     od::value value = field.value();
+    // The key as written, found from the value's start: between the key's closing quote and the
+    // value are only the colon and whitespace (the structure is checked already). The schema's
+    // keys are looked up as written first; only a key that matches none and has escapes is
+    // unescaped and looked up again (a key that matches has no backslash, so it is its own
+    // unescaped text). Unescaping every key was a tenth of reading a record.
+    const char* p = value.raw_json_token().data() - 1;
+    while (*p != ':') --p;
+    do --p;
+    while (*p != '"');
+    std::string_view key(key_quote + 1, static_cast<std::size_t>(p - (key_quote + 1)));
     bool* noted = nullptr;
-    const int32_t entry = columns_.find(key, noted);
+    // (A schema key with a backslash of its own could match an escaped key as written: then
+    // every key is unescaped.)
+    int32_t entry = columns_.plain_keys() ? columns_.find(key, noted) : -1;
+    if (entry == -1 && (!columns_.plain_keys() || key.find('\\') != std::string_view::npos)) {
+      if (auto e = field.unescaped_key().get(key)) return fail(e, key_quote);
+      entry = columns_.find(key, noted);
+    }
     if (entry < 0) {
       if (entry == ColumnIndex::kIgnored) any_mapped_ = true;
       if (!validate(value)) return false;

@@ -10,7 +10,6 @@ namespace scalepol::data {
 
 namespace {
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; }
 bool is_digit(char c) { return c >= '0' && c <= '9'; }
 
 // Reads exactly `n` digits at `s[pos]`.
@@ -58,12 +57,6 @@ const char* month_name(int m) {
 }
 
 }  // namespace
-
-std::string_view trim(std::string_view s) {
-  while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
-  while (!s.empty() && is_space(s.back())) s.remove_suffix(1);
-  return s;
-}
 
 ParseError parse_number(std::string_view s, double& out) {
   // from_chars takes no '+', and would accept "inf"/"nan": a number must start with a digit or

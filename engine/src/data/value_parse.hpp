@@ -25,8 +25,14 @@ enum class ParseError : unsigned char {
   NotABool,
 };
 
-// Without surrounding ASCII whitespace (spaces, tabs, CR, LF).
-std::string_view trim(std::string_view s);
+// Without surrounding ASCII whitespace (spaces, tabs, CR, LF). Inline: the loaders call it on
+// every value.
+inline std::string_view trim(std::string_view s) {
+  const auto space = [](char c) { return c == ' ' || c == '\t' || c == '\r' || c == '\n'; };
+  while (!s.empty() && space(s.front())) s.remove_prefix(1);
+  while (!s.empty() && space(s.back())) s.remove_suffix(1);
+  return s;
+}
 
 // A decimal number as Epoch writes them ("2.1e+25", "1.001e25", "135000000000.0", "+3"). The
 // whole of `s` must be the number: trailing text, "inf" and "nan" are rejected.

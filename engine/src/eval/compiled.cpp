@@ -400,11 +400,23 @@ CValue n_compare(const Node& n, Ctx& c) {
 }
 
 // `field op constant`: the commonest condition, in one step.
-CValue n_compare_field_const(const Node& n, Ctx& c) { return compare(n.op, of_value(c.rec->values[n.a]), n.k); }
+// A number or date field against a number or date goes straight to the interval comparison,
+// as compare() would; anything else (unknown, text, bool) through compare().
+CValue n_compare_field_const(const Node& n, Ctx& c) {
+  const Value& v = c.rec->values[n.a];
+  if ((v.kind == K::Number || v.kind == K::Date) && (n.k.kind == K::Number || n.k.kind == K::Date))
+    return from_tri(compare_intervals(n.op, v.lo, v.hi, n.k.lo, n.k.hi), true);
+  return compare(n.op, of_value(v), n.k);
+}
 
 CValue n_is_known(const Node& n, Ctx& c) {
   CValue v = ev(n.a, c);
   return of_bool((v.kind == K::Unknown) != n.k.boolean);
+}
+
+// `field is known` / `field is unknown`: the commonest operand of `is known`, read in place.
+CValue n_is_known_field(const Node& n, Ctx& c) {
+  return of_bool((c.rec->values[n.a].kind == K::Unknown) != n.k.boolean);
 }
 
 CValue n_obligation_kind(const Node& n, Ctx& c) {
@@ -430,6 +442,16 @@ CValue n_text_test(const Node& n, Ctx& c) {
   const std::string& s = text_of(a);
   const std::string& t = text_of(b);
   return of_bool(IsContains ? s.find(t) != std::string::npos : s.starts_with(t));
+}
+
+// `field starts_with "text"` / `field contains "text"`: the field's text against the constant,
+// with no copies (text_test above for any other operands).
+template <bool IsContains>
+CValue n_text_test_field_const(const Node& n, Ctx& c) {
+  const Value& v = c.rec->values[n.a];
+  if (v.kind != K::Text) return unknown_of(of_value(v), n.k);
+  const std::string& t = *n.k.text;
+  return of_bool(IsContains ? v.text.find(t) != std::string::npos : v.text.starts_with(t));
 }
 
 CValue n_time_since(const Node& n, Ctx& c) {
@@ -591,6 +613,12 @@ struct Compiler {
         return add(std::move(n));
       }
       case EK::IsKnown: {
+        if (is_field(*e.args[0])) {
+          reads(e.args[0]->res.index);
+          Node n = make(n_is_known_field, e.args[0]->res.index);
+          n.k.boolean = e.boolean;
+          return add(std::move(n));
+        }
         Node n = make(n_is_known, compile(*e.args[0]));
         n.k.boolean = e.boolean;
         return add(std::move(n));
@@ -598,6 +626,13 @@ struct Compiler {
       case EK::Contains:
       case EK::StartsWith: {
         if (e.args[1]->res.kind == check::RefKind::ObligationKind) return add(make(n_obligation_kind, e.args[1]->res.index));
+        if (const auto rk = literal(*e.args[1]); is_field(*e.args[0]) && rk && rk->kind == K::Text) {
+          reads(e.args[0]->res.index);
+          Node n = make(e.kind == EK::Contains ? n_text_test_field_const<true> : n_text_test_field_const<false>,
+                        e.args[0]->res.index);
+          n.k = *rk;
+          return add(std::move(n));
+        }
         const int32_t a = compile(*e.args[0]);
         const int32_t b = compile(*e.args[1]);
         return add(make(e.kind == EK::Contains ? n_text_test<true> : n_text_test<false>, a, b));

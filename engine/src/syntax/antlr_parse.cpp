@@ -11,6 +11,7 @@
 #include "ScalepolParser.h"
 #include "syntax/antlr_build.hpp"
 #include "syntax/antlr_errors.hpp"
+#include "syntax/antlr_lock.hpp"
 #include "syntax/parse.hpp"
 #include "syntax/positions.hpp"
 #include "syntax/prescan.hpp"
@@ -114,6 +115,11 @@ void parse_checked(const SourceFile& file, DiagnosticSink& sink, ast::Module& mo
 
 }  // namespace
 
+std::mutex& antlr_mutex() {
+  static std::mutex mutex;
+  return mutex;
+}
+
 ParseResult parse(const SourceFile& file, const Limits& limits) {
   ParseResult result;
   result.module.path = file.path();
@@ -127,8 +133,7 @@ ParseResult parse(const SourceFile& file, const Limits& limits) {
         // generated code) and the 4.9 runtime's guarantees for concurrent writers to it are not
         // ones we can test (the runtime is not built with ThreadSanitizer). Parsing one file
         // takes microseconds once warm, so compiles from several threads take turns here.
-        static std::mutex antlr_mutex;
-        std::lock_guard<std::mutex> lock(antlr_mutex);
+        std::lock_guard<std::mutex> lock(antlr_mutex());
         parse_checked(file, sink, result.module);
       }
     } catch (const std::exception& e) {

@@ -184,3 +184,44 @@ TEST_CASE("evaluate_table gives every verdict as numbers") {
   CHECK(counts["none"] == 372);
   CHECK(counts["unknown"] == 471);
 }
+
+// Streaming reuses the records of the previous block and resets only the fields the policy reads
+// (the others are never written): a value of an earlier record must not show through in a later
+// one that lacks it, whichever fields it has, in either format.
+TEST_CASE("streamed records reused across blocks do not keep an earlier record's values") {
+  auto policy = compile_ok(
+      "import std.model\n"
+      "trigger big { when training_compute > 1e25 FLOP }\n"
+      "exemption old_open { applies_to all  when open_weights and released < 2024-01-01 }\n");
+  const std::string jsonl =
+      "{\"model\": \"a\", \"training_compute\": 2e25, \"accessibility\": \"Open weights\", \"released\": \"2023-01-01\", \"parameters\": 7}\n"
+      "{\"model\": \"b\", \"parameters\": 8}\n"
+      "{\"model\": \"c\", \"training_compute\": {\"value\": 2e25, \"low\": 1e24, \"high\": 1e26}}\n"
+      "{\"model\": \"d\", \"released\": \"2025-01-01\"}\n"
+      "{\"model\": \"e\", \"training_compute\": 1e24, \"accessibility\": \"API access\"}\n"
+      "{\"organization\": \"no name\"}\n";
+  const std::string csv =
+      "Model,Training compute (FLOP),Training compute lower bound,Training compute upper bound,Model accessibility,Publication date,Parameters\n"
+      "a,2e25,,,Open weights,2023-01-01,7\n"
+      "b,,,,,,8\n"
+      "c,2e25,1e24,1e26,,,\n"
+      "d,,,,,2025-01-01,\n"
+      "e,1e24,,,API access,,\n"
+      ",,,,,,\n";
+  for (const auto& [name, text] : {std::pair{std::string("reuse.jsonl"), jsonl}, std::pair{std::string("reuse.csv"), csv}}) {
+    INFO(name);
+    const std::string path = temp_file(name, text);
+    auto records = load_records(path, policy);
+    REQUIRE(records.has_value());
+    auto report = policy.evaluate(*records);
+    REQUIRE(report.has_value());
+    const std::string expected = expected_lines(*report);
+    // b has no compute and no accessibility: unknown, not a's values.
+    CHECK(expected.find("{\"model\":\"b\",\"verdicts\":{\"big\":{\"value\":\"unknown\",\"status\":\"unknown\"}") !=
+          std::string::npos);
+    for (std::size_t block : {16, 60, 90, 150, 1 << 20}) {
+      INFO("block " << block);
+      CHECK(stream(policy, path, block) == expected);
+    }
+  }
+}

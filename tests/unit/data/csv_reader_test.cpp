@@ -94,3 +94,22 @@ TEST_CASE("csv: cell offsets") {
   REQUIRE(reader.next(row));
   CHECK(row.start == 8);
 }
+
+// The unquoted-cell scan reads eight bytes at a time: a comma or line end at every position of
+// a word, in cells shorter and longer than a word, with bytes that look like either (high bytes
+// of UTF-8, a CR, bytes one off ',' and '\n') around them, is found where it is.
+TEST_CASE("csv: delimiters at every position of an eight-byte word") {
+  const std::string fillers[] = {"x", "\xC3\xA9", "+", "-", "\x0B", "\x09", "\xFF", "\x80"};
+  for (const std::string& fill : fillers) {
+    for (std::size_t a = 0; a < 20; ++a) {
+      for (std::size_t b = 0; b < 20; b += 3) {
+        std::string first, second;
+        for (std::size_t i = 0; i < a; ++i) first += fill;
+        for (std::size_t i = 0; i < b; ++i) second += fill;
+        INFO("fill " << int(static_cast<unsigned char>(fill[0])) << ", cells of " << a << " and " << b);
+        CHECK(rows_of(first + "," + second + "\n" + second + "," + first) == Rows{{first, second}, {second, first}});
+        CHECK(rows_of("a" + first + "\nb" + second + "\r\n,") == Rows{{"a" + first}, {"b" + second}, {"", ""}});
+      }
+    }
+  }
+}
