@@ -75,6 +75,17 @@ std::pair<uint32_t, uint32_t> Text::engine_position(uint32_t line0, uint32_t utf
   return {line0 + 1, column};
 }
 
+nlohmann::json Text::end() const {
+  const auto last = static_cast<uint32_t>(starts_.size() - 1);
+  uint32_t units = 0;
+  for (std::size_t i = starts_.back(); i < text_.size();) {
+    const std::size_t n = sequence_length(static_cast<unsigned char>(text_[i]));
+    units += n == 4 ? 2 : 1;
+    i += n;
+  }
+  return {{"line", last}, {"character", units}};
+}
+
 nlohmann::json range(const Text& text, const SourceSpan& span) {
   const auto start = text.position(span.line, span.column);
   const auto end = span.end_line ? text.position(span.end_line, span.end_column) : start;

@@ -27,6 +27,8 @@ class Text {
   nlohmann::json position(uint32_t line, uint32_t column) const;
   // An LSP position as an engine one: {line, column}, 1-based.
   std::pair<uint32_t, uint32_t> engine_position(uint32_t line0, uint32_t utf16_column) const;
+  // The LSP position just after the last character (the end of a whole-document edit).
+  nlohmann::json end() const;
 
  private:
   std::string text_;

@@ -1,7 +1,9 @@
-// What the server computes for a document: its diagnostics, and from its outline the hover,
-// definition and symbols answers. Each returns the `result` (or notification params) as LSP
+// What the server computes for a document: its diagnostics; from its outline the hover,
+// definition and symbols answers; its formatting. Each returns the `result` (or notification params) as LSP
 // defines it; none throws on any text.
 #pragma once
+
+#include <string>
 
 #include <nlohmann/json.hpp>
 
@@ -24,5 +26,14 @@ nlohmann::json definition(const Document& doc, const nlohmann::json& position, c
 
 // `textDocument/documentSymbol`: DocumentSymbol[], hierarchical.
 nlohmann::json document_symbols(const Document& doc, const CompileOptions& options);
+
+// `textDocument/formatting` through the engine's formatter (`scalepol fmt`): `edits` is a list of
+// one TextEdit replacing the whole document, or an empty list when it is formatted already; when
+// the document does not parse, `edits` is null and `error` says why.
+struct Formatted {
+  nlohmann::json edits;
+  std::string error;
+};
+Formatted formatting(const Document& doc);
 
 }  // namespace scalepol::lsp

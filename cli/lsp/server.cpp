@@ -31,6 +31,7 @@ json capabilities() {
       {"hoverProvider", true},
       {"definitionProvider", true},
       {"documentSymbolProvider", true},
+      {"documentFormattingProvider", true},
   };
 }
 
@@ -95,6 +96,14 @@ class Session {
         throw BadParams{"`position` needs `line` and `character`"};
       if (method == "textDocument/hover") return response(id, hover(*doc, position, options_));
       return response(id, definition(*doc, position, options_, docs_));
+    }
+    if (method == "textDocument/formatting") {
+      Document* doc = docs_.find(uri_of(params));
+      if (!doc) return error_response(id, kInvalidParams, "the document `" + uri_of(params) + "` is not open");
+      // FormattingOptions (tab size, spaces) are not read: the layout is the one `scalepol fmt` writes.
+      Formatted f = formatting(*doc);
+      if (f.edits.is_null()) return error_response(id, kRequestFailed, f.error);
+      return response(id, std::move(f.edits));
     }
     return error_response(id, kMethodNotFound, "unknown method `" + method + "`");
   }

@@ -1,9 +1,10 @@
 #!/usr/bin/env python3
 """`scalepol lsp` on input a client should never send: bad headers, invalid JSON, a
 Content-Length over the limit, messages that are not requests, bad params, requests after
-shutdown. Each must get an error reply (or be logged) and the session must go on: the requests
-after them are still answered, and `shutdown` then `exit` still ends it with 0. Also: `exit`
-without `shutdown`, and input that ends without `exit`, end it with 1.
+shutdown; and formatting a document that does not parse. Each must get an error reply (or be
+logged) and the session must go on: the requests after them are still answered, and `shutdown`
+then `exit` still ends it with 0. Also: `exit` without `shutdown`, and input that ends without
+`exit`, end it with 1.
 
 Usage: malformed.py SCALEPOL
 """
@@ -15,7 +16,7 @@ import lsp_client  # noqa: E402
 from lsp_client import frame  # noqa: E402
 
 PARSE_ERROR, INVALID_REQUEST, METHOD_NOT_FOUND, INVALID_PARAMS = -32700, -32600, -32601, -32602
-NOT_INITIALIZED = -32002
+NOT_INITIALIZED, REQUEST_FAILED = -32002, -32803
 LIMIT = 16 << 20
 
 failures = []
@@ -69,6 +70,7 @@ def main():
                                           "position": {"line": 0, "character": 0}}),
         request(8, "textDocument/hover", {"textDocument": {"uri": uri}, "position": {"line": 999, "character": 999}}),
         request(9, "textDocument/documentSymbol", {"textDocument": {"uri": uri}}),
+        request(13, "textDocument/formatting", {"textDocument": {"uri": uri}, "options": {"tabSize": 2}}),
         request(10, "shutdown"),
         request(11, "textDocument/documentSymbol", {"textDocument": {"uri": uri}}),
         notify("exit"),
@@ -102,7 +104,9 @@ def main():
     check(by_id[10][0].get("result", "missing") is None, "shutdown answers null")
     check(error_code(by_id[11][0]) == INVALID_REQUEST, f"a request after shutdown: {by_id.get(11)}")
     check(error_code(by_id[12][0]) == INVALID_REQUEST, f"a second initialize: {by_id.get(12)}")
-    check(len(replies) == 19, f"{len(replies)} replies, not 19")
+    check(error_code(by_id[13][0]) == REQUEST_FAILED and "5:1: unexpected end of file" in by_id[13][0]["error"]["message"],
+          f"formatting a document that does not parse: {by_id.get(13)}")
+    check(len(replies) == 20, f"{len(replies)} replies, not 20")
     diagnostics = [m for m in messages if m.get("method") == "textDocument/publishDiagnostics"]
     check(len(diagnostics) == 1 and diagnostics[0]["params"]["diagnostics"][0]["code"] == "syntax-error",
           f"the document with a syntax error: {diagnostics}")
