@@ -171,6 +171,14 @@ int run_app(int argc, char** argv) {
                   "  scalepol fmt --check stdlib/regulations/*.policy\n"
                   "  scalepol fmt --write policies/*.policy");
 
+  LspOptions lsp;
+  CLI::App* lsp_cmd = app.add_subcommand(
+      "lsp", "a language server over stdin and stdout: diagnostics as you type, hover, go to definition, symbols, formatting");
+  lsp_cmd->footer("Editors start it themselves (docs/editor.md; for VS Code, the extension in editors/vscode/).\n"
+                  "Exit codes: 0 after `shutdown` then `exit`, 1 when the client goes away without them.\n"
+                  "Examples:\n  scalepol lsp\n  scalepol --import-root ../shared lsp\n"
+                  "  in Helix's languages.toml: [language-server.scalepol] command = \"scalepol\" args = [\"lsp\"]");
+
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
@@ -203,7 +211,7 @@ int run_app(int argc, char** argv) {
   }
   CompileOptions compile;
   compile.import_roots = import_roots;
-  check.compile = run.inputs.compile = explain.inputs.compile = test.compile = diff.inputs.compile = compile;
+  check.compile = run.inputs.compile = explain.inputs.compile = test.compile = diff.inputs.compile = lsp.compile = compile;
   if (check_cmd->parsed() && check.coverage) {
     if (check.format == "sarif" || check.list_codes) {
       print_error(check.list_codes ? "--coverage and --list-codes do not go together"
@@ -234,6 +242,7 @@ int run_app(int argc, char** argv) {
     explain.color = mode;
     return run_explain(explain);
   }
+  if (lsp_cmd->parsed()) return run_lsp(lsp);
   if (diff_cmd->parsed()) {
     diff.color = mode;
     return run_diff(diff);

@@ -75,4 +75,10 @@ struct FmtOptions {
 };
 int run_fmt(const FmtOptions& options);
 
+struct LspOptions {
+  CompileOptions compile;            // --import-root DIR…
+};
+// The language server over stdio (lsp_command.cpp, cli/lsp/): 0 after `shutdown` and `exit`.
+int run_lsp(const LspOptions& options);
+
 }  // namespace scalepol::cli

@@ -11,7 +11,7 @@ packages=(
   doctest-dev            # unit-test framework
   libcli11-dev           # command-line parsing for the scalepol CLI
   libsimdjson-dev        # fast JSON / JSON Lines record loading
-  nlohmann-json3-dev     # tests only: parsing the JSON and SARIF the engine writes, to check its structure
+  nlohmann-json3-dev     # the language server's JSON-RPC (scalepol lsp); tests: parsing the JSON and SARIF the engine writes
   python3                # runs tests/sarif/validate.py
   python3-jsonschema     # the sarif.schema test: validates `check --format sarif` against the SARIF 2.1.0 schema
   cmake                  # build system

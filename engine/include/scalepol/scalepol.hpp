@@ -8,6 +8,7 @@
 #include "scalepol/explain.hpp"
 #include "scalepol/format.hpp"
 #include "scalepol/lint.hpp"
+#include "scalepol/outline.hpp"
 #include "scalepol/policy.hpp"
 #include "scalepol/records.hpp"
 #include "scalepol/report.hpp"

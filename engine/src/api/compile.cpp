@@ -9,6 +9,7 @@
 #include <system_error>
 
 #include "api/impl.hpp"
+#include "api/load.hpp"
 #include "api/stdlib.hpp"
 #include "eval/evaluator.hpp"
 #include "syntax/parse.hpp"
@@ -200,7 +201,9 @@ void cap(Diagnostics& d, std::size_t limit) {
   d.items.push_back(std::move(note));
 }
 
-Expected<Policy, Diagnostics> compile(const std::string& path, std::string text, const CompileOptions& options) {
+}  // namespace
+
+std::unique_ptr<check::Program> load_program(const std::string& path, std::string text, const CompileOptions& options) {
   auto program = std::make_unique<check::Program>();
   program->path = path;
   try {
@@ -215,6 +218,13 @@ Expected<Policy, Diagnostics> compile(const std::string& path, std::string text,
     program->diagnostics.add(file_error(path, "internal-error", fmt::format("internal error: {}", e.what())));
   }
   if (program->name.empty()) program->name = fs::path(path).stem().string();
+  return program;
+}
+
+namespace {
+
+Expected<Policy, Diagnostics> compile(const std::string& path, std::string text, const CompileOptions& options) {
+  auto program = load_program(path, std::move(text), options);
   cap(program->diagnostics, options.limits.max_diagnostics);
   if (program->diagnostics.has_errors()) return Unexpected(std::move(program->diagnostics));
   auto impl = std::make_shared<Policy::Impl>();
