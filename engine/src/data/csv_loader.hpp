@@ -72,6 +72,7 @@ class CsvLoader {
   std::vector<RowBounds> bounds_;
   CsvRow row_;
   std::string scratch_;
+  std::string repaired_;  // a cell's text with U+FFFD for its NUL and invalid bytes
 };
 
 }  // namespace scalepol::data
