@@ -4,6 +4,7 @@
 #include <array>
 #include <vector>
 
+#include "data/cell_encoding.hpp"
 #include "data/csv_loader.hpp"
 #include "data/csv_reader.hpp"
 #include "syntax/utf8.hpp"
@@ -233,7 +234,14 @@ std::size_t CsvLoader::rows(std::string_view text, uint32_t first_line, bool at_
       if (slot < 0) continue;
       const auto s = static_cast<std::size_t>(slot);
       const eval::FieldSpec& field = schema_->fields[s];
-      const std::string_view cell_text = reader.text(cell, scratch_);
+      std::string_view cell_text = reader.text(cell, scratch_);
+      // Only the cells of fields read are checked (streaming reads what the policy reads); the
+      // raw bytes are searched, so the location is exact in a quoted cell too.
+      std::optional<BadByte> bad = find_bad_byte(text.substr(cell.start, cell.end - cell.start));
+      if (bad) {
+        replace_bad_bytes(cell_text, repaired_);
+        cell_text = repaired_;
+      }
       RowBounds& b = bounds_[s];
       eval::Value* into = &record.values[s];
       if (columns_[i].role == eval::ColumnRole::Low) {
@@ -244,8 +252,19 @@ std::size_t CsvLoader::rows(std::string_view text, uint32_t first_line, bool at_
         b.high_cell = i;
       }
       const ParseError error = parse_value(field, cell_text, *into);
-      if (error != ParseError::None) {
-        b.failed = true;
+      if (error != ParseError::None) b.failed = true;
+      if (bad) {
+        // One diagnostic for the cell: the bad byte, and what became of the value.
+        if (reporter_.admit()) {
+          const std::size_t at = cell.start + bad->offset;
+          Diagnostic d = bad_byte_diagnostic(*bad, source_.locate(at, at + 1));
+          d.notes.push_back(error == ParseError::None
+                                ? fmt::format("{} is read as `{}`, with U+FFFD in place of each bad byte",
+                                              field_label(field, "column", columns_[i].name), excerpt(trim(cell_text)))
+                                : fmt::format("{} is read as unknown", field_label(field, "column", columns_[i].name)));
+          reporter_.add(std::move(d));
+        }
+      } else if (error != ParseError::None) {
         if (reporter_.admit())
           reporter_.add(malformed_value(error, cell_text, field, "column", columns_[i].name,
                                         source_.locate(cell.start, cell.end)));

@@ -76,6 +76,7 @@ class CsvLoader {
   // these (the others stay unknown).
   std::vector<int32_t> written_;
   bool read_only_ = false;
+  std::string repaired_;  // a cell's text with U+FFFD for its NUL and invalid bytes
 };
 
 }  // namespace scalepol::data

@@ -30,6 +30,7 @@ JsonLoader::JsonLoader(std::string_view text, std::size_t capacity, const std::s
 
 Expected<eval::RecordSet, Diagnostics> JsonLoader::load(JsonShape shape) {
   const std::size_t first = text_.find_first_not_of(" \t\r\n");
+  if (shape == JsonShape::Detect && first == std::string_view::npos) return Unexpected(empty_json_file(set_.source, text_));
   if (shape == JsonShape::Detect && first != std::string_view::npos && text_[first] == '[') {
     if (!load_array()) {
       Diagnostics fatal;
@@ -178,6 +179,22 @@ bool JsonLoader::read_line_object(std::size_t begin, std::size_t end, eval::Reco
 }  // namespace detail
 
 std::size_t json_padding() { return simdjson::SIMDJSON_PADDING; }
+
+bool blank_json(std::string_view text) { return text.find_first_not_of(" \t\r\n") == std::string_view::npos; }
+
+Diagnostics empty_json_file(const std::string& name, std::string_view text) {
+  Location loc;
+  loc.file = name;
+  loc.line = loc.column = 1;
+  loc.line_text = std::string(text.substr(0, std::min(text.find_first_of("\r\n"), std::size_t{240})));
+  Diagnostic d = make_diagnostic(Severity::Error, "malformed-json",
+                                 text.empty() ? "the file is empty" : "the file holds only whitespace", std::move(loc));
+  d.notes.push_back("a `.json` data file is one JSON array of records");
+  d.help = "write `[]` for a file of no records, or name the file `.jsonl` for JSON Lines";
+  Diagnostics out;
+  out.add(std::move(d));
+  return out;
+}
 
 Expected<eval::RecordSet, Diagnostics> load_json_padded(std::string_view text, std::size_t capacity,
                                                         const std::string& name,

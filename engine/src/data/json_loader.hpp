@@ -21,6 +21,13 @@ enum class JsonShape {
   Lines,   // JSON Lines, whatever the first character (the format was named)
 };
 
+// True when `text` (the BOM dropped) holds nothing but JSON whitespace.
+bool blank_json(std::string_view text);
+
+// `malformed-json` at 1:1 for a `.json` file that is empty or blank: that is not JSON (an empty
+// JSON Lines file is, and holds no records). `text` is the file's first line or less.
+Diagnostics empty_json_file(const std::string& name, std::string_view text);
+
 // As load_json; the `capacity - text.size()` bytes after `text` must be readable and at least
 // json_padding() of them.
 Expected<eval::RecordSet, Diagnostics> load_json_padded(std::string_view text, std::size_t capacity,

@@ -58,6 +58,8 @@ Expected<std::unique_ptr<RecordStream>, Diagnostics> RecordStream::open(const st
     const std::string_view text = syntax::strip_bom(std::string_view(s->buffer_.data(), s->length_));
     const std::size_t first = text.find_first_not_of(" \t\r\n");
     if (first != std::string_view::npos && text[first] == '[') return Unexpected(not_streamable(name));
+    // As the whole-file loader: a blank `.json` file is not JSON (a blank `.jsonl` file is).
+    if (first == std::string_view::npos && s->eof_) return Unexpected(empty_json_file(name, text));
   }
   return s;
 }

@@ -5,6 +5,7 @@
 
 #include "check/units.hpp"
 #include "eval/interval_ops.hpp"
+#include "eval/limit_reason.hpp"
 
 namespace scalepol::eval {
 
@@ -342,7 +343,7 @@ void Evaluator::missing_fields(const ast::Expr& e, Frame& f, std::vector<std::st
   };
   if (exhausted()) {
     // Past the work limit nothing more is evaluated; say so rather than blame a field.
-    add("evaluation limit (" + std::to_string(step_limit_) + " steps per record) reached");
+    add(eval_limit_reason(step_limit_));
     return;
   }
   using EK = ast::ExprKind;

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "eval/describe.hpp"
+#include "eval/limit_reason.hpp"
 
 namespace scalepol::eval {
 
@@ -98,8 +99,13 @@ Verdict ladder_verdict(Evaluator& ev, int32_t li, Evaluator::Frame& f) {
   probe.kind = ast::ExprKind::Name;
   probe.res = {check::RefKind::Ladder, li};
   ev.missing_fields(probe, f, out.unknown_fields);
-  out.because = out.unknown_fields.empty() ? fmt::format("{} is unknown", axis)
-                                           : fmt::format("rests on unknown {}", fmt::join(out.unknown_fields, ", "));
+  if (const uint64_t limit = stopped_at_limit(out)) {
+    out.because = fmt::format("{} was not computed: evaluation stopped at the limit of {} steps per record", axis,
+                              with_thousands(limit));
+  } else {
+    out.because = out.unknown_fields.empty() ? fmt::format("{} is unknown", axis)
+                                             : fmt::format("rests on unknown {}", fmt::join(out.unknown_fields, ", "));
+  }
   return out;
 }
 
@@ -117,7 +123,11 @@ Verdict condition_verdict(Evaluator& ev, VerdictKind kind, const std::string& ru
     out.because = fmt::format("{} is {}", cond, out.value);
   } else {
     ev.missing_fields(*when, f, out.unknown_fields);
-    out.because = out.unknown_fields.empty() ? fmt::format("{} is undecided", cond)
+    if (const uint64_t limit = stopped_at_limit(out))
+      out.because = fmt::format("{} was not computed: evaluation stopped at the limit of {} steps per record", cond,
+                                with_thousands(limit));
+    else
+      out.because = out.unknown_fields.empty() ? fmt::format("{} is undecided", cond)
                                              : fmt::format("{} rests on unknown {}", cond, fmt::join(out.unknown_fields, ", "));
   }
   return out;

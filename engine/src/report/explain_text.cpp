@@ -18,6 +18,7 @@
 // control character reaches the terminal.
 #include <fmt/format.h>
 
+#include "eval/limit_reason.hpp"
 #include "report/ansi.hpp"
 #include "report/text_util.hpp"
 #include "scalepol/explain.hpp"
@@ -87,7 +88,9 @@ void write_verdict(Writer& w, const VerdictTrace& t) {
   w.entry("verdict", fmt::format("{}, {}{}", v.value, status_name(v.status), v.robust ? "" : ", depends on assumptions"),
           status_style(v.status));
   if (!v.because.empty()) w.entry("because", v.because);
-  if (!v.unknown_fields.empty()) w.entry("unknown", fmt::format("{}", fmt::join(v.unknown_fields, ", ")));
+  // A verdict the step limit stopped says so in `because`; its only "unknown field" is that reason.
+  if (!v.unknown_fields.empty() && !eval::stopped_at_limit(v))
+    w.entry("unknown", fmt::format("{}", fmt::join(v.unknown_fields, ", ")));
   if (!v.robust) {
     w.entry("depends on", fmt::format("{}", fmt::join(v.depends_on, ", ")));
     for (const Reading& r : v.readings) {

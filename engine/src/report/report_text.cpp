@@ -19,6 +19,8 @@
 
 #include <fmt/format.h>
 
+#include "eval/limit_reason.hpp"
+
 #include "report/ansi.hpp"
 #include "report/sink.hpp"
 #include "report/table.hpp"
@@ -106,6 +108,27 @@ void append_row(std::string& out, const report::Table& table, const ModelResult&
   out += '\n';
 }
 
+// The table shows `unknown` both for a value the data lacks and for a record whose evaluation was
+// stopped by the step limit; the second is said here (JSON gives it per verdict).
+void append_limit_note(std::string& out, const Report& r, const report::Table& table) {
+  std::size_t stopped = 0;
+  uint64_t limit = 0;
+  std::vector<const Verdict*> cells;
+  for (const ModelResult& result : r.results) {
+    table.cells(result, cells);
+    for (const Verdict* v : cells) {
+      if (v == nullptr || v->status != Status::Unknown) continue;
+      if (const uint64_t n = eval::stopped_at_limit(*v)) {
+        ++stopped;
+        limit = n;
+      }
+    }
+  }
+  if (stopped == 0) return;
+  fmt::format_to(std::back_inserter(out), "{} verdict{} unknown because evaluation stopped at the limit of {} steps per record\n",
+                 stopped, stopped == 1 ? " is" : "s are", eval::with_thousands(limit));
+}
+
 // `N models`, then one line per tier ladder: how many models sit on each rung.
 void append_summary(std::string& out, const Report& r, const report::Table& table) {
   fmt::format_to(std::back_inserter(out), "\n{} model{}\n", r.results.size(), r.results.size() == 1 ? "" : "s");
@@ -126,6 +149,7 @@ void append_summary(std::string& out, const Report& r, const report::Table& tabl
     out += '\n';
   }
   if (table.has_possible()) out += "~ possible: a value's range reaches across a line\n";
+  append_limit_note(out, r, table);
   if (table.has_dependent())
     out += "* depends on the policy's assumptions: the verdict differs between readings (see `--format json` or `explain`)\n";
 }

@@ -260,8 +260,8 @@ TEST_CASE("json array: an element that is not an object is skipped") {
   CHECK(set->diagnostics.items[0].location.column == 18);
 }
 
-TEST_CASE("json: empty input is no records") {
-  for (const char* text : {"", "  \n", "[]", " [ ] "}) {
+TEST_CASE("json: an empty array is no records") {
+  for (const char* text : {"[]", " [ ] ", "\n[]\n"}) {
     auto set = data::load_json(text, "m.json", model_schema());
     REQUIRE(set.has_value());
     CHECK(set->records.empty());
@@ -336,4 +336,24 @@ TEST_CASE("json lines named explicitly: a leading `[` is a line, not an array") 
   CHECK(set->records[0].line == 2);
   REQUIRE(set->diagnostics.items.size() == 1);
   CHECK(set->diagnostics.items[0].message == "expected an object for a record, found an array");
+}
+
+TEST_CASE("json: an empty or blank .json text is malformed, an empty JSON Lines text is no records") {
+  for (const std::string text : {std::string(), std::string(" \n\t\r\n")}) {
+    auto set = data::load_json(text, "m.json", model_schema());
+    REQUIRE_FALSE(set.has_value());
+    REQUIRE(set.error().items.size() == 1);
+    const Diagnostic& d = set.error().items[0];
+    CHECK(d.code == "malformed-json");
+    CHECK(d.location.line == 1);
+    CHECK(d.location.column == 1);
+    CHECK(d.message == (text.empty() ? "the file is empty" : "the file holds only whitespace"));
+  }
+  auto lines = data::load_json_lines("", "m.jsonl", model_schema());
+  REQUIRE(lines.has_value());
+  CHECK(lines->records.empty());
+  CHECK(lines->diagnostics.empty());
+  auto array = data::load_json("[]", "m.json", model_schema());
+  REQUIRE(array.has_value());
+  CHECK(array->records.empty());
 }

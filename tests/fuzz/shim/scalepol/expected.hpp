@@ -8,7 +8,7 @@
 // an alias template (P1814) either, and the engine writes `Unexpected(x)`. So here Expected and
 // Unexpected are small classes of our own with the part of std::expected's interface the engine
 // uses (has_value, bool, *, ->, value, error, value_or; implicit construction from a value or an
-// Unexpected). Accessing the wrong alternative aborts, where std::expected is undefined behaviour.
+// Unexpected; Expected<void, E>). Accessing the wrong alternative aborts, where std::expected is undefined behaviour.
 #pragma once
 
 #include <cstdio>
@@ -129,6 +129,47 @@ class Expected {
   }
 
   std::variant<T, ErrorBox> v_;
+};
+
+// Expected<void, E> (render_report_html to a stream): success, or an error.
+template <class E>
+class Expected<void, E> {
+ public:
+  using value_type = void;
+  using error_type = E;
+
+  constexpr Expected() = default;
+
+  template <class G>
+    requires std::is_constructible_v<E, const G&>
+  constexpr explicit(!std::is_convertible_v<const G&, E>) Expected(const Unexpected<G>& u) : e_(E(u.error())), ok_(false) {}
+
+  template <class G>
+    requires std::is_constructible_v<E, G>
+  constexpr explicit(!std::is_convertible_v<G, E>) Expected(Unexpected<G>&& u)
+      : e_(E(std::move(u).error())), ok_(false) {}
+
+  constexpr bool has_value() const noexcept { return ok_; }
+  constexpr explicit operator bool() const noexcept { return ok_; }
+  constexpr void operator*() const {
+    if (!ok_) expected_shim::bad_access("value of an error");
+  }
+  constexpr void value() const {
+    if (!ok_) expected_shim::bad_access("value of an error");
+  }
+
+  constexpr E& error() & { return error_ref(); }
+  constexpr const E& error() const& { return const_cast<Expected*>(this)->error_ref(); }
+  constexpr E&& error() && { return std::move(error_ref()); }
+
+ private:
+  E& error_ref() {
+    if (ok_) expected_shim::bad_access("error of a value");
+    return e_;
+  }
+
+  E e_{};
+  bool ok_ = true;
 };
 
 }  // namespace scalepol
