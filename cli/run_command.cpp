@@ -5,6 +5,7 @@
 // report is produced, the problems follow on stderr and the exit code is still 2, so a script
 // cannot mistake a report built on damaged data for a clean one.
 #include <cstdio>
+#include <functional>
 #include <iostream>
 #include <optional>
 
@@ -27,6 +28,17 @@ void render(std::ostream& out, const Report& report, const RunOptions& options, 
   }
 }
 
+// Writes what `produce` makes to -o FILE (atomically: the old file stays whole if anything fails)
+// or to standard output. The one line to report when it could not be written, or nothing.
+// `produce` sets the stream's failbit to keep an existing file when its report fails.
+std::optional<std::string> write_output(const std::string& output, const std::function<void(std::ostream&)>& produce) {
+  if (!output.empty()) return write_atomically(output, produce);
+  produce(std::cout);
+  std::cout.flush();
+  if (!std::cout) return "cannot write the report to standard output";
+  return std::nullopt;
+}
+
 // "eu_ai_act.policy over models.csv": what the progress line says runs.
 std::string progress_label(const RunOptions& options) {
   const auto base = [](const std::string& path) {
@@ -45,19 +57,13 @@ int write_html(const RunOptions& options, const Report& report, const Policy& po
     result = render_report_html(out, report, policy, records);
     if (!*result) out.setstate(std::ios::failbit);  // keep an existing file rather than half a page
   };
-  std::optional<std::string> write_error;
-  if (options.output.empty()) {
-    produce(std::cout);
-    std::cout.flush();
-  } else {
-    write_error = write_atomically(options.output, produce);
-  }
+  const std::optional<std::string> write_error = write_output(options.output, produce);
   if (result && !*result) {
     print_diagnostics(result->error(), options.color);
     return kFailure;
   }
-  if (write_error || (options.output.empty() && !std::cout)) {
-    print_error(write_error ? *write_error : "cannot write the report to standard output", options.color);
+  if (write_error) {
+    print_error(*write_error, options.color);
     return kFailure;
   }
   return kClean;
@@ -84,20 +90,14 @@ int run_streaming(const RunOptions& options) {
     // A run that stops (unreadable data) must not replace the file with half a report.
     if (!*result) out.setstate(std::ios::failbit);
   };
-  std::optional<std::string> write_error;
-  if (options.output.empty()) {
-    produce(std::cout);
-    std::cout.flush();
-  } else {
-    write_error = write_atomically(options.output, produce);
-  }
+  const std::optional<std::string> write_error = write_output(options.output, produce);
   progress.finish();
   if (!*result) {
     print_diagnostics(result->error(), options.color);
     return kFailure;
   }
-  if (write_error || (options.output.empty() && !std::cout)) {
-    print_error(write_error ? *write_error : "cannot write the report to standard output", options.color);
+  if (write_error) {
+    print_error(*write_error, options.color);
     return kFailure;
   }
   if (!(*result)->diagnostics.empty()) {
@@ -127,16 +127,9 @@ int run_run(const RunOptions& options) {
 
   if (options.format == "html") {
     if (int status = write_html(options, *report, inputs->policy, records); status != kClean) return status;
-  } else if (options.output.empty()) {
-    // Colour belongs to terminals: a report written to a file never carries it.
-    render(std::cout, *report, options, use_color(options.color, stdout));
-    std::cout.flush();
-    if (!std::cout) {
-      print_error("cannot write the report to standard output", options.color);
-      return kFailure;
-    }
-  } else if (auto error = write_atomically(options.output, [&](std::ostream& out) {
-               render(out, *report, options, false);
+  } else if (auto error = write_output(options.output, [&](std::ostream& out) {
+               // Colour belongs to terminals: a report written to a file never carries it.
+               render(out, *report, options, options.output.empty() && use_color(options.color, stdout));
              })) {
     print_error(*error, options.color);
     return kFailure;
