@@ -12,9 +12,9 @@
 //   gpai_tier: systemic_risk 1, gpai 1, unknown 1
 //   ~ possible: a value's range reaches across a line
 //
-// Columns are padded by code points, the unit diagnostics count columns in. Model names and
-// values come from data files: they are printed through append_printable so that no control
-// character reaches the terminal.
+// Columns are padded by display width (report::display_width: a CJK character takes two).
+// Model names and values come from data files: they are printed through append_printable so that
+// no control character reaches the terminal.
 #include <algorithm>
 
 #include <fmt/format.h>
@@ -58,7 +58,7 @@ void append_cell(std::string& out, std::string_view text, std::size_t width, boo
   report::append_printable(printable, text);
   paint(out, color && !style.empty(), style, printable);
   if (last) return;
-  report::append_spaces(out, width - std::min(width, report::code_points(text)));
+  report::append_spaces(out, width - std::min(width, report::display_width(text)));
   out += kGap;
 }
 
@@ -90,7 +90,7 @@ void append_row(std::string& out, const report::Table& table, const ModelResult&
   report::append_truncated(model, result.model, report::kModelColumnMax);
   out += model;
   if (!columns.empty()) {
-    report::append_spaces(out, table.model_width() - std::min(table.model_width(), report::code_points(model)));
+    report::append_spaces(out, table.model_width() - std::min(table.model_width(), report::display_width(model)));
     out += kGap;
   }
   for (std::size_t c = 0; c < columns.size(); ++c) {

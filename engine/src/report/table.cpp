@@ -34,18 +34,18 @@ std::string cell_text(const Verdict& verdict) {
 }
 
 std::size_t cell_width(const Verdict& verdict) {
-  return code_points(verdict.value) + (verdict.status == Status::Possible ? 1 : 0) + (verdict.robust ? 0 : 1);
+  return display_width(verdict.value) + (verdict.status == Status::Possible ? 1 : 0) + (verdict.robust ? 0 : 1);
 }
 
 Table::Table(const Report& report) {
   model_width_ = kModelHeader.size();
   std::vector<const Verdict*> row;
   for (const ModelResult& result : report.results) {
-    model_width_ = std::max(model_width_, std::min(code_points(result.model), kModelColumnMax));
+    model_width_ = std::max(model_width_, std::min(display_width(result.model), kModelColumnMax));
     for (const Verdict& v : result.verdicts) {
       if (!has_column(v.kind) || index_.contains(v.rule)) continue;
       index_.emplace(v.rule, columns_.size());
-      columns_.push_back({v.rule, v.kind, code_points(v.rule)});
+      columns_.push_back({v.rule, v.kind, display_width(v.rule)});
       tallies_.emplace_back();
     }
     // A second pass over the row, through cells(), so that widths and tallies count exactly

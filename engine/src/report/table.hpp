@@ -18,7 +18,7 @@ inline constexpr std::size_t kModelColumnMax = 40;  // longer model names are cu
 
 // What a cell shows: the verdict's value, with `?` when unknown and `~` when only possible.
 std::string cell_text(const Verdict& verdict);
-std::size_t cell_width(const Verdict& verdict);  // code_points(cell_text(verdict)), cheaply
+std::size_t cell_width(const Verdict& verdict);  // display_width(cell_text(verdict)), cheaply
 inline constexpr std::string_view kMissingCell = "-";  // the model has no verdict for the rule
 
 struct TierTally {

@@ -14,6 +14,15 @@ namespace scalepol::report {
 // Number of code points in UTF-8 text (the front end's count, so carets and columns agree).
 using syntax::code_points;
 
+// Columns `text` takes on a terminal once append_printable has made it safe: 2 for an East Asian
+// wide or fullwidth character (CJK ideographs, kana, Hangul, fullwidth forms, most emoji), 0 for
+// a combining mark or a zero-width character, 1 for the rest (U+FFFD for a bad byte included).
+// Tables pad by it, so a row with a Chinese model name lines up with the others.
+std::size_t display_width(std::string_view text);
+
+// The longest prefix of `text` at most `width` columns wide (display_width).
+std::string_view take_display_width(std::string_view text, std::size_t width);
+
 // The longest prefix of `text` holding at most `count` code points.
 std::string_view take_code_points(std::string_view text, std::size_t count);
 
@@ -22,7 +31,7 @@ std::string_view take_code_points(std::string_view text, std::size_t count);
 // arithmetic done on the original text stays valid on the output.
 void append_printable(std::string& out, std::string_view text);
 
-// Appends `text` cut to `width` code points, ending with "…" when it was cut.
+// Appends `text` cut to `width` columns (display_width), ending with "…" when it was cut.
 void append_truncated(std::string& out, std::string_view text, std::size_t width);
 
 // Appends `count` spaces.

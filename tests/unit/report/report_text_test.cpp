@@ -70,7 +70,7 @@ TEST_CASE("report table: an empty report") {
   CHECK(render_report_text(r) == "policy p (as of 2025-01-01)\n\nmodel\n-----\n\n0 models\n");
 }
 
-TEST_CASE("report table: long names are cut at 40 columns, widths count code points") {
+TEST_CASE("report table: long names are cut at 40 columns, widths count display columns (CJK: two)") {
   Report r;
   r.policy = "p";
   r.results = {
@@ -83,7 +83,7 @@ TEST_CASE("report table: long names are cut at 40 columns, widths count code poi
         "model                                     gpai_tier\n"
         "----------------------------------------  ---------\n"
         "An extremely long model name that goes …  none\n"
-        "模型-7B                                     système\n"
+        "模型-7B                                   système\n"
         "\n"
         "2 models\n"
         "gpai_tier: none 1, système 1\n");

@@ -14,6 +14,23 @@ TEST_CASE("code points, not bytes") {
   CHECK(take_code_points("ab", 5) == "ab");
 }
 
+TEST_CASE("display width: wide characters take two columns, combining marks none") {
+  CHECK(display_width("") == 0);
+  CHECK(display_width("abc") == 3);
+  CHECK(display_width("é") == 1);
+  CHECK(display_width("e\u0301") == 1);           // e + combining acute
+  CHECK(display_width("模型-7B") == 7);             // CJK ideographs
+  CHECK(display_width("ＡＢ") == 4);                // fullwidth forms
+  CHECK(display_width("한국어") == 6);              // Hangul
+  CHECK(display_width("🤖") == 2);
+  CHECK(display_width("a\x1b[b") == 4);            // ESC is printed as U+FFFD: one column
+  CHECK(display_width("a\xff" "b") == 3);             // a bad byte: U+FFFD
+  CHECK(display_width("a\x80" "b") == 2);             // a stray continuation byte: dropped
+  CHECK(take_display_width("模型ab", 3) == "模");   // the second ideograph would make it 4
+  CHECK(take_display_width("模型ab", 5) == "模型a");
+  CHECK(take_display_width("ab", 5) == "ab");
+}
+
 TEST_CASE("printable text: tabs become a space, control characters U+FFFD") {
   std::string out;
   append_printable(out, "a\tb\x1b[31mc\x7f");
@@ -29,6 +46,7 @@ TEST_CASE("truncation ends with an ellipsis and keeps the width") {
   append_truncated(out, "abcd", 4);
   CHECK(out == "abcd");
   out.clear();
-  append_truncated(out, "模型模型模型", 3);
+  append_truncated(out, "模型模型模型", 5);
   CHECK(out == "模型…");
+  CHECK(display_width(out) == 5);
 }
