@@ -73,6 +73,15 @@ constexpr std::size_t kWindowColumns = 240;
 constexpr std::size_t kWindowLead = 80;  // columns shown before the caret
 constexpr std::string_view kEllipsis = "\xE2\x80\xA6";
 
+// Terminal columns taken by code points [from, from + count) of `text` (columns in locations
+// count code points; a CJK character is two columns wide on the screen): so the caret stands
+// under its character. Code points past the end of the text count one each.
+std::size_t screen_columns(std::string_view text, std::size_t from, std::size_t count) {
+  const std::string_view rest = text.substr(report::take_code_points(text, from).size());
+  const std::string_view part = report::take_code_points(rest, count);
+  return report::display_width(part) + (count - std::min(count, report::code_points(part)));
+}
+
 void append_snippet(std::string& out, const Location& loc, bool color) {
   std::string_view text = loc.line_text;
   while (!text.empty() && (text.back() == '\n' || text.back() == '\r')) text.remove_suffix(1);
@@ -110,11 +119,13 @@ void append_snippet(std::string& out, const Location& loc, bool color) {
   out += "  ";
   paint(out, color, report::ansi::kBoldBlue, std::string(number.size(), ' ') + " |");
   out += ' ';
-  report::append_spaces(out, loc.column - 1 - first + (cut_before ? 1 : 0));
+  const std::size_t lead = loc.column - 1;
+  report::append_spaces(out, screen_columns(text, first, lead - first) + (cut_before ? 1 : 0));
   std::size_t width = caret_width(loc, length);
   // Carets stop at the window's end (and the `…` after it).
-  const std::size_t room = first + shown + (cut_after ? 1 : 0) - (loc.column - 1);
+  const std::size_t room = first + shown + (cut_after ? 1 : 0) - lead;
   if (length > kLongLineColumns) width = std::max<std::size_t>(1, std::min(width, room));
+  width = std::max<std::size_t>(1, screen_columns(text, lead, width));
   paint(out, color, report::ansi::kBoldBlue, std::string(width, '^'));
   out += '\n';
 }

@@ -54,12 +54,18 @@ TEST_CASE("tabs become one space in both lines, so the caret stays aligned") {
         "    |   ^^^^\n");
 }
 
-TEST_CASE("columns count code points, so multi-byte characters before the span pad by one") {
-  // "é" is 2 bytes, "模型" 6, "🤖" 4: 15 bytes but 7 code points before `1e25`.
+TEST_CASE("columns count code points; the caret stands under its character on the screen") {
+  // "é" is 2 bytes, "模型" 6, "🤖" 4: 15 bytes, 7 code points (the column, 8), and 10 terminal
+  // columns before `1e25` (a CJK character or an emoji is two wide).
   CHECK(render_text(at(1, 8, 1, 12, "é 模型 🤖 1e25")) ==
         "policies/rsp.policy:1:8: error[unit-mismatch]: cannot compare `FLOP` with `FLOP/s`\n"
         "  1 | é 模型 🤖 1e25\n"
-        "    |        ^^^^\n");
+        "    |           ^^^^\n");
+  // A span over wide characters gets two carets for each.
+  CHECK(render_text(at(1, 3, 1, 5, "a 模型 b")) ==
+        "policies/rsp.policy:1:3: error[unit-mismatch]: cannot compare `FLOP` with `FLOP/s`\n"
+        "  1 | a 模型 b\n"
+        "    |   ^^^^\n");
 }
 
 TEST_CASE("control characters in the source line cannot reach the terminal") {
