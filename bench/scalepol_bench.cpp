@@ -17,6 +17,7 @@
 #include <string_view>
 #include <vector>
 
+#include "handwritten.hpp"  // bench::append_json_string: the same escaping as the hand-written programs
 #include "scalepol/scalepol.hpp"
 #include "scalepol/stream.hpp"
 
@@ -77,24 +78,6 @@ std::size_t evaluate(const scalepol::Policy& policy, const scalepol::Records& re
   return table->cells.size();
 }
 
-void json_string(std::string& out, std::string_view s) {
-  out += '"';
-  for (char c : s) {
-    const auto u = static_cast<unsigned char>(c);
-    if (c == '"' || c == '\\') {
-      out += '\\';
-      out += c;
-    } else if (u < 0x20) {
-      char buf[8];
-      std::snprintf(buf, sizeof buf, "\\u%04x", u);
-      out += buf;
-    } else {
-      out += c;
-    }
-  }
-  out += '"';
-}
-
 // The report's verdicts as run_jsonl writes them (engine/include/scalepol/stream.hpp).
 int write_report(const scalepol::Policy& policy, const scalepol::Records& records, const std::string& path) {
   auto report = policy.evaluate(records);
@@ -107,21 +90,21 @@ int write_report(const scalepol::Policy& policy, const scalepol::Records& record
   std::string line;
   for (const auto& r : report->results) {
     line = "{\"model\":";
-    json_string(line, r.model);
+    bench::append_json_string(line, r.model);
     line += ",\"verdicts\":{";
     for (std::size_t i = 0; i < r.verdicts.size(); ++i) {
       const auto& v = r.verdicts[i];
       if (i) line += ',';
-      json_string(line, v.rule);
+      bench::append_json_string(line, v.rule);
       line += ":{\"value\":";
-      json_string(line, v.value);
+      bench::append_json_string(line, v.value);
       line += ",\"status\":";
-      json_string(line, scalepol::status_name(v.status));
+      bench::append_json_string(line, scalepol::status_name(v.status));
       if (!v.robust) {
         line += ",\"depends_on\":[";
         for (std::size_t k = 0; k < v.depends_on.size(); ++k) {
           if (k) line += ',';
-          json_string(line, v.depends_on[k]);
+          bench::append_json_string(line, v.depends_on[k]);
         }
         line += ']';
       }

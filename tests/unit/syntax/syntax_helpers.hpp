@@ -1,6 +1,8 @@
 // Helpers for the syntax tests: parse text held in memory, and look at what came out.
 #pragma once
 
+#include <doctest/doctest.h>
+
 #include <fstream>
 #include <sstream>
 #include <string>
@@ -35,6 +37,13 @@ inline std::string dump(const ParseResult& r) {
     out += d.code + " " + std::to_string(d.location.line) + ":" + std::to_string(d.location.column) + " " +
            d.message + (d.help.empty() ? "" : " [help: " + d.help + "]") + "\n";
   return out;
+}
+
+// The module of a parse that must succeed; on failure the diagnostics are printed.
+inline const ast::Module& ok(const ParseResult& r) {
+  INFO(dump(r));
+  REQUIRE(r.diagnostics.empty());
+  return r.module;
 }
 
 inline std::string read_file(const std::string& path) {

@@ -7,16 +7,6 @@ using namespace scalepol;
 using namespace scalepol::syntax::test;
 using ast::ExprKind;
 
-namespace {
-
-const ast::Module& ok(const syntax::ParseResult& r) {
-  INFO(dump(r));
-  REQUIRE(r.diagnostics.empty());
-  return r.module;
-}
-
-}  // namespace
-
 TEST_CASE("policy header: name, title, string and date fields") {
   auto r = parse_text(
       "policy eu_ai_act \"EU AI Act\" {\n"

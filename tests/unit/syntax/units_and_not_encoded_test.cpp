@@ -6,16 +6,6 @@
 using namespace scalepol;
 using namespace scalepol::syntax::test;
 
-namespace {
-
-const ast::Module& ok(const syntax::ParseResult& r) {
-  INFO(dump(r));
-  REQUIRE(r.diagnostics.empty());
-  return r.module;
-}
-
-}  // namespace
-
 TEST_CASE("unit: name, factor, base unit and quotes, with spans") {
   auto r = parse_text(
       "unit petaflop_s_day = 8.64e19 FLOP\n"
