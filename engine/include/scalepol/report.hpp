@@ -15,7 +15,8 @@ class Policy;
 class Records;
 
 enum class VerdictKind { Tier, Trigger, Exemption, Obligation };
-enum class Status { Definite, Possible, Unknown };
+// One byte: a VerdictTable holds one per record and rule.
+enum class Status : unsigned char { Definite, Possible, Unknown };
 
 const char* verdict_kind_name(VerdictKind k);  // "tier", "trigger", "exemption", "obligation"
 const char* status_name(Status s);             // "definite", "possible", "unknown"

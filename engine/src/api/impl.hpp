@@ -4,6 +4,7 @@
 #include <memory>
 
 #include "check/program.hpp"
+#include "eval/columns.hpp"
 #include "eval/compiled.hpp"
 #include "eval/record.hpp"
 #include "scalepol/policy.hpp"
@@ -22,6 +23,12 @@ struct Policy::Impl {
 
 struct Records::Impl {
   eval::RecordSet set;
+  // The fields the loading policy's rules read, column by column (eval/columns.hpp), for
+  // evaluate_table's batch evaluator; made with the records.
+  eval::Columns columns;
 };
+
+// Fill `impl.columns` for the fields `policy`'s rules read.
+void attach_columns(Records::Impl& impl, const Policy& policy);
 
 }  // namespace scalepol

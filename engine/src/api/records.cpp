@@ -1,6 +1,7 @@
 // load_records: the data layer's loaders, bound to a policy's record schema.
 #include "api/eval_setup.hpp"
 #include "api/impl.hpp"
+#include "eval/batch.hpp"
 #include "data/confidence.hpp"
 #include "data/load.hpp"
 
@@ -11,21 +12,26 @@ const Diagnostics& Records::diagnostics() const { return impl_->set.diagnostics;
 
 namespace {
 
-Expected<Records, Diagnostics> wrap(Expected<eval::RecordSet, Diagnostics> loaded) {
+Expected<Records, Diagnostics> wrap(Expected<eval::RecordSet, Diagnostics> loaded, const Policy& policy) {
   if (!loaded) return Unexpected(std::move(loaded.error()));
   auto impl = std::make_shared<Records::Impl>();
   impl->set = std::move(*loaded);
+  attach_columns(*impl, policy);
   return Records(std::move(impl));
 }
 
 }  // namespace
+
+void attach_columns(Records::Impl& impl, const Policy& policy) {
+  impl.columns = eval::build_columns(impl.set, eval::batch_columns(*policy.impl().compiled));
+}
 
 Expected<Records, Diagnostics> load_records(const std::string& path, const Policy& policy, const LoadOptions& options) {
   try {
     auto loaded = data::load_file(path, options.format, policy.impl().schema);
     if (loaded && options.confidence_ranges)
       if (Diagnostics fatal = data::apply_confidence_ranges(*loaded); !fatal.empty()) return Unexpected(std::move(fatal));
-    return wrap(std::move(loaded));
+    return wrap(std::move(loaded), policy);
   } catch (const std::exception& e) {
     return Unexpected(api::internal_error(e, path));
   }
@@ -34,9 +40,9 @@ Expected<Records, Diagnostics> load_records(const std::string& path, const Polic
 Expected<Records, Diagnostics> load_records_from_string(const std::string& text, const std::string& name,
                                                         const Policy& policy, DataFormat format) {
   auto schema = policy.impl().schema;
-  if (format == DataFormat::Csv) return wrap(data::load_csv(text, name, schema));
-  if (format == DataFormat::JsonLines) return wrap(data::load_json_lines(text, name, schema));
-  return wrap(data::load_json(text, name, schema));
+  if (format == DataFormat::Csv) return wrap(data::load_csv(text, name, schema), policy);
+  if (format == DataFormat::JsonLines) return wrap(data::load_json_lines(text, name, schema), policy);
+  return wrap(data::load_json(text, name, schema), policy);
 }
 
 }  // namespace scalepol

@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <optional>
 
 #include "api/impl.hpp"
 #include "syntax/literals.hpp"
@@ -11,6 +12,7 @@
 namespace scalepol {
 
 struct RecordsBuilder::State {
+  std::optional<Policy> policy;  // for the columns of the records built (api/impl.hpp)
   std::shared_ptr<const eval::Schema> schema;
   std::vector<eval::Record> records;
   std::vector<std::string> names;
@@ -51,6 +53,7 @@ struct RecordsBuilder::State {
 };
 
 RecordsBuilder::RecordsBuilder(const Policy& policy) : state_(std::make_unique<State>()) {
+  state_->policy = policy;
   state_->schema = policy.impl().schema;
 }
 RecordsBuilder::~RecordsBuilder() = default;
@@ -118,6 +121,7 @@ Expected<Records, Diagnostics> RecordsBuilder::build() const {
   impl->set.source = "<records built in code>";
   impl->set.records = state_->records;
   impl->set.index_names();
+  attach_columns(*impl, *state_->policy);
   return Records(std::move(impl));
 }
 

@@ -1,6 +1,7 @@
 // evaluate_table and run_jsonl: the compiled evaluator behind the public API.
 #include "scalepol/stream.hpp"
 
+#include <algorithm>
 #include <ostream>
 
 #include "api/eval_setup.hpp"
@@ -8,6 +9,7 @@
 #include "data/confidence.hpp"
 #include "data/load.hpp"
 #include "data/stream.hpp"
+#include "eval/batch.hpp"
 #include "eval/compiled.hpp"
 #include "report/jsonl.hpp"
 
@@ -32,10 +34,18 @@ Expected<VerdictTable, Diagnostics> evaluate_table(const Policy& policy, const R
     table.records = set.records.size();
     const std::size_t cols = cp.columns().size();
     table.cells.resize(table.records * cols);
+    const std::size_t n = set.records.size();
+    const eval::Columns& columns = records.impl().columns;
+    if (columns.records == n && eval::batch_supported(cp, columns, impl.limits.max_eval_steps_per_record)) {
+      // A batch of records at a time, over the records' columns (eval/batch.hpp).
+      eval::BatchRun batch(cp, columns, *as_of);
+      for (std::size_t first = 0; first < n; first += eval::BatchRun::kLanes)
+        batch.evaluate(first, std::min(eval::BatchRun::kLanes, n - first), table.cells.data() + first * cols);
+      return table;
+    }
     eval::CompiledRun run(cp, set, *as_of, impl.limits.max_eval_steps_per_record);
     std::vector<eval::Cell> cells(cols);
     constexpr std::size_t kAhead = 24; // records prefetched ahead of the one evaluated
-    const std::size_t n = set.records.size();
     for (std::size_t r = 0; r < n; ++r) {
       if (r + kAhead < n) run.prefetch(set.records[r + kAhead]);
       run.evaluate(set.records[r], cells.data());

@@ -8,6 +8,7 @@
 #include <cmath>
 #include <limits>
 #include <optional>
+#include <utility>
 
 #include "check/units.hpp"
 #include "eval/evaluator.hpp"
@@ -17,13 +18,7 @@ namespace scalepol::eval {
 
 using K = Value::Kind;
 
-struct CompiledPolicy::Site {
-  std::string rule;
-  int32_t kind = -1;
-  int32_t ladder = -1, tier = -1, trigger = -1;
-};
-
-struct CompiledRun::Ctx {
+struct CompiledRunCtx {
   const CompiledPolicy* cp = nullptr;
   const CompiledPolicy::Node* nodes = nullptr;
   const RecordSet* rs = nullptr;
@@ -37,7 +32,7 @@ struct CompiledRun::Ctx {
   int32_t as_of = kNoDate;
   const CValue* reading = nullptr;
   // Shared by a run's contexts: the contexts of `@` hops, one per depth, and the frontier cache.
-  std::vector<std::unique_ptr<Ctx>>* nested = nullptr;
+  std::vector<std::unique_ptr<CompiledRunCtx>>* nested = nullptr;
   std::vector<std::optional<const Record*>>* frontier = nullptr;
 
   void begin(const Record& r) {
@@ -50,16 +45,7 @@ struct CompiledRun::Ctx {
 };
 
 using Ctx = CompiledRun::Ctx;
-using Fn = CValue (*)(const CompiledPolicy::Node&, Ctx&);
-
-struct CompiledPolicy::Node {
-  Fn fn = nullptr;
-  int32_t a = -1, b = -1;  // operands: child nodes, slots or table indices, as the function says
-  ast::Op op = ast::Op::Add;
-  CValue k;                // a constant operand
-  std::vector<int32_t> kids;
-  std::vector<ast::Op> ops;
-};
+using Fn = CompiledPolicy::NodeFn;
 
 namespace {
 
@@ -101,18 +87,6 @@ CValue of_tier(int32_t t) {
   v.tier = t;
   v.x = v.lo = v.hi = t;
   return v;
-}
-CValue of_value(const Value& v) {
-  CValue o;
-  o.kind = v.kind;
-  o.boolean = v.boolean;
-  o.possible = v.possible;
-  o.tier = v.tier;
-  o.x = v.x;
-  o.lo = v.lo;
-  o.hi = v.hi;
-  o.text = &v.text;
-  return o;
 }
 
 const std::string& text_of(const CValue& v) {
@@ -210,16 +184,6 @@ CValue effective_compute(Ctx& c, int32_t i) {
   });
 }
 
-int32_t tier_of(const std::vector<check::TierRange>& ranges, double x) {
-  for (int32_t t = static_cast<int32_t>(ranges.size()) - 1; t >= 0; --t) {
-    const auto& r = ranges[t];
-    if (r.has_lo && (r.lo_inclusive ? x < r.lo : x <= r.lo)) continue;
-    if (r.has_hi && (r.hi_inclusive ? x > r.hi : x >= r.hi)) continue;
-    return t;
-  }
-  return -1;
-}
-
 CValue ladder(Ctx& c, int32_t i) {
   return memo(c, c.cp->memo_ladder_ + i, [&] {
     const auto& cp = *c.cp;
@@ -227,10 +191,10 @@ CValue ladder(Ctx& c, int32_t i) {
     const int32_t axis_root = cp.ladder_axis_[i];
     CValue axis = axis_root >= 0 ? ev(axis_root, c) : unknown();
     if (axis.kind != K::Number) return axis.kind == K::Unknown ? axis : unknown();
-    CValue v = of_tier(tier_of(ladder.ranges, axis.x));
+    CValue v = of_tier(tier_holding(ladder.ranges, axis.x));
     if (axis.lo != axis.x || axis.hi != axis.x) {  // a range: the tiers its ends fall in
-      v.lo = tier_of(ladder.ranges, axis.lo);
-      v.hi = tier_of(ladder.ranges, axis.hi);
+      v.lo = tier_holding(ladder.ranges, axis.lo);
+      v.hi = tier_holding(ladder.ranges, axis.hi);
     }
     v.possible = v.lo != v.hi;
     for (int32_t e : ladder.escalations) {
@@ -510,6 +474,46 @@ CValue n_within(const Node& n, Ctx& c) {
   return estimate(v.x, std::min(v.x, n.k.lo), std::max(v.x, n.k.hi));
 }
 
+// The kind of each node function, for the batch evaluator (batch.cpp).
+NodeKind kind_of(Fn fn) {
+  static const std::pair<Fn, NodeKind> kinds[] = {
+      {n_const, NodeKind::Const},
+      {n_field, NodeKind::Field},
+      {n_define, NodeKind::Define},
+      {n_ec, NodeKind::EffectiveCompute},
+      {n_ladder, NodeKind::Ladder},
+      {n_trigger, NodeKind::Trigger},
+      {n_exemption, NodeKind::Exemption},
+      {n_assumption, NodeKind::Assumption},
+      {n_as_of, NodeKind::AsOf},
+      {n_unknown, NodeKind::Unknown},
+      {n_at, NodeKind::At},
+      {n_neg, NodeKind::Neg},
+      {n_not, NodeKind::Not},
+      {n_logic<true>, NodeKind::And},
+      {n_logic<false>, NodeKind::Or},
+      {n_arith, NodeKind::Arith},
+      {n_compare, NodeKind::Compare},
+      {n_compare_field_const, NodeKind::CompareFieldConst},
+      {n_is_known, NodeKind::IsKnown},
+      {n_is_known_field, NodeKind::IsKnownField},
+      {n_obligation_kind, NodeKind::ObligationKind},
+      {n_text_test<true>, NodeKind::Contains},
+      {n_text_test<false>, NodeKind::StartsWith},
+      {n_text_test_field_const<true>, NodeKind::ContainsFieldConst},
+      {n_text_test_field_const<false>, NodeKind::StartsWithFieldConst},
+      {n_time_since, NodeKind::TimeSince},
+      {n_min_max<true>, NodeKind::Min},
+      {n_min_max<false>, NodeKind::Max},
+      {n_abs, NodeKind::Abs},
+      {n_progress, NodeKind::Progress},
+      {n_within, NodeKind::Within},
+  };
+  for (const auto& [f, k] : kinds)
+    if (f == fn) return k;
+  return NodeKind::Unknown;
+}
+
 }  // namespace
 
 // --- Compilation -------------------------------------------------------------------------
@@ -517,8 +521,11 @@ CValue n_within(const Node& n, Ctx& c) {
 struct Compiler {
   CompiledPolicy& cp;
 
-  void reads(int32_t slot) {
-    if (slot >= 0 && static_cast<std::size_t>(slot) < cp.fields_read_.size()) cp.fields_read_[slot] = true;
+  // A field the rules read (named_only: read only for the model's name).
+  void reads(int32_t slot, bool named_only = false) {
+    if (slot < 0 || static_cast<std::size_t>(slot) >= cp.fields_read_.size()) return;
+    cp.fields_read_[slot] = true;
+    if (!named_only) cp.fields_evaluated_[slot] = true;
   }
   void reads_reference(int32_t i) {
     const auto& ref = cp.p_.references[i];
@@ -528,6 +535,7 @@ struct Compiler {
   }
 
   int32_t add(Node n) {
+    n.kind = kind_of(n.fn);
     cp.nodes_.push_back(std::move(n));
     return static_cast<int32_t>(cp.nodes_.size() - 1);
   }
@@ -566,7 +574,14 @@ struct Compiler {
 
   int32_t compile(const ast::Expr* e) { return e ? compile(*e) : -1; }
 
+  // Every expression becomes one node (added after its operands'), typed as the checker typed it.
   int32_t compile(const ast::Expr& e) {
+    const int32_t i = compile_expr(e);
+    cp.nodes_[static_cast<std::size_t>(i)].type = e.type.kind;
+    return i;
+  }
+
+  int32_t compile_expr(const ast::Expr& e) {
     using EK = ast::ExprKind;
     if (auto k = literal(e)) {
       Node n = make(n_const);
@@ -711,8 +726,9 @@ struct Compiler {
 CompiledPolicy::CompiledPolicy(const check::Program& program) : p_(program), readings_(enumerate_readings(program)) {
   const auto& p = p_;
   fields_read_.assign(p.fields.size(), false);
+  fields_evaluated_.assign(p.fields.size(), false);
   Compiler c{*this};
-  c.reads(p.key_field);
+  c.reads(p.key_field, /*named_only=*/true);
   for (const auto* d : p.defines) define_root_.push_back(c.compile(d->value.get()));
   for (const auto* ec : p.effective_computes) {
     ec_base_.push_back(c.compile(ec->base.value.get()));
@@ -766,8 +782,10 @@ CompiledPolicy::CompiledPolicy(const check::Program& program) : p_(program), rea
     site_exemptions_.push_back(std::move(lifts));
   }
 
-  for (std::size_t i = 0; i < fields_read_.size(); ++i)
+  for (std::size_t i = 0; i < fields_read_.size(); ++i) {
     if (fields_read_[i]) slots_read_.push_back(static_cast<int32_t>(i));
+    if (fields_evaluated_[i]) slots_evaluated_.push_back(static_cast<int32_t>(i));
+  }
 
   // Columns: ladders, triggers, exemptions, obligations.
   for (const auto& l : p.ladders) {
@@ -892,9 +910,12 @@ void CompiledRun::evaluate(const Record& record, Cell* out) {
     top_->reading = reading_values_[r].data();
     evaluate_reading(record, per_reading_.data() + r * cols);
   }
-  // Fold the readings as Sweep does (sweep.cpp): robust, or which dimensions matter.
-  const Readings& readings = cp_.readings_;
-  auto under = [&](std::size_t r, std::size_t k) -> const Cell& { return per_reading_[r * cols + k]; };
+  fold_readings(cp_.readings_, per_reading_.data(), cols, out);
+}
+
+void fold_readings(const Readings& readings, const Cell* per_reading, std::size_t cols, Cell* out) {
+  const std::size_t n = readings.size();
+  auto under = [&](std::size_t r, std::size_t k) -> const Cell& { return per_reading[r * cols + k]; };
   auto same = [](const Cell& a, const Cell& b) { return a.value == b.value && a.status == b.status; };
   for (std::size_t k = 0; k < cols; ++k) {
     Cell combined = under(0, k);

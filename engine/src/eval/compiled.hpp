@@ -34,6 +34,20 @@ struct CValue {
   const std::string* text = nullptr;
 };
 
+// A record's or a reading's value as the compiled evaluator carries it (its text stays in `v`).
+inline CValue of_value(const Value& v) {
+  CValue o;
+  o.kind = v.kind;
+  o.boolean = v.boolean;
+  o.possible = v.possible;
+  o.tier = v.tier;
+  o.x = v.x;
+  o.lo = v.lo;
+  o.hi = v.hi;
+  o.text = &v.text;
+  return o;
+}
+
 // One rule's verdict as numbers. `value` indexes the rule's value names (-1: unknown);
 // `shown` is false for an obligation not imposed on the record (it is then left out of reports).
 struct Cell {
@@ -50,6 +64,17 @@ struct Column {
   std::vector<std::string> values;  // ladders: tier names, then "no_tier"; others: "false", "true"
 };
 
+// What a node computes: the batch evaluator (batch.hpp) dispatches on it, the scalar one calls
+// Node::fn. One kind per node function of compiled.cpp.
+enum class NodeKind : unsigned char {
+  Const, Field, Define, EffectiveCompute, Ladder, Trigger, Exemption, Assumption, AsOf, Unknown, At,
+  Neg, Not, And, Or, Arith, Compare, CompareFieldConst, IsKnown, IsKnownField, ObligationKind,
+  Contains, StartsWith, ContainsFieldConst, StartsWithFieldConst, TimeSince, Min, Max, Abs, Progress,
+  Within,
+};
+
+struct CompiledRunCtx;  // one evaluation's state (compiled.cpp)
+
 class CompiledPolicy {
  public:
   explicit CompiledPolicy(const check::Program& program);
@@ -63,9 +88,29 @@ class CompiledPolicy {
   const std::vector<bool>& fields_read() const { return fields_read_; }
   // The same as a list of slots.
   const std::vector<int32_t>& slots_read() const { return slots_read_; }
+  // The slots whose values the rules read (slots_read less the key field when it only names
+  // the model): what a columnar copy of the records must hold (columns.hpp).
+  const std::vector<int32_t>& slots_evaluated() const { return slots_evaluated_; }
 
   struct Node;
-  struct Site;  // an obligation and what imposes it
+  using NodeFn = CValue (*)(const Node&, CompiledRunCtx&);
+  // One node: the function that evaluates it, its kind, its operands and its checked type.
+  struct Node {
+    NodeFn fn = nullptr;
+    NodeKind kind = NodeKind::Unknown;
+    check::TypeKind type = check::TypeKind::Error;  // the expression's checked type
+    int32_t a = -1, b = -1;  // operands: child nodes, slots or table indices, as the function says
+    ast::Op op = ast::Op::Add;
+    CValue k;                // a constant operand
+    std::vector<int32_t> kids;
+    std::vector<ast::Op> ops;
+  };
+  // An obligation and what imposes it: a tier of a ladder, or a trigger.
+  struct Site {
+    std::string rule;
+    int32_t kind = -1;
+    int32_t ladder = -1, tier = -1, trigger = -1;
+  };
   const std::vector<Node>& nodes() const { return nodes_; }
 
   // The compiled form, read by the node functions (compiled.cpp); written only by the constructor.
@@ -76,6 +121,8 @@ class CompiledPolicy {
   bool uses_references_ = false;
   std::vector<bool> fields_read_;
   std::vector<int32_t> slots_read_;
+  std::vector<bool> fields_evaluated_;
+  std::vector<int32_t> slots_evaluated_;
 
   // Root node of each rule's expression (-1: none), and where each rule's memo lives.
   std::vector<int32_t> define_root_, trigger_root_, exemption_root_, assumption_root_;
@@ -111,7 +158,7 @@ class CompiledRun {
   // assumptions (robust, or which dimensions the verdict depends on).
   void evaluate(const Record& record, Cell* out);
 
-  struct Ctx;
+  using Ctx = CompiledRunCtx;
 
  private:
   void evaluate_reading(const Record& record, Cell* out);
@@ -121,5 +168,10 @@ class CompiledRun {
   std::vector<std::vector<CValue>> reading_values_;  // per reading: one per assumption
   std::vector<Cell> per_reading_;                     // readings × columns scratch
 };
+
+// One record's verdicts under every reading of the assumptions (`per_reading`: readings ×
+// `columns` cells, reading by reading) folded into one Cell per column, as Sweep does
+// (sweep.cpp): the verdict, robust or not, and which dimensions it depends on.
+void fold_readings(const Readings& readings, const Cell* per_reading, std::size_t columns, Cell* out);
 
 }  // namespace scalepol::eval

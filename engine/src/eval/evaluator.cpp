@@ -280,17 +280,7 @@ Value Evaluator::effective_compute(int32_t i, Frame& f) {
   return *slot;
 }
 
-int32_t Evaluator::tier_of(int32_t li, double x) const {
-  const auto& ranges = p_.ladders[li].ranges;
-  // The last tier that holds x: a later tier is a higher one.
-  for (int32_t t = static_cast<int32_t>(ranges.size()) - 1; t >= 0; --t) {
-    const auto& r = ranges[t];
-    if (r.has_lo && (r.lo_inclusive ? x < r.lo : x <= r.lo)) continue;
-    if (r.has_hi && (r.hi_inclusive ? x > r.hi : x >= r.hi)) continue;
-    return t;
-  }
-  return -1;
-}
+int32_t Evaluator::tier_of(int32_t li, double x) const { return tier_holding(p_.ladders[li].ranges, x); }
 
 Value Evaluator::ladder_base(int32_t i, Frame& f) {
   const auto& decl = *p_.ladders[i].decl;

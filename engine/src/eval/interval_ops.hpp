@@ -7,6 +7,7 @@
 #include <cmath>
 
 #include "ast/ast.hpp"
+#include "check/program.hpp"
 #include "eval/value.hpp"
 
 namespace scalepol::eval {
@@ -56,6 +57,18 @@ inline bool arith_intervals(ast::Op op, double ax, double alo, double ahi, doubl
     default: return false;
   }
   return std::isfinite(x) && std::isfinite(lo) && std::isfinite(hi);
+}
+
+// The tier of a ladder that holds x: the last (highest) whose range holds it, or -1 (below
+// every tier).
+inline int32_t tier_holding(const std::vector<check::TierRange>& ranges, double x) {
+  for (int32_t t = static_cast<int32_t>(ranges.size()) - 1; t >= 0; --t) {
+    const auto& r = ranges[t];
+    if (r.has_lo && (r.lo_inclusive ? x < r.lo : x <= r.lo)) continue;
+    if (r.has_hi && (r.hi_inclusive ? x > r.hi : x >= r.hi)) continue;
+    return t;
+  }
+  return -1;
 }
 
 }  // namespace scalepol::eval

@@ -13,6 +13,7 @@
 
 #include "api/eval_setup.hpp"
 #include "api/impl.hpp"
+#include "random_records.hpp"
 #include "eval/compiled.hpp"
 
 using namespace scalepol;
@@ -124,26 +125,7 @@ exemption open_source {
 }
 trigger has_report { when compute_tier >= mid and not (compute_tier == compute_tier.high) }
 )");
-  std::mt19937_64 rng(7);
-  std::uniform_real_distribution<double> exponent(18.0, 27.0), spread(0.0, 1.5), unit(0.0, 1.0);
-  std::uniform_int_distribution<int> day(0, 5000);
-  std::string json = "[";
-  for (int i = 0; i < 400; ++i) {
-    std::string fields = fmt::format(R"("model": "m{}")", i);
-    if (unit(rng) > 0.15) {
-      const double e = exponent(rng), s = unit(rng) > 0.6 ? spread(rng) : 0.0;
-      if (s > 0) fields += fmt::format(R"(, "training_compute": {{"low": {}, "high": {}}})", std::pow(10, e - s), std::pow(10, e + s));
-      else fields += fmt::format(R"(, "training_compute": {})", std::pow(10, e));
-    }
-    if (unit(rng) > 0.3) fields += fmt::format(R"(, "parameters": {})", std::pow(10, exponent(rng) - 14));
-    if (unit(rng) > 0.2) {
-      const int d = day(rng);
-      fields += fmt::format(R"(, "released": "{:04}-{:02}-{:02}")", 2012 + d / 365, 1 + (d / 31) % 12, 1 + d % 28);
-    }
-    if (unit(rng) > 0.3) fields += fmt::format(R"(, "accessibility": "{}")", unit(rng) > 0.5 ? "Open weights (unrestricted)" : "API access");
-    json += (i ? ",{" : "{") + fields + "}";
-  }
-  json += "]";
+  const std::string json = random_records_json(7, 400);
   auto records = load_records_from_string(json, "random.json", policy, DataFormat::Json);
   REQUIRE(records.has_value());
   std::size_t compared = compare(policy, *records, "2025-06-01") + compare(policy, *records);
