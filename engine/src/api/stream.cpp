@@ -77,12 +77,20 @@ class JsonlRun {
         out_(out),
         writer_(cp_.columns(), dimensions(cp_)),
         run_(cp_, empty_, as_of, policy.impl().limits.max_eval_steps_per_record),
-        cells_(cp_.columns().size()) {
+        cells_(cp_.columns().size()),
+        as_of_(as_of),
+        step_limit_(policy.impl().limits.max_eval_steps_per_record),
+        column_builder_(eval::batch_columns(cp_)) {
     buffer_.reserve(kFlushAt + 4096);
   }
 
   // Evaluates and writes a set's records. False when the output stream failed.
   bool records(const eval::RecordSet& set) {
+    if (!cp_.uses_references()) {
+      // The block's columns, then the batch evaluator (eval/batch.hpp), as evaluate_table.
+      column_builder_.build(set, columns_);
+      if (eval::batch_supported(cp_, columns_, step_limit_)) return batches(set);
+    }
     run_.set_records(set);
     for (const auto& r : set.records) {
       run_.evaluate(r, cells_.data());
@@ -90,6 +98,23 @@ class JsonlRun {
       if (buffer_.size() >= kFlushAt && !flush()) return false;
     }
     count_ += set.records.size();
+    return true;
+  }
+
+  bool batches(const eval::RecordSet& set) {
+    if (!batch_) batch_ = std::make_unique<eval::BatchRun>(cp_, columns_, as_of_);
+    batch_->columns_changed();
+    const std::size_t cols = cp_.columns().size(), n = set.records.size();
+    batch_cells_.resize(eval::BatchRun::kLanes * cols);
+    for (std::size_t first = 0; first < n; first += eval::BatchRun::kLanes) {
+      const std::size_t count = std::min(eval::BatchRun::kLanes, n - first);
+      batch_->evaluate(first, count, batch_cells_.data());
+      for (std::size_t i = 0; i < count; ++i) {
+        writer_.append(buffer_, model_name(*set.schema, set.records[first + i], scratch_), batch_cells_.data() + i * cols);
+        if (buffer_.size() >= kFlushAt && !flush()) return false;
+      }
+    }
+    count_ += n;
     return true;
   }
 
@@ -118,6 +143,14 @@ class JsonlRun {
   std::vector<eval::Cell> cells_;
   std::string buffer_, scratch_;
   std::size_t count_ = 0;
+  // The batch evaluator, for policies without `@` references: each block's columns, made again
+  // per block into the same storage.
+  int32_t as_of_;
+  std::size_t step_limit_;
+  eval::ColumnBuilder column_builder_;
+  eval::Columns columns_;
+  std::unique_ptr<eval::BatchRun> batch_;
+  std::vector<eval::Cell> batch_cells_;
 };
 
 Diagnostics write_failed(const std::string& path) {

@@ -723,17 +723,61 @@ struct BatchRun::State {
         const double x = v.x[i];
         const int16_t tier = x < 0 ? none : static_cast<int16_t>(x);
         const Status known = v.lo[i] != v.hi[i] ? Status::Possible : Status::Definite;
-        sink(i, col, s != kKnown ? int16_t{-1} : tier, s != kKnown ? kStatus[s] : known);
+        sink(i, col, s != kKnown ? int16_t{-1} : tier, s != kKnown ? kStatus[s] : known, true);
       }
     }
     auto bools = [&](const View& v) {
-      for (std::size_t i = 0; i < n; ++i) sink(i, col, kValue[v.state[i]], kStatus[v.state[i]]);
+      for (std::size_t i = 0; i < n; ++i) sink(i, col, kValue[v.state[i]], kStatus[v.state[i]], true);
       ++col;
     };
     for (int32_t t = 0; t < static_cast<int32_t>(p.triggers.size()); ++t) bools(trigger(t));
     for (int32_t e = 0; e < static_cast<int32_t>(p.exemptions.size()); ++e) bools(exemption(e));
-    for (std::size_t site = 0; site < cp.sites_.size(); ++site) bools(obligation_incurred(site, obligation_applies(cp.sites_[site])));
+    for (std::size_t site = 0; site < cp.sites_.size(); ++site, ++col) {
+      const View applies = obligation_applies(cp.sites_[site]);
+      const View incurred = obligation_incurred(site, applies);
+      for (std::size_t i = 0; i < n; ++i)
+        sink(i, col, kValue[incurred.state[i]], kStatus[incurred.state[i]], applies.state[i] != kFalse);
+    }
   }
+
+  // The cells of the batch [first, first + count) into out[i * columns + k], made by
+  // put(cell, value, status, robust, shown, depends).
+  template <class CellT, class Put>
+  void cells(std::size_t first_record, std::size_t count, CellT* out, Put&& put) {
+    first = first_record;
+    lanes = std::min(count, kLanes);
+    const Readings& readings = cp.readings();
+    const std::size_t cols = cp.columns().size();
+    if (readings.size() == 1) {
+      begin_reading(0);
+      reading_cells([&](std::size_t i, std::size_t k, int16_t value, Status status, bool shown) {
+        put(out[i * cols + k], value, status, true, shown, uint64_t{0});
+      });
+      return;
+    }
+    // Lane i's cells, reading by reading, then folded as CompiledRun::evaluate folds them.
+    const std::size_t lane_block = readings.size() * cols;
+    for (std::size_t r = 0; r < readings.size(); ++r) {
+      begin_reading(r);
+      Cell* base = per_reading.data() + r * cols;
+      reading_cells([&](std::size_t i, std::size_t k, int16_t value, Status status, bool shown) {
+        Cell& c = base[i * lane_block + k];
+        c = Cell{};
+        c.value = value;
+        c.status = status;
+        c.shown = shown;
+      });
+    }
+    folded.resize(cols);
+    for (std::size_t i = 0; i < lanes; ++i) {
+      fold_readings(readings, per_reading.data() + i * lane_block, cols, folded.data());
+      for (std::size_t k = 0; k < cols; ++k) {
+        const Cell& f = folded[k];
+        put(out[i * cols + k], f.value, f.status, f.robust, f.shown, f.depends);
+      }
+    }
+  }
+  std::vector<Cell> folded;
 };
 
 namespace {
@@ -816,37 +860,23 @@ BatchRun::BatchRun(const CompiledPolicy& cp, const Columns& columns, int32_t as_
 BatchRun::~BatchRun() = default;
 
 void BatchRun::evaluate(std::size_t first, std::size_t n, VerdictCell* out) {
-  State& s = *s_;
-  s.first = first;
-  s.lanes = std::min(n, kLanes);
-  const Readings& readings = s.cp.readings();
-  const std::size_t cols = s.cp.columns().size();
-  if (readings.size() == 1) {
-    s.begin_reading(0);
-    s.reading_cells([&](std::size_t i, std::size_t k, int16_t value, Status status) {
-      out[i * cols + k] = VerdictCell{value, status, true};
-    });
-    return;
-  }
-  // Lane i's cells, reading by reading, then folded as CompiledRun::evaluate folds them.
-  const std::size_t lane_block = readings.size() * cols;
-  for (std::size_t r = 0; r < readings.size(); ++r) {
-    s.begin_reading(r);
-    Cell* base = s.per_reading.data() + r * cols;
-    s.reading_cells([&](std::size_t i, std::size_t k, int16_t value, Status status) {
-      Cell& c = base[i * lane_block + k];
-      c = Cell{};
-      c.value = value;
-      c.status = status;
-    });
-  }
-  Cell folded[64];
-  std::vector<Cell> wide(cols > 64 ? cols : 0);
-  Cell* f = cols > 64 ? wide.data() : folded;
-  for (std::size_t i = 0; i < s.lanes; ++i) {
-    fold_readings(readings, s.per_reading.data() + i * lane_block, cols, f);
-    for (std::size_t k = 0; k < cols; ++k) out[i * cols + k] = VerdictCell{f[k].value, f[k].status, f[k].robust};
-  }
+  s_->cells(first, n, out, [](VerdictCell& c, int16_t value, Status status, bool robust, bool, uint64_t) {
+    c = VerdictCell{value, status, robust};
+  });
+}
+
+void BatchRun::evaluate(std::size_t first, std::size_t n, Cell* out) {
+  s_->cells(first, n, out, [](Cell& c, int16_t value, Status status, bool robust, bool shown, uint64_t depends) {
+    c.value = value;
+    c.status = status;
+    c.robust = robust;
+    c.shown = shown;
+    c.depends = depends;
+  });
+}
+
+void BatchRun::columns_changed() {
+  for (auto& caches : s_->text_cache) caches.clear();
 }
 
 }  // namespace scalepol::eval

@@ -44,6 +44,13 @@ class BatchRun {
   // first + i and column k (evaluate_table's layout), folded over the readings as
   // CompiledRun::evaluate folds them.
   void evaluate(std::size_t first, std::size_t n, VerdictCell* out);
+  // The same as the scalar evaluator's cells (CompiledRun::evaluate): with `shown` and the
+  // dimensions a verdict depends on, for reports.
+  void evaluate(std::size_t first, std::size_t n, Cell* out);
+
+  // The columns were made again (the next block of a streamed file): what was learnt about
+  // their texts no longer holds.
+  void columns_changed();
 
   struct State;
 

@@ -57,31 +57,44 @@ bool put(FieldColumn& col, Index& index, std::size_t r, const Value& v) {
 
 }  // namespace
 
-Columns build_columns(const RecordSet& set, const std::vector<ColumnRequest>& requests) {
-  Columns out;
+struct ColumnBuilder::Indexes {
+  std::vector<Index> by_column;
+};
+
+ColumnBuilder::ColumnBuilder(std::vector<ColumnRequest> requests)
+    : requests_(std::move(requests)), indexes_(std::make_unique<Indexes>()) {}
+
+ColumnBuilder::~ColumnBuilder() = default;
+
+void ColumnBuilder::build(const RecordSet& set, Columns& out) {
   const std::size_t n = set.records.size();
   out.records = n;
   const std::size_t width = set.schema ? set.schema->fields.size() : 0;
   out.by_slot.assign(width, -1);
-  for (const ColumnRequest& req : requests) {
+  std::size_t count = 0;
+  for (const ColumnRequest& req : requests_) {
     if (req.slot < 0 || static_cast<std::size_t>(req.slot) >= width || out.by_slot[req.slot] >= 0) continue;
-    FieldColumn col;
+    const TK kind = set.schema->fields[static_cast<std::size_t>(req.slot)].kind;
+    if (kind != TK::Bool && kind != TK::Quantity && kind != TK::Date && kind != TK::Text) continue;
+    if (out.fields.size() <= count) out.fields.emplace_back();
+    FieldColumn& col = out.fields[count];
     col.slot = req.slot;
-    col.kind = set.schema->fields[static_cast<std::size_t>(req.slot)].kind;
+    col.kind = kind;
     col.state_only = req.state_only;
-    if (col.kind != TK::Bool && col.kind != TK::Quantity && col.kind != TK::Date && col.kind != TK::Text) continue;
     col.state.resize(n);
-    if (!col.state_only && (col.kind == TK::Quantity || col.kind == TK::Date)) {
-      col.x.resize(n);
-      col.lo.resize(n);
-      col.hi.resize(n);
-    }
-    if (!col.state_only && col.kind == TK::Text) col.text.resize(n);
-    out.by_slot[static_cast<std::size_t>(req.slot)] = static_cast<int32_t>(out.fields.size());
-    out.fields.push_back(std::move(col));
+    const bool numeric = kind == TK::Quantity || kind == TK::Date;
+    col.x.resize(!col.state_only && numeric ? n : 0);
+    col.lo.resize(col.x.size());
+    col.hi.resize(col.x.size());
+    col.text.resize(!col.state_only && kind == TK::Text ? n : 0);
+    col.dictionary.clear();
+    out.by_slot[static_cast<std::size_t>(req.slot)] = static_cast<int32_t>(count++);
   }
-  std::vector<Index> indexes(out.fields.size());
-  std::vector<bool> bad(out.fields.size(), false);
+  out.fields.resize(count);
+  auto& indexes = indexes_->by_column;
+  indexes.resize(count);
+  for (auto& index : indexes) index.clear();
+  std::vector<bool> bad(count, false);
   // Row by row: a row's values are one heap block, read once for every column; the rows a few
   // ahead are fetched meanwhile, since each is a block of its own.
   constexpr std::size_t kAhead = 8;
@@ -91,16 +104,19 @@ Columns build_columns(const RecordSet& set, const std::vector<ColumnRequest>& re
       for (const FieldColumn& col : out.fields) __builtin_prefetch(ahead + col.slot);
     }
     const Value* values = set.records[r].values.data();
-    for (std::size_t c = 0; c < out.fields.size(); ++c)
+    for (std::size_t c = 0; c < count; ++c)
       if (!put(out.fields[c], indexes[c], r, values[out.fields[c].slot])) bad[c] = true;
   }
   // Leave out the columns with a value of the wrong kind.
-  for (std::size_t c = out.fields.size(); c-- > 0;) {
-    if (!bad[c]) continue;
-    out.fields.erase(out.fields.begin() + static_cast<std::ptrdiff_t>(c));
-  }
+  for (std::size_t c = count; c-- > 0;)
+    if (bad[c]) out.fields.erase(out.fields.begin() + static_cast<std::ptrdiff_t>(c));
   std::fill(out.by_slot.begin(), out.by_slot.end(), -1);
   for (std::size_t c = 0; c < out.fields.size(); ++c) out.by_slot[static_cast<std::size_t>(out.fields[c].slot)] = static_cast<int32_t>(c);
+}
+
+Columns build_columns(const RecordSet& set, const std::vector<ColumnRequest>& requests) {
+  Columns out;
+  ColumnBuilder(requests).build(set, out);
   return out;
 }
 

@@ -11,6 +11,7 @@
 
 #include <cstddef>
 #include <cstdint>
+#include <memory>
 #include <string>
 #include <vector>
 
@@ -55,10 +56,24 @@ struct ColumnRequest {
   bool state_only = false;
 };
 
-// The columns of `set` for `requests`, made in one pass over the rows (each row's block is
-// read once, the next rows' fetched ahead). A slot whose values do not have its field's kind
-// (never from the loaders; checked rather than trusted) is left out, so the batch evaluator is
-// not used for it.
+// Makes the columns of record sets for some requests, in one pass over the rows (each row's
+// block is read once, the next rows' fetched ahead). A slot whose values do not have its
+// field's kind (never from the loaders; checked rather than trusted) is left out, so the batch
+// evaluator is not used for it. Reused for each block of a streamed file, it reuses the
+// columns' storage.
+class ColumnBuilder {
+ public:
+  explicit ColumnBuilder(std::vector<ColumnRequest> requests);
+  ~ColumnBuilder();
+  void build(const RecordSet& set, Columns& out);
+
+ private:
+  struct Indexes;  // the text columns' dictionaries while they are made
+  std::vector<ColumnRequest> requests_;
+  std::unique_ptr<Indexes> indexes_;
+};
+
+// The columns of a whole record set.
 Columns build_columns(const RecordSet& set, const std::vector<ColumnRequest>& requests);
 
 }  // namespace scalepol::eval

@@ -8,6 +8,8 @@
 #include <map>
 #include <sstream>
 
+#include "eval/random_records.hpp"
+
 using namespace scalepol;
 using namespace scalepol::testing;
 
@@ -87,6 +89,30 @@ TEST_CASE("run_jsonl follows the interpretation sweep and says what a verdict de
   CHECK(out == expected_lines(*report));
   CHECK(out.find("\"depends_on\":[\"halving\"]") != std::string::npos);
   CHECK_FALSE(summary.streamed);  // `@` references need every record at hand
+}
+
+TEST_CASE("run_jsonl through the batch evaluator gives the Report's lines, for any block size") {
+  // No `@` references: each block's columns are made and evaluated in batches (eval/batch.hpp).
+  // The policy has a node of every kind, an assumption sweep (so `depends_on`) and text tests
+  // whose per-text results must not outlive their block.
+  auto policy = compile_ok(kEveryNodePolicy);
+  const std::string path = temp_file("batch.jsonl", random_records_jsonl(5, 900, /*more=*/true));
+  for (const char* as_of : {"", "2025-06-01"}) {
+    auto records = load_records(path, policy);
+    REQUIRE(records.has_value());
+    auto report = policy.evaluate(*records, {.as_of = as_of});
+    REQUIRE(report.has_value());
+    const std::string expected = expected_lines(*report);
+    REQUIRE(expected.find("depends_on") != std::string::npos);
+    for (std::size_t block : {64, 1000, 1 << 20}) {
+      INFO("as of `" << as_of << "`, block " << block);
+      std::ostringstream out;
+      auto r = run_jsonl(policy, path, out, {.eval = {.as_of = as_of}, .block_bytes = block});
+      REQUIRE(r.has_value());
+      CHECK(r->streamed);
+      CHECK(out.str() == expected);
+    }
+  }
 }
 
 TEST_CASE("streamed CSV: BOM, CRLF, quoted newlines and bad values keep their lines") {

@@ -96,44 +96,7 @@ TEST_CASE("batch cells equal the scalar evaluator's on every policy of the repos
 }
 
 TEST_CASE("batch cells equal the scalar evaluator's on random records with ranges and gaps") {
-  // A node of every kind the batch evaluator has: fields of each type against constants (text,
-  // bool, numbers, dates), arithmetic on ranges, and/or/not with unknowns, is known, min, max,
-  // abs, time_since, within, progress, comparisons of texts, tiers and bools, escalation,
-  // obligations and exemptions, and an assumption sweep (several readings).
-  auto policy = compile_ok(R"(import std.model
-field flagged: bool column "flagged"
-define scaled = training_compute * 2 - 1e24 FLOP
-define bounded = min(training_compute, 1e26 FLOP) + abs(1e24 FLOP - training_compute)
-define late = max(released, 2020-01-01)
-define boost = progress(halving: 8 months, since: 2020-01-01)
-assume {
-  factor in [1, 10]
-  slack in 3..30
-  lab in ["OpenAI", "Google DeepMind"]
-}
-tiers compute_tier by training_compute {
-  tier low   below 1e23 FLOP
-  tier mid   from 1e23 FLOP below 1e25 FLOP   require report "a report"
-  tier high  from 1e25 FLOP                   require notify "notify the office"
-}
-escalate compute_tier to high when parameters > 1e12 or flagged
-trigger big { when scaled * factor > 1e25 FLOP or (parameters is known and parameters > 1e11) }
-trigger old { when time_since(released) > 365 days and not (bounded < 1e20 FLOP) }
-trigger range_wide { when training_compute * slack / 10 >= 5e25 FLOP }
-trigger pinned { when 3 months within 2..5 months > 2 months }
-trigger lab_model {
-  when organization == lab or organization contains "Meta" or "Anthropic" == organization
-  require evaluate "lab checks"
-}
-trigger flagged_or_unknown { when flagged == true or flagged is unknown or flagged != false }
-trigger boosted { when training_compute * boost > 1e26 FLOP and late >= 2023-01-01 }
-exemption open_source {
-  applies_to compute_tier.mid
-  when open_weights and released < 2024-01-01
-}
-exemption everything { applies_to all when accessibility == "API access" and not flagged }
-trigger has_report { when compute_tier >= mid and not (compute_tier == compute_tier.high) }
-)");
+  auto policy = compile_ok(kEveryNodePolicy);
   const std::string json = random_records_json(11, 1500, /*more=*/true);
   auto records = load_records_from_string(json, "random.json", policy, DataFormat::Json);
   REQUIRE(records.has_value());
