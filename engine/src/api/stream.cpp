@@ -39,8 +39,9 @@ Expected<VerdictTable, Diagnostics> evaluate_table(const Policy& policy, const R
     if (columns.records == n && eval::batch_supported(cp, columns, impl.limits.max_eval_steps_per_record)) {
       // A batch of records at a time, over the records' columns (eval/batch.hpp).
       eval::BatchRun batch(cp, columns, *as_of);
-      for (std::size_t first = 0; first < n; first += eval::BatchRun::kLanes)
-        batch.evaluate(first, std::min(eval::BatchRun::kLanes, n - first), table.cells.data() + first * cols);
+      const std::size_t lanes = batch.lanes();
+      for (std::size_t first = 0; first < n; first += lanes)
+        batch.evaluate(first, std::min(lanes, n - first), table.cells.data() + first * cols);
       return table;
     }
     eval::CompiledRun run(cp, set, *as_of, impl.limits.max_eval_steps_per_record);
@@ -105,9 +106,10 @@ class JsonlRun {
     if (!batch_) batch_ = std::make_unique<eval::BatchRun>(cp_, columns_, as_of_);
     batch_->columns_changed();
     const std::size_t cols = cp_.columns().size(), n = set.records.size();
-    batch_cells_.resize(eval::BatchRun::kLanes * cols);
-    for (std::size_t first = 0; first < n; first += eval::BatchRun::kLanes) {
-      const std::size_t count = std::min(eval::BatchRun::kLanes, n - first);
+    const std::size_t lanes = batch_->lanes();
+    batch_cells_.resize(lanes * cols);
+    for (std::size_t first = 0; first < n; first += lanes) {
+      const std::size_t count = std::min(lanes, n - first);
       batch_->evaluate(first, count, batch_cells_.data());
       for (std::size_t i = 0; i < count; ++i) {
         writer_.append(buffer_, model_name(*set.schema, set.records[first + i], scratch_), batch_cells_.data() + i * cols);

@@ -24,7 +24,7 @@ using TK = check::TypeKind;
 using Node = CompiledPolicy::Node;
 constexpr std::size_t kLanes = BatchRun::kLanes;
 
-// One node's values over a batch's lanes (arrays of kLanes; the first n matter). `state` is
+// One node's values over a batch's lanes (arrays of the run's lane capacity; the first n matter). `state` is
 // always set; x, lo, hi for quantities, dates and tiers (a tier's lo and hi: the tiers its
 // value's range reaches); text and strings for texts (lane i's text is strings[text[i]]).
 struct View {
@@ -51,14 +51,15 @@ inline uint8_t kleene_or(uint8_t a, uint8_t b) {
 }
 inline uint8_t kleene_not(uint8_t a) { return a < kUndecided ? a ^ 1 : a; }
 
-// Arrays of kLanes elements, handed out from chunks that are kept and reused: reset() makes
+// Arrays of `lanes` elements, handed out from chunks that are kept and reused: reset() makes
 // every array free again (at each batch and reading) without freeing memory.
 class Arena {
  public:
+  explicit Arena(std::size_t lanes) : lanes_(lanes) {}
+
   template <class T>
   T* take() {
-    constexpr std::size_t bytes = (sizeof(T) * kLanes + 63) / 64 * 64;
-    static_assert(bytes <= kChunkBytes);
+    const std::size_t bytes = (sizeof(T) * lanes_ + 63) / 64 * 64;  // <= 2 KiB: lanes <= kLanes
     if (used_ + bytes > kChunkBytes) {
       ++chunk_;
       used_ = 0;
@@ -76,6 +77,7 @@ class Arena {
  private:
   static constexpr std::size_t kChunkBytes = 64 * 1024;
   std::vector<std::vector<double>> chunks_;  // doubles: 8-byte alignment for every element type
+  std::size_t lanes_;
   std::size_t chunk_ = 0, used_ = 0;
 };
 
@@ -162,8 +164,9 @@ struct BatchRun::State {
   std::size_t first = 0, lanes = 0;
   std::size_t reading = 0;
 
-  Arena arena;  // this batch and reading's values
-  Arena fixed;  // values for the whole run: constants, the readings' assumptions
+  std::size_t capacity;  // lanes per batch (lanes_for)
+  Arena arena;           // this batch and reading's values
+  Arena fixed;           // values for the whole run: constants, the readings' assumptions
   View missing_view, as_of_view;
   std::vector<View> const_views;                // per node: Const nodes' values
   std::vector<std::vector<View>> reading_views;  // per reading: per assumption
@@ -188,8 +191,22 @@ struct BatchRun::State {
   }
   std::vector<Cell> per_reading;  // lanes × readings × columns, when there are several readings
 
+  // Lanes per batch: kLanes, or fewer where a batch's scratch memory would pass kScratchBytes —
+  // each node evaluated takes at most 32 bytes a lane (a state and three doubles, or a state;
+  // the scratch is reused from one reading to the next), each obligation site two states, and
+  // a sweep keeps every reading's cells of every lane —
+  // so that a stranger's policy with thousands of rules and 64 readings stays in a few MB.
+  static std::size_t lanes_for(const CompiledPolicy& c) {
+    constexpr std::size_t kScratchBytes = 8u << 20;
+    const std::size_t readings = c.readings().size();
+    const std::size_t per_lane = (c.nodes().size() + 2 * c.sites_.size() + 16) * 32 +
+                                 (readings > 1 ? readings * c.columns().size() * sizeof(Cell) : 0);
+    return std::clamp<std::size_t>(kScratchBytes / per_lane, 1, kLanes);
+  }
+
   State(const CompiledPolicy& c, const Columns& cols, int32_t date)
-      : cp(c), p(c.program()), columns(cols), nodes(c.nodes().data()), as_of(date) {
+      : cp(c), p(c.program()), columns(cols), nodes(c.nodes().data()), as_of(date), capacity(lanes_for(c)),
+        arena(capacity), fixed(capacity) {
     missing_view = constant_view(nullptr, kMissing);
     if (as_of == kNoDate) {
       as_of_view = missing_view;
@@ -226,7 +243,7 @@ struct BatchRun::State {
     memo.resize(static_cast<std::size_t>(c.memo_size_));
     stamp.assign(static_cast<std::size_t>(c.memo_size_), 0);
     text_cache.resize(c.nodes().size());
-    if (readings.size() > 1) per_reading.resize(kLanes * readings.size() * c.columns().size());
+    if (readings.size() > 1) per_reading.resize(capacity * readings.size() * c.columns().size());
   }
 
   // --- Constant views -------------------------------------------------------------------
@@ -237,11 +254,11 @@ struct BatchRun::State {
     double* los = fixed.take<double>();
     double* his = fixed.take<double>();
     uint32_t* ts = fixed.take<uint32_t>();
-    std::fill(s, s + kLanes, state);
-    std::fill(xs, xs + kLanes, x);
-    std::fill(los, los + kLanes, lo);
-    std::fill(his, his + kLanes, hi);
-    std::fill(ts, ts + kLanes, 0u);
+    std::fill(s, s + capacity, state);
+    std::fill(xs, xs + capacity, x);
+    std::fill(los, los + capacity, lo);
+    std::fill(his, his + capacity, hi);
+    std::fill(ts, ts + capacity, 0u);
     View v{s, xs, los, his, ts, text, nullptr, true};
     return v;
   }
@@ -745,7 +762,7 @@ struct BatchRun::State {
   template <class CellT, class Put>
   void cells(std::size_t first_record, std::size_t count, CellT* out, Put&& put) {
     first = first_record;
-    lanes = std::min(count, kLanes);
+    lanes = std::min(count, capacity);
     const Readings& readings = cp.readings();
     const std::size_t cols = cp.columns().size();
     if (readings.size() == 1) {
@@ -874,6 +891,8 @@ void BatchRun::evaluate(std::size_t first, std::size_t n, Cell* out) {
     c.depends = depends;
   });
 }
+
+std::size_t BatchRun::lanes() const { return s_->capacity; }
 
 void BatchRun::columns_changed() {
   for (auto& caches : s_->text_cache) caches.clear();

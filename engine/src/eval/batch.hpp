@@ -33,14 +33,18 @@ bool batch_supported(const CompiledPolicy& cp, const Columns& columns, std::size
 
 class BatchRun {
  public:
-  static constexpr std::size_t kLanes = 256;  // records per batch: a node's lanes stay in L1/L2
+  static constexpr std::size_t kLanes = 256;  // records per batch at most: a node's lanes stay in L1/L2
 
   BatchRun(const CompiledPolicy& cp, const Columns& columns, int32_t as_of);
   ~BatchRun();
   BatchRun(const BatchRun&) = delete;
   BatchRun& operator=(const BatchRun&) = delete;
 
-  // The verdicts of records [first, first + n), n <= kLanes: out[i * columns + k] for record
+  // Records per batch: kLanes, or fewer for a policy so large (or with so many readings) that
+  // a batch's scratch memory would pass a few MB.
+  std::size_t lanes() const;
+
+  // The verdicts of records [first, first + n), n <= lanes(): out[i * columns + k] for record
   // first + i and column k (evaluate_table's layout), folded over the readings as
   // CompiledRun::evaluate folds them.
   void evaluate(std::size_t first, std::size_t n, VerdictCell* out);

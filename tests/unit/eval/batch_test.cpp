@@ -14,6 +14,7 @@
 #include "api/impl.hpp"
 #include "random_records.hpp"
 #include "eval/batch.hpp"
+#include "eval/evaluator.hpp"
 #include "scalepol/stream.hpp"
 
 using namespace scalepol;
@@ -40,7 +41,7 @@ std::size_t compare(const Policy& policy, const Records& records, const std::str
   // Batches of every size up to full, so that short last batches and offsets are exercised.
   std::size_t first = 0, size = 1;
   while (first < n) {
-    const std::size_t count = std::min({size, n - first, eval::BatchRun::kLanes});
+    const std::size_t count = std::min({size, n - first, run.lanes()});
     run.evaluate(first, count, batch.data() + first * cols);
     first += count;
     size = size * 3 + 1;
@@ -103,6 +104,25 @@ TEST_CASE("batch cells equal the scalar evaluator's on random records with range
   std::size_t compared = compare(policy, *records, "2025-06-01") + compare(policy, *records);
   MESSAGE("cells compared: " << compared);
   CHECK(compared == 2 * 1500 * policy.impl().compiled->columns().size());
+}
+
+TEST_CASE("a large policy with many readings gets smaller batches, with the same cells") {
+  // 64 readings (the most a policy may have) and 400 triggers: full batches would keep
+  // 256 × 64 × 400 cells of scratch (100 MB); the batch shrinks to stay within a few MB.
+  std::string text = "import std.model\nassume {\n";
+  for (int a = 0; a < 6; ++a) text += fmt::format("  f{} in [1, {}]\n", a, a + 2);
+  text += "}\n";
+  for (int t = 0; t < 400; ++t)
+    text += fmt::format("trigger t{} {{ when training_compute * f{} > {}e23 FLOP or released > 20{}-01-01 }}\n", t, t % 6,
+                        1 + t % 50, 12 + t % 14);
+  auto policy = compile_ok(text);
+  REQUIRE(policy.impl().compiled->readings().size() == 64);
+  auto records = load_records_from_string(random_records_json(3, 300), "random.json", policy, DataFormat::Json);
+  REQUIRE(records.has_value());
+  eval::BatchRun run(*policy.impl().compiled, records->impl().columns, eval::kNoDate);
+  CHECK(run.lanes() < eval::BatchRun::kLanes);
+  CHECK(run.lanes() >= 1);
+  CHECK(compare(policy, *records) == 300 * 400);
 }
 
 TEST_CASE("evaluate_table gives the batch evaluator's cells, and the scalar ones where it cannot be used") {
