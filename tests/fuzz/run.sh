@@ -26,8 +26,10 @@ for t in "${targets[@]}"; do
   case $t in
     fuzz_policy) seeds=policy dict=policy.dict max_len=16384 ;;
     fuzz_fmt_roundtrip) seeds=policy dict=policy.dict max_len=16384 ;;
-    fuzz_records_json) seeds=json dict=json.dict max_len=8192 ;;
-    fuzz_records_csv) seeds=csv dict=csv.dict max_len=8192 ;;
+    # Data: 4 KiB (tens of records, every block cut, the 100-problem cap within reach); each
+    # execution costs in proportion to the input (docs/reliability.md, "Throughput").
+    fuzz_records_json) seeds=json dict=json.dict max_len=4096 ;;
+    fuzz_records_csv) seeds=csv dict=csv.dict max_len=4096 ;;
     *) echo "unknown fuzz target: $t" >&2; exit 2 ;;
   esac
   mkdir -p "$FUZZ_BUILD/corpus/$t" "$FUZZ_BUILD/artifacts/$t"
