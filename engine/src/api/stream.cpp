@@ -38,7 +38,7 @@ Expected<VerdictTable, Diagnostics> evaluate_table(const Policy& policy, const R
     const eval::Columns& columns = records.impl().columns;
     if (columns.records == n && eval::batch_supported(cp, columns, impl.limits.max_eval_steps_per_record)) {
       // A batch of records at a time, over the records' columns (eval/batch.hpp).
-      eval::BatchRun batch(cp, columns, *as_of);
+      eval::BatchRun batch(cp, columns, *as_of, n);
       const std::size_t lanes = batch.lanes();
       for (std::size_t first = 0; first < n; first += lanes)
         batch.evaluate(first, std::min(lanes, n - first), table.cells.data() + first * cols);
@@ -103,9 +103,14 @@ class JsonlRun {
   }
 
   bool batches(const eval::RecordSet& set) {
-    if (!batch_) batch_ = std::make_unique<eval::BatchRun>(cp_, columns_, as_of_);
-    batch_->columns_changed();
     const std::size_t cols = cp_.columns().size(), n = set.records.size();
+    // Sized for the blocks seen so far, and made again (larger) when a block has more records
+    // than it takes and a larger run could take them: a file of a few records keeps small
+    // scratch memory, a large one soon gets full batches.
+    if (!batch_ || (n > batch_->lanes() && batch_->lanes() < eval::BatchRun::max_lanes(cp_)))
+      batch_ = std::make_unique<eval::BatchRun>(cp_, columns_, as_of_,
+                                                std::max(n, batch_ ? 2 * batch_->lanes() : std::size_t{1}));
+    batch_->columns_changed();
     const std::size_t lanes = batch_->lanes();
     batch_cells_.resize(lanes * cols);
     for (std::size_t first = 0; first < n; first += lanes) {

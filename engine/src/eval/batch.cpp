@@ -55,16 +55,17 @@ inline uint8_t kleene_not(uint8_t a) { return a < kUndecided ? a ^ 1 : a; }
 // every array free again (at each batch and reading) without freeing memory.
 class Arena {
  public:
-  explicit Arena(std::size_t lanes) : lanes_(lanes) {}
+  // A chunk holds 32 arrays of doubles: 64 KiB at kLanes lanes, 2 KiB at one lane.
+  explicit Arena(std::size_t lanes) : lanes_(lanes), chunk_bytes_(32 * ((sizeof(double) * lanes + 63) / 64 * 64)) {}
 
   template <class T>
   T* take() {
-    const std::size_t bytes = (sizeof(T) * lanes_ + 63) / 64 * 64;  // <= 2 KiB: lanes <= kLanes
-    if (used_ + bytes > kChunkBytes) {
+    const std::size_t bytes = (sizeof(T) * lanes_ + 63) / 64 * 64;  // <= a chunk's 32nd
+    if (used_ + bytes > chunk_bytes_) {
       ++chunk_;
       used_ = 0;
     }
-    if (chunk_ == chunks_.size()) chunks_.emplace_back(kChunkBytes / sizeof(double));
+    if (chunk_ == chunks_.size()) chunks_.emplace_back(chunk_bytes_ / sizeof(double));
     T* out = reinterpret_cast<T*>(reinterpret_cast<unsigned char*>(chunks_[chunk_].data()) + used_);
     used_ += bytes;
     return out;
@@ -75,18 +76,10 @@ class Arena {
   }
 
  private:
-  static constexpr std::size_t kChunkBytes = 64 * 1024;
   std::vector<std::vector<double>> chunks_;  // doubles: 8-byte alignment for every element type
-  std::size_t lanes_;
+  std::size_t lanes_, chunk_bytes_;
   std::size_t chunk_ = 0, used_ = 0;
 };
-
-Cell bool_cell(uint8_t s) {
-  Cell c;
-  c.value = s < kUndecided ? static_cast<int16_t>(s) : int16_t{-1};
-  c.status = s < kUndecided ? Status::Definite : s == kUndecided ? Status::Possible : Status::Unknown;
-  return c;
-}
 
 bool numeric(TK t) { return t == TK::Quantity || t == TK::Date || t == TK::Tier; }
 
@@ -127,7 +120,7 @@ void compare_lanes(std::size_t n, const uint8_t* sa, const double* alo, const do
     const std::size_t j = BConst ? 0 : i;
     const uint8_t r = compare_lane<Op>(alo[i], ahi[i], blo[j], bhi[j]);
     const uint8_t a = sa[i], b = sb[j];
-    const uint8_t unknown = (a | b) != 0 ? ((a == kMissing) | (b == kMissing) ? kMissing : kUndecided) : 0;
+    const uint8_t unknown = (a | b) != 0 ? (((a == kMissing) | (b == kMissing)) ? kMissing : kUndecided) : 0;
     out[i] = unknown ? unknown : r;
   }
 }
@@ -145,7 +138,7 @@ void compare_lanes(ast::Op op, std::size_t n, const uint8_t* sa, const double* a
     default:  // no other comparison: unknown, as compare_intervals says
       for (std::size_t i = 0; i < n; ++i) {
         const uint8_t a = sa[i], b = sb[BConst ? 0 : i];
-        out[i] = (a | b) != 0 ? ((a == kMissing) | (b == kMissing) ? kMissing : kUndecided) : kUndecided;
+        out[i] = (a | b) != 0 ? (((a == kMissing) | (b == kMissing)) ? kMissing : kUndecided) : kUndecided;
       }
   }
 }
@@ -164,7 +157,7 @@ struct BatchRun::State {
   std::size_t first = 0, lanes = 0;
   std::size_t reading = 0;
 
-  std::size_t capacity;  // lanes per batch (lanes_for)
+  std::size_t capacity;  // lanes per batch: lanes_for, and at most the run's max_records
   Arena arena;           // this batch and reading's values
   Arena fixed;           // values for the whole run: constants, the readings' assumptions
   View missing_view, as_of_view;
@@ -204,8 +197,9 @@ struct BatchRun::State {
     return std::clamp<std::size_t>(kScratchBytes / per_lane, 1, kLanes);
   }
 
-  State(const CompiledPolicy& c, const Columns& cols, int32_t date)
-      : cp(c), p(c.program()), columns(cols), nodes(c.nodes().data()), as_of(date), capacity(lanes_for(c)),
+  State(const CompiledPolicy& c, const Columns& cols, int32_t date, std::size_t max_records)
+      : cp(c), p(c.program()), columns(cols), nodes(c.nodes().data()), as_of(date),
+        capacity(std::clamp<std::size_t>(max_records, 1, lanes_for(c))),
         arena(capacity), fixed(capacity) {
     missing_view = constant_view(nullptr, kMissing);
     if (as_of == kNoDate) {
@@ -871,8 +865,8 @@ bool batch_supported(const CompiledPolicy& cp, const Columns& columns, std::size
   return true;
 }
 
-BatchRun::BatchRun(const CompiledPolicy& cp, const Columns& columns, int32_t as_of)
-    : s_(std::make_unique<State>(cp, columns, as_of)) {}
+BatchRun::BatchRun(const CompiledPolicy& cp, const Columns& columns, int32_t as_of, std::size_t max_records)
+    : s_(std::make_unique<State>(cp, columns, as_of, max_records)) {}
 
 BatchRun::~BatchRun() = default;
 
@@ -893,6 +887,8 @@ void BatchRun::evaluate(std::size_t first, std::size_t n, Cell* out) {
 }
 
 std::size_t BatchRun::lanes() const { return s_->capacity; }
+
+std::size_t BatchRun::max_lanes(const CompiledPolicy& cp) { return State::lanes_for(cp); }
 
 void BatchRun::columns_changed() {
   for (auto& caches : s_->text_cache) caches.clear();

@@ -35,14 +35,20 @@ class BatchRun {
  public:
   static constexpr std::size_t kLanes = 256;  // records per batch at most: a node's lanes stay in L1/L2
 
-  BatchRun(const CompiledPolicy& cp, const Columns& columns, int32_t as_of);
+  // `max_records`: the most records one call of evaluate() will be given. A run over a few
+  // records gets batches of that size, so its scratch memory (allocated and cleared here) is
+  // a few KB rather than the ~1 MB of a full batch: a host evaluating one record at a time
+  // pays for one lane.
+  BatchRun(const CompiledPolicy& cp, const Columns& columns, int32_t as_of, std::size_t max_records = kLanes);
   ~BatchRun();
   BatchRun(const BatchRun&) = delete;
   BatchRun& operator=(const BatchRun&) = delete;
 
   // Records per batch: kLanes, or fewer for a policy so large (or with so many readings) that
-  // a batch's scratch memory would pass a few MB.
+  // a batch's scratch memory would pass a few MB, and never more than `max_records`.
   std::size_t lanes() const;
+  // lanes() for a `max_records` of kLanes: what a larger run could have.
+  static std::size_t max_lanes(const CompiledPolicy& cp);
 
   // The verdicts of records [first, first + n), n <= lanes(): out[i * columns + k] for record
   // first + i and column k (evaluate_table's layout), folded over the readings as

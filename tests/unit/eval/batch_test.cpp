@@ -26,7 +26,8 @@ const std::string kRoot = SCALEPOL_SOURCE_DIR;
 
 // Compares the two evaluators cell by cell; returns the cells compared, or 0 when the batch
 // evaluator does not take this policy.
-std::size_t compare(const Policy& policy, const Records& records, const std::string& as_of = "") {
+std::size_t compare(const Policy& policy, const Records& records, const std::string& as_of = "",
+                    std::size_t max_records = eval::BatchRun::kLanes) {
   const auto& impl = policy.impl();
   const eval::CompiledPolicy& cp = *impl.compiled;
   const auto& set = records.impl().set;
@@ -37,7 +38,8 @@ std::size_t compare(const Policy& policy, const Records& records, const std::str
   const std::size_t n = set.records.size();
 
   std::vector<VerdictCell> batch(n * cols);
-  eval::BatchRun run(cp, columns, date);
+  eval::BatchRun run(cp, columns, date, max_records);
+  REQUIRE(run.lanes() == std::min(max_records, eval::BatchRun::max_lanes(cp)));
   // Batches of every size up to full, so that short last batches and offsets are exercised.
   std::size_t first = 0, size = 1;
   while (first < n) {
@@ -104,6 +106,18 @@ TEST_CASE("batch cells equal the scalar evaluator's on random records with range
   std::size_t compared = compare(policy, *records, "2025-06-01") + compare(policy, *records);
   MESSAGE("cells compared: " << compared);
   CHECK(compared == 2 * 1500 * policy.impl().compiled->columns().size());
+}
+
+TEST_CASE("a run sized for a few records has as many lanes, with the same cells") {
+  // evaluate_table and run_jsonl size the run by the records they have: one record, one lane.
+  auto policy = compile_ok(kEveryNodePolicy);
+  auto records = load_records_from_string(random_records_json(5, 40, /*more=*/true), "random.json", policy, DataFormat::Json);
+  REQUIRE(records.has_value());
+  const std::size_t cols = policy.impl().compiled->columns().size();
+  for (std::size_t max_records : {1, 2, 7, 40})
+    CHECK(compare(policy, *records, "2025-06-01", max_records) == 40 * cols);
+  eval::BatchRun zero(*policy.impl().compiled, records->impl().columns, eval::kNoDate, 0);
+  CHECK(zero.lanes() == 1);  // an empty file still gets a run that works
 }
 
 TEST_CASE("a large policy with many readings gets smaller batches, with the same cells") {
