@@ -12,6 +12,7 @@
 #include "api/load.hpp"
 #include "api/stdlib.hpp"
 #include "eval/evaluator.hpp"
+#include "api/stdlib_cache.hpp"
 #include "syntax/parse.hpp"
 
 namespace scalepol {
@@ -46,7 +47,7 @@ class Loader {
   // Parse `text` as module `path` (key: its identity for import dedup and cycles), then its imports.
   void load(const std::string& path, std::string text, const std::string& key, bool in_stdlib, std::size_t depth) {
     auto source = std::make_unique<syntax::SourceFile>(path, std::move(text));
-    auto parsed = syntax::parse(*source, options_.limits);
+    auto parsed = in_stdlib ? api::parse_stdlib(*source, options_.limits) : syntax::parse(*source, options_.limits);
     p_.diagnostics.append(parsed.diagnostics);
     auto module = std::make_unique<ast::Module>(std::move(parsed.module));
     module->path = path;

@@ -88,7 +88,20 @@ struct Range {
 };
 
 struct Expr;
-using ExprPtr = std::unique_ptr<Expr>;
+
+// An owning pointer to an expression that copies deeply, so that a Module can be copied (the
+// engine keeps parsed stdlib modules and hands each compilation its own copy: the checker writes
+// into the AST). Moves stay as cheap as unique_ptr's.
+struct ExprPtr : std::unique_ptr<Expr> {
+  using std::unique_ptr<Expr>::unique_ptr;
+  ExprPtr() = default;
+  ExprPtr(std::unique_ptr<Expr>&& p) noexcept;  // defined below Expr, which clang needs complete
+  ExprPtr(ExprPtr&&) noexcept = default;
+  ExprPtr& operator=(ExprPtr&&) noexcept = default;
+  ExprPtr(const ExprPtr& other);
+  ExprPtr& operator=(const ExprPtr& other);
+  ~ExprPtr() = default;
+};
 
 struct Expr {
   ExprKind kind{};
@@ -115,6 +128,16 @@ struct Expr {
   check::Type type;           // the expression's type and unit dimension
   check::Resolution res;      // what a Name refers to
 };
+
+// Copying recurses once per level of nesting, which the parser bounds (Limits::max_nesting);
+// long chains (`a + b + …`) are one level with many operands.
+inline ExprPtr::ExprPtr(std::unique_ptr<Expr>&& p) noexcept : std::unique_ptr<Expr>(std::move(p)) {}
+inline ExprPtr::ExprPtr(const ExprPtr& other)
+    : std::unique_ptr<Expr>(other ? std::make_unique<Expr>(*other) : nullptr) {}
+inline ExprPtr& ExprPtr::operator=(const ExprPtr& other) {
+  if (this != &other) reset(other ? new Expr(*other) : nullptr);
+  return *this;
+}
 
 // ---------------------------------------------------------------------------------------------
 // Items
