@@ -8,6 +8,9 @@ csv:    slices of Epoch AI's export (examples/data), whole and cut down to std.m
 json:   examples/data/rsp_lineage.jsonl, the same Epoch slices as JSON arrays and JSON Lines,
         and the small JSON / JSON Lines files of tests/bad/data.
 Files over MAX_BYTES are left out (the targets are for small inputs; tests/bad covers huge ones).
+
+A data seed is written once per choice of the records targets (records_common.hpp, `Choice`):
+the data plus one last byte, 0-3 for JSON (policy, JSON array or JSON Lines), 0-1 for CSV.
 """
 import csv
 import io
@@ -26,11 +29,20 @@ def small_files(patterns):
                 yield p
 
 
+CHOICES = {"policy": None, "csv": 2, "json": 4}
+
+
 def write(dir_, name, data):
     if isinstance(data, str):
         data = data.encode()
-    if len(data) <= MAX_BYTES:
+    if len(data) > MAX_BYTES:
+        return
+    choices = CHOICES[dir_.name]
+    if choices is None:
         (dir_ / name).write_bytes(data)
+        return
+    for choice in range(choices):
+        (dir_ / f"{name}.choice{choice}").write_bytes(data + bytes([choice]))
 
 
 def main():

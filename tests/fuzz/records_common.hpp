@@ -1,8 +1,9 @@
 // The body of the records targets (fuzz_records_json.cpp, fuzz_records_csv.cpp): the input is a
-// data file. For each of two fixed policies — stdlib/regulations/eu_ai_act.policy (tiers,
-// triggers, exemptions, obligations over std.model) and
-// examples/policies/anthropic_rsp_v1_readings.policy (an `assume` sweep and `@` references) —
-// it is loaded with load_records_from_string, then evaluated three ways that must agree:
+// data file and, in its last byte, a choice (see `Choice`): one of two fixed policies —
+// stdlib/regulations/eu_ai_act.policy (tiers, triggers, exemptions, obligations over std.model)
+// and examples/policies/anthropic_rsp_v1_readings.policy (an `assume` sweep and `@` references)
+// — and, for JSON, whether the file is read as a JSON array or as JSON Lines. The data is loaded
+// with load_records_from_string, then evaluated three ways that must agree:
 //
 //   1. the interpreter: Policy::evaluate, the full Report;
 //   2. the compiled evaluator: evaluate_table — same value, status and robustness for every
@@ -77,6 +78,28 @@ inline const Fixed& fixed() {
     return out;
   }();
   return f;
+}
+
+// What one execution runs. The choice is the input's last byte, not part of the data: bit 0 the
+// policy, bit 1 (JSON only) JSON Lines rather than a JSON array. Until 2026-11-26 every
+// execution ran the data under every choice (four pipelines for JSON, two for CSV), so one
+// execution cost as much as four or two now; with the choice in the input, libFuzzer keeps an
+// input for the coverage it gives under its own choice, and a mutation of the last byte moves
+// it to another (the seeds carry every choice: make_seeds.py).
+struct Choice {
+  std::string text;        // the data
+  std::size_t policy = 0;  // index into Fixed::policies
+  bool second_format = false;
+};
+
+inline Choice choose(const uint8_t* data, std::size_t size) {
+  Choice c;
+  if (size == 0) return c;
+  const unsigned selector = data[size - 1];
+  c.text.assign(reinterpret_cast<const char*>(data), size - 1);
+  c.policy = selector & 1u;
+  c.second_format = (selector >> 1) & 1u;
+  return c;
 }
 
 // The Report's verdicts in run_jsonl's format (as tests/unit/api/stream_test.cpp writes them,

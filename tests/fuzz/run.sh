@@ -20,6 +20,7 @@ targets=("$@")
 
 CXX=clang++ cmake -S tests/fuzz -B "$FUZZ_BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build "$FUZZ_BUILD" -j "$FUZZ_JOBS" --target "${targets[@]}"
+rm -rf "$FUZZ_BUILD/seeds"
 python3 tests/fuzz/make_seeds.py "$FUZZ_BUILD/seeds"
 
 for t in "${targets[@]}"; do
