@@ -106,9 +106,15 @@ bool RecordStream::next(eval::RecordSet& out) {
     refill_ = false;
     std::string_view text(buffer_.data() + offset_, length_ - offset_);
     if (!started_) {
-      const std::size_t bom = syntax::bom_length(text);
-      offset_ += bom;
-      text.remove_prefix(bom);
+      // The file's BOM, once: a CSV header that goes on past the block comes back here with the
+      // text after it, and a second BOM there is part of the first column's name (as the
+      // whole-file loader reads it), not another mark to drop.
+      if (!bom_skipped_) {
+        const std::size_t bom = syntax::bom_length(text);
+        offset_ += bom;
+        text.remove_prefix(bom);
+        bom_skipped_ = true;
+      }
       if (csv_) {
         auto taken = csv_->header(text, eof_);
         if (!taken) {

@@ -60,7 +60,7 @@ class RecordStream {
   std::size_t length_ = 0;      // bytes of the file in buffer_
   std::size_t offset_ = 0;      // where the unconsumed part of buffer_ starts
   uint32_t line_ = 1;           // the line buffer_[offset_] is on
-  bool eof_ = false, started_ = false, done_ = false;
+  bool eof_ = false, started_ = false, done_ = false, bom_skipped_ = false;
   bool refill_ = false;         // the buffer's rest is a cut-off record: read more before loading
   Diagnostics fatal_;
   std::vector<bool> read_;  // empty: every field

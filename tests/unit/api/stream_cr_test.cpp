@@ -1,7 +1,8 @@
 // Regression tests from fuzzing (tests/fuzz/, fuzz_records_csv): a CR at the very end of a
 // streamed block was taken for a line end, though the text after it (not a LF) makes it part of
 // a cell, as the whole-file loader reads it. The header "Model,Training compute (FLOP)\rel" then
-// lost its compute column in one reading and not the other, and a row "el" appeared.
+// lost its compute column in one reading and not the other, and a row "el" appeared. And (at
+// the end) a second BOM, dropped again when the header row went on past a block.
 #include "test_support.hpp"
 
 #include <filesystem>
@@ -52,4 +53,24 @@ TEST_CASE("streamed CSV: a CR inside a data row, at the end of a block") {
 
 TEST_CASE("streamed CSV: a CR after a line end, at the end of a block") {
   same_for_every_block("blank.csv", "Model,Training compute (FLOP)\nAlpha,4e25\n\rBeta,1e26\n\r\nGamma,2e25\n");
+}
+
+// From fuzz_records_csv (2026-11-26): a file that starts with two BOMs. The first is the file's
+// byte-order mark; the second is part of the first column's name, so `\uFEFFModel` is not the
+// `Model` column and the records have no name from it. Streaming dropped a BOM again each time
+// it came back for a header row longer than its block, so with a small block it read `Model`
+// and named the records, unlike the whole-file loader and unlike itself with a large block.
+TEST_CASE("streamed CSV: only the file's first BOM is dropped, however the header is cut") {
+  const std::string bom = "\xEF\xBB\xBF";
+  const std::string csv = bom + bom + "Model,Training compute (FLOP)\nAlpha,2e25\n";
+  same_for_every_block("double_bom.csv", csv);
+  auto policy = compile_ok("import std.model\ntrigger big { when training_compute > 1e25 FLOP }\n");
+  const std::string path = temp_csv("double_bom_loaded.csv", csv);
+  auto records = load_records(path, policy);
+  REQUIRE(records.has_value());
+  auto report = policy.evaluate(*records);
+  REQUIRE(report.has_value());
+  REQUIRE(report->results.size() == 1);
+  CHECK(report->results[0].model != "Alpha");  // the whole-file loader: no `Model` column
+  CHECK(stream(policy, path, 16).find("\"Alpha\"") == std::string::npos);
 }
