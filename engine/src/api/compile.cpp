@@ -11,8 +11,8 @@
 #include "api/impl.hpp"
 #include "api/load.hpp"
 #include "api/stdlib.hpp"
-#include "eval/evaluator.hpp"
 #include "api/stdlib_cache.hpp"
+#include "eval/evaluator.hpp"
 #include "syntax/parse.hpp"
 
 namespace scalepol {
