@@ -1,6 +1,9 @@
-// scalepol::format_source: parse one file (its imports are not read), then lay it out.
+// scalepol::format_source: parse one file (its imports are not read), then lay it out
+// (format_parsed, which the fmt fuzz target calls with its own parse).
 #include <exception>
+#include <string>
 
+#include "format/format_parsed.hpp"
 #include "format/layout.hpp"
 #include "scalepol/format.hpp"
 #include "scalepol/policy.hpp"
@@ -8,6 +11,34 @@
 #include "syntax/tokens.hpp"
 
 namespace scalepol {
+namespace {
+
+Unexpected<Diagnostics> internal_error(const std::string& file, const std::exception& e) {
+  Diagnostics d;
+  Diagnostic x;
+  x.severity = Severity::Error;
+  x.code = "internal-error";
+  x.message = std::string("the formatter failed: ") + e.what();
+  x.location.file = file;
+  d.add(std::move(x));
+  return Unexpected<Diagnostics>(std::move(d));
+}
+
+}  // namespace
+
+namespace format {
+
+Expected<std::string, Diagnostics> format_parsed(const syntax::SourceFile& file, const ast::Module& module,
+                                                 const std::vector<syntax::Token>& tokens,
+                                                 const FormatOptions& options) {
+  try {
+    return print(file.text(), module, tokens, options.line_width);
+  } catch (const std::exception& e) {
+    return internal_error(file.path(), e);
+  }
+}
+
+}  // namespace format
 
 Expected<std::string, Diagnostics> format_source(std::string_view source, const std::string& name,
                                                  const FormatOptions& options) {
@@ -15,17 +46,9 @@ Expected<std::string, Diagnostics> format_source(std::string_view source, const 
     const syntax::SourceFile file(name, std::string(source));
     auto parsed = syntax::parse(file, Limits{});
     if (parsed.diagnostics.has_errors()) return Unexpected<Diagnostics>(std::move(parsed.diagnostics));
-    const auto tokens = syntax::lex_tokens(file);
-    return format::print(file.text(), parsed.module, tokens, options.line_width);
+    return format::format_parsed(file, parsed.module, syntax::lex_tokens(file), options);
   } catch (const std::exception& e) {
-    Diagnostics d;
-    Diagnostic x;
-    x.severity = Severity::Error;
-    x.code = "internal-error";
-    x.message = std::string("the formatter failed: ") + e.what();
-    x.location.file = name;
-    d.add(std::move(x));
-    return Unexpected<Diagnostics>(std::move(d));
+    return internal_error(name, e);
   }
 }
 
