@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cctype>
+#include <utility>
+#include <vector>
 
 #include "ScalepolLexer.h"
 #include "ScalepolParser.h"
@@ -33,9 +35,24 @@ std::string join_alternatives(const std::vector<std::string>& parts) {
   return out;
 }
 
+// A set of token types, and its members listed once (count_in runs on every syntax error; a
+// fuzzed file makes thousands, and IntervalSet::toList allocates each time).
+struct Group {
+  IntervalSet set;
+  std::vector<ssize_t> members;
+
+  Group& operator=(IntervalSet s) {
+    set = std::move(s);
+    members = set.toList();
+    return *this;
+  }
+  bool contains(std::size_t t) const { return set.contains(t); }
+  std::size_t size() const { return members.size(); }
+};
+
 // The token groups a long expected set is summarised by, read once from the parser's ATN.
 struct Groups {
-  IntervalSet items, expression, name, operators;
+  Group items, expression, name, operators;
 };
 
 const Groups& groups(const antlr4::Parser& parser) {
@@ -47,20 +64,21 @@ const Groups& groups(const antlr4::Parser& parser) {
     out.expression = first(ScalepolParser::RuleExpr);
     out.name = first(ScalepolParser::RuleName);
     // What can follow an operand: the binary operators of every precedence level, and `@`.
-    out.operators = first(ScalepolParser::RuleCompareOp);
-    out.operators.addAll(first(ScalepolParser::RuleAddOp));
-    out.operators.addAll(first(ScalepolParser::RuleMulOp));
+    IntervalSet operators = first(ScalepolParser::RuleCompareOp);
+    operators.addAll(first(ScalepolParser::RuleAddOp));
+    operators.addAll(first(ScalepolParser::RuleMulOp));
     for (std::size_t t : {ScalepolParser::AND, ScalepolParser::OR, ScalepolParser::IS, ScalepolParser::CONTAINS,
                           ScalepolParser::STARTS_WITH, ScalepolParser::AT_SIGN})
-      out.operators.add(static_cast<ssize_t>(t));
+      operators.add(static_cast<ssize_t>(t));
+    out.operators = std::move(operators);
     return out;
   }();
   return g;
 }
 
-std::size_t count_in(const IntervalSet& group, const IntervalSet& set) {
+std::size_t count_in(const Group& group, const IntervalSet& set) {
   std::size_t n = 0;
-  for (auto t : group.toList()) n += set.contains(t);
+  for (auto t : group.members) n += set.contains(t);
   return n;
 }
 
@@ -103,25 +121,26 @@ std::string describe_expected(const antlr4::Parser& parser, const IntervalSet& e
   std::vector<std::string> parts;
   if (count_in(g.items, expected) >= 3) {
     std::string list;
-    auto items = g.items.toList();
-    for (std::size_t i = 0; i < items.size() && i < 5; ++i) list += describe_type(vocabulary, items[i]) + ", ";
+    const auto& items = g.items.members;
+    for (std::size_t i = 0; i < items.size() && i < 5; ++i)
+      list += describe_type(vocabulary, static_cast<std::size_t>(items[i])) + ", ";
     parts.push_back("an item (" + list + "…)");
-    rest = rest.subtract(g.items);
+    rest = rest.subtract(g.items.set);
     rest.remove(static_cast<ssize_t>(antlr4::Token::EOF));  // at the top level, the end is fine too
   }
   // Where an expression may start, so may a name: one summary covers both.
   if (expected.contains(static_cast<ssize_t>(ScalepolParser::NUMBER)) &&
       expected.contains(static_cast<ssize_t>(ScalepolParser::LPAREN)) && count_in(g.expression, expected) * 2 >= g.expression.size()) {
     parts.push_back("an expression");
-    rest = rest.subtract(g.expression);
+    rest = rest.subtract(g.expression.set);
   } else if (expected.contains(static_cast<ssize_t>(ScalepolParser::IDENT)) && count_in(g.name, expected) * 2 >= g.name.size()) {
     parts.push_back("a name");
-    rest = rest.subtract(g.name);
+    rest = rest.subtract(g.name.set);
   }
   // Counted among what is left: `contains` and `starts_with` are also names.
   if (count_in(g.operators, rest) >= 3) {
     parts.push_back("an operator");
-    rest = rest.subtract(g.operators);
+    rest = rest.subtract(g.operators.set);
   }
   for (auto t : rest.toList()) {
     if (t == static_cast<ssize_t>(antlr4::Token::EPSILON)) continue;
