@@ -35,11 +35,12 @@ for t in "${targets[@]}"; do
   esac
   mkdir -p "$FUZZ_BUILD/corpus/$t" "$FUZZ_BUILD/artifacts/$t"
   echo "== $t: ${FUZZ_SECONDS}s" >&2
-  # The first directory collects new inputs; the seeds are only read. malloc_context_size=5:
-  # allocation stacks of 5 frames, not 30 — ASan's stack depot was a seventh of fuzz_policy's
-  # time. A finding's report then shows short allocation stacks; its input is saved, and
-  # `./build-fuzz/<target> <file>` (default options) reproduces it with whole stacks.
-  ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:malloc_context_size=5 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
+  # The first directory collects new inputs; the seeds are only read. malloc_context_size=0:
+  # ASan records no stack for each allocation and free; storing them (ASan's stack depot) was
+  # 12-15% of fuzz_policy's time even at 5 frames (docs/reliability.md, "Fuzzing"). Every check
+  # stays on, and a report still shows where the bad access happened; for the allocation and
+  # free stacks too, run the saved input again with default options: `./build-fuzz/<target> <file>`.
+  ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:malloc_context_size=0 UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1 \
     "./$FUZZ_BUILD/$t" "$FUZZ_BUILD/corpus/$t" "$FUZZ_BUILD/seeds/$seeds" \
     -dict="tests/fuzz/$dict" -max_len="$max_len" \
     -max_total_time="$FUZZ_SECONDS" -timeout=1 -rss_limit_mb=2048 -malloc_limit_mb=2048 -detect_leaks=1 \
