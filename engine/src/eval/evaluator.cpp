@@ -4,6 +4,7 @@
 #include <cmath>
 
 #include "check/units.hpp"
+#include "eval/describe.hpp"
 #include "eval/interval_ops.hpp"
 #include "eval/limit_reason.hpp"
 
@@ -37,6 +38,12 @@ Value from_tri(Tri t, bool possible) {
 Evaluator::Evaluator(const check::Program& program, const RecordSet& records, int32_t as_of)
     : p_(program), rs_(records), as_of_(as_of), frontier_cache_(program.references.size()) {
   collect_obligation_sites();
+}
+
+const std::string& Evaluator::text_of(const ast::Expr& e) {
+  auto [it, fresh] = texts_.try_emplace(&e);
+  if (fresh) it->second = expr_text(e);
+  return it->second;
 }
 
 Evaluator::Frame Evaluator::frame(const Record& record, int depth) {

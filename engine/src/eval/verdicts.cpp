@@ -59,7 +59,7 @@ Verdict ladder_verdict(Evaluator& ev, int32_t li, Evaluator::Frame& f) {
   Value v = ev.ladder(li, f);
   out.status = status_of(v);
   check::Dim dim = decl.by ? decl.by->type.dim : check::Dim::Number;
-  std::string axis = decl.by ? expr_text(*decl.by) : "?";
+  const std::string axis = decl.by ? ev.text_of(*decl.by) : "?";
   Value axis_value = decl.by ? ev.eval(*decl.by, f) : Value::unknown();
   if (v.kind == Value::Kind::Tier) {
     if (v.tier < 0) {
@@ -75,7 +75,7 @@ Verdict ladder_verdict(Evaluator& ev, int32_t li, Evaluator::Frame& f) {
       for (int32_t e : ladder.escalations) {
         const auto& esc = p.escalations[e];
         if (esc.tier == v.tier && esc.decl->when) {
-          out.because += fmt::format(" because {}", expr_text(*esc.decl->when));
+          out.because += fmt::format(" because {}", ev.text_of(*esc.decl->when));
           set_quote(out, esc.decl->quotes);
           break;
         }
@@ -118,7 +118,7 @@ Verdict condition_verdict(Evaluator& ev, VerdictKind kind, const std::string& ru
   out.status = status_of(v);
   set_quote(out, quotes);
   if (!when) return out;
-  std::string cond = expr_text(*when);
+  const std::string& cond = ev.text_of(*when);
   if (v.kind == Value::Kind::Bool) {
     out.because = fmt::format("{} is {}", cond, out.value);
   } else {
@@ -165,7 +165,7 @@ ModelResult verdicts_for(Evaluator& ev, const Record& record, Evaluator::Frame& 
     std::string imposed_by = site.trigger >= 0 ? "trigger " + p.triggers[site.trigger]->name.text
                                                : "tier " + p.ladders[site.ladder].decl->tiers[site.tier].name.text;
     std::string what = site.decl->text.empty() ? site.decl->kind.text : site.decl->kind.text + " \"" + site.decl->text + "\"";
-    if (site.decl->within) what += " within " + expr_text(*site.decl->within);
+    if (site.decl->within) what += " within " + ev.text_of(*site.decl->within);
     std::vector<int32_t> by;
     ev.obligation_exempt(site, f, &by);
     if (!by.empty()) {

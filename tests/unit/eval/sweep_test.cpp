@@ -135,3 +135,13 @@ test "B jumps 4x" {
   REQUIRE(res.cases[0].failures.size() == 2);
   CHECK(has(res.cases[0].failures, "line 18: expected `jump`, but it is false under baseline_date 2019-01-01, halving 14 months"));
 }
+
+TEST_CASE("every record's reason quotes the rule's condition, printed once and the same for each") {
+  // The Evaluator prints a condition once (Evaluator::text_of) and quotes it for every record.
+  auto r = run_json(compile_ok(kPolicy), kRecords);
+  for (const char* model : {"A", "B", "C"}) {
+    auto* v = verdict(r, model, "physical");
+    REQUIRE(v != nullptr);
+    CHECK(v->because == std::string("training_compute > 1e25 FLOP is ") + (std::string(model) == "C" ? "true" : "false"));
+  }
+}
