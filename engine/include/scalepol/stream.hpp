@@ -81,7 +81,8 @@ struct StreamSummary {
 // Rules appear as in the Report (ladders, triggers, exemptions, then the obligations the record
 // may incur); a verdict that is not robust adds "depends_on":[…] after its status. Memory stays
 // flat as the file grows, except for a policy with `@` references (the referenced records must
-// be at hand: the file is then loaded whole). A JSON array file is loaded whole too.
+// be at hand: the file is then loaded whole). A JSON array file is loaded whole too, and so is a
+// `.json` file whose first block is blank (whether it is an array is not known from that block).
 Expected<StreamSummary, Diagnostics> run_jsonl(const Policy& policy, const std::string& data_path, std::ostream& out,
                                                const StreamOptions& options = {});
 

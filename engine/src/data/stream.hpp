@@ -25,8 +25,8 @@ class JsonLoader;
 class RecordStream {
  public:
   // Opens `path`; DataFormat::Auto picks the format by extension, as load_file. Errors: the file
-  // cannot be opened, its format cannot be told, or it is a JSON array (`not-streamable`: the
-  // caller loads it whole instead).
+  // cannot be opened, its format cannot be told, or it is a JSON array or a `.json` file whose
+  // first block is blank (`not-streamable`: the caller loads it whole instead).
   static Expected<std::unique_ptr<RecordStream>, Diagnostics> open(const std::string& path, DataFormat format,
                                                                    std::shared_ptr<const eval::Schema> schema,
                                                                    std::size_t block_bytes);

@@ -1,0 +1,70 @@
+// Regression test from fuzzing (tests/fuzz/, fuzz_records_json, 2026-11-27): a `.json` file whose
+// first block is blank. The whole-file loader tells a JSON array from JSON Lines by the first
+// character that is not blank; RecordStream looked for it in the first block only, so a file of
+// 29 spaces, then `[`, spaces and `]` (an empty array), streamed with a block of 27 bytes, was read
+// as JSON Lines and gave `malformed-json` at 1:30, which the loader does not. Now a `.json` file
+// whose first block is blank is read whole, as a JSON array is.
+#include "test_support.hpp"
+
+#include <filesystem>
+#include <fstream>
+#include <sstream>
+
+using namespace scalepol;
+using namespace scalepol::testing;
+
+namespace {
+
+const char* kPolicy = "import std.model\ntrigger big { when training_compute > 1e25 FLOP }\n";
+
+std::string temp_file(const std::string& name, const std::string& text) {
+  const auto path = std::filesystem::temp_directory_path() / ("scalepol_stream_json_blank_test_" + name);
+  std::ofstream(path, std::ios::binary) << text;
+  return path.string();
+}
+
+// run_jsonl with every block from 16 bytes to past the file's size must write what the Report
+// says, with the loader's diagnostics.
+void streams_as_loaded(const std::string& name, const std::string& json) {
+  auto policy = compile_ok(kPolicy);
+  const std::string path = temp_file(name, json);
+  auto records = load_records(path, policy);
+  REQUIRE(records.has_value());
+  auto report = policy.evaluate(*records);
+  REQUIRE(report.has_value());
+  std::string expected;
+  for (const auto& m : report->results)
+    expected += "{\"model\":\"" + m.model + "\",\"verdicts\":{\"big\":{\"value\":\"" + m.verdicts.at(0).value +
+                "\",\"status\":\"definite\"}}}\n";
+  std::vector<std::string> loader_codes;
+  for (const auto& d : records->diagnostics().items) loader_codes.push_back(d.code);
+  for (std::size_t block = 16; block <= json.size() + 1; ++block) {
+    INFO("block " << block);
+    std::ostringstream out;
+    auto r = run_jsonl(policy, path, out, {.block_bytes = block});
+    REQUIRE(r.has_value());
+    CHECK(out.str() == expected);
+    std::vector<std::string> codes;
+    for (const auto& d : r->diagnostics.items) codes.push_back(d.code);
+    CHECK(codes == loader_codes);
+  }
+}
+
+}  // namespace
+
+TEST_CASE("streamed JSON: an empty array after more blank space than a block holds") {
+  // The fuzzer's input (its last byte, the fuzz target's choice, left out).
+  streams_as_loaded("empty_array.json", std::string(29, ' ') + "[" + std::string(23, ' ') + "]");
+}
+
+TEST_CASE("streamed JSON: an array of records after blank lines longer than a block") {
+  streams_as_loaded("array.json", std::string(40, ' ') + "\n\n" + std::string(20, '\t') +
+                                      "[{\"model\": \"Alpha\", \"training_compute\": 2e25},\n"
+                                      " {\"model\": \"Beta\", \"training_compute\": 1e24}]\n");
+}
+
+TEST_CASE("streamed JSON: JSON Lines in a .json file after blank lines longer than a block") {
+  streams_as_loaded("lines.json", std::string(40, ' ') + "\r\n\n" +
+                                      "{\"model\": \"Alpha\", \"training_compute\": 2e25}\n"
+                                      "{\"model\": \"Beta\", \"training_compute\": 1e24}\n");
+}
