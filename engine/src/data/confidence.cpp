@@ -1,12 +1,11 @@
 #include "data/confidence.hpp"
 
-#include <fmt/format.h>
-
 #include <cmath>
 #include <string>
 
 #include "data/reporter.hpp"
 #include "data/value_parse.hpp"
+#include "eval/describe.hpp"
 
 namespace scalepol::data {
 
@@ -90,8 +89,8 @@ Diagnostics apply_confidence_ranges(eval::RecordSet& set) {
       if (v.kind != eval::Value::Kind::Number || !v.is_exact() || !(v.x > 0)) continue;
       if (!std::isfinite(v.x * f->factor)) continue;
       // Twelve significant digits: 2.1e25 / 30 is 7e23, not 6.999999999999999e23.
-      const auto round = [](double x) { return std::stod(fmt::format("{:.12g}", x)); };
-      v = eval::Value::estimate(v.x, round(v.x / f->factor), round(v.x * f->factor));
+      v = eval::Value::estimate(v.x, eval::round_significant(v.x / f->factor, 12),
+                                eval::round_significant(v.x * f->factor, 12));
       set.confidence_ranged.emplace_back(static_cast<uint32_t>(r), slot);
     }
   }

@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <charconv>
 #include <chrono>
 #include <cmath>
 
@@ -18,6 +19,14 @@ std::string format_number(double x) {
   if (!exponent.empty() && (exponent[0] == '+' || exponent[0] == '-')) exponent.erase(0, 1);
   while (exponent.size() > 1 && exponent[0] == '0') exponent.erase(0, 1);
   return mantissa + "e" + (negative ? "-" : "") + exponent;
+}
+
+double round_significant(double x, int digits) {
+  if (!std::isfinite(x) || x == 0) return x;
+  const std::string text = fmt::format("{:.{}g}", x, digits);
+  double rounded = x;
+  const auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), rounded);
+  return ec == std::errc() ? rounded : x;
 }
 
 std::string format_quantity(double base_value, check::Dim dim) {
@@ -44,7 +53,7 @@ namespace {
 
 // Four significant digits: computed values (2^(6/5) × 2.5e24) read as 5.743e24, not
 // 5.7434…e24; data values of four digits or fewer (1.001e25, 2.1e25) read as written.
-double readable(double x) { return std::isfinite(x) && x != 0 ? std::stod(fmt::format("{:.4g}", x)) : x; }
+double readable(double x) { return round_significant(x, 4); }
 
 }  // namespace
 

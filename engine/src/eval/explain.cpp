@@ -18,8 +18,7 @@
 namespace scalepol::eval {
 
 std::string ratio_text(double r) {
-  const std::string digits = r < 1.1 ? fmt::format("{:.4g}", r) : fmt::format("{:.2g}", r);
-  return format_number(std::stod(digits)) + "x";
+  return format_number(round_significant(r, r < 1.1 ? 4 : 2)) + "x";
 }
 
 namespace {
@@ -33,7 +32,7 @@ double readable(double x) {
   const std::string shortest = fmt::format("{}", x);
   std::size_t digits = 0;
   for (char c : shortest.substr(0, shortest.find('e'))) digits += c >= '0' && c <= '9';
-  return digits > 6 ? std::stod(fmt::format("{:.4g}", x)) : x;
+  return digits > 6 ? round_significant(x, 4) : x;
 }
 
 std::string quantity(double x, Dim dim) { return format_quantity(readable(x), dim); }
@@ -81,7 +80,8 @@ std::string change_needed(double a, double b, ast::Op op, Dim dim, bool ratio, c
     return fmt::format("any {} of {}", up ? "increase" : "decrease", subject);
   }
   const bool more = b > a;
-  if (ratio) return fmt::format("{} {} {}", ratio_text(more ? b / a : a / b), more ? "more" : "less", subject);
+  // A ratio past the range of a double (1e23 FLOP over 6.6e-311 FLOP) is given as a difference.
+  if (ratio && std::isfinite(more ? b / a : a / b)) return fmt::format("{} {} {}", ratio_text(more ? b / a : a / b), more ? "more" : "less", subject);
   return fmt::format("{} {} {}", quantity(std::fabs(b - a), dim), more ? "more" : "less", subject);
 }
 
@@ -93,7 +93,7 @@ std::string numeric_margin(const Value& a, const Value& b, Dim dim) {
   std::string out;
   if (a.x == b.x) {
     out = fmt::format("{} is exactly {}", fa, fb);
-  } else if (multiplicative(dim) && a.x > 0 && b.x > 0) {
+  } else if (multiplicative(dim) && a.x > 0 && b.x > 0 && std::isfinite(a.x / b.x) && std::isfinite(b.x / a.x)) {
     const double r = a.x / b.x;
     out = fmt::format("{} is {} {} {}", fa, ratio_text(r > 1 ? r : 1 / r), r > 1 ? "over" : "under", fb);
   } else {

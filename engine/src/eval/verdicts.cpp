@@ -2,6 +2,8 @@
 
 #include <fmt/format.h>
 
+#include <cmath>
+
 #include "eval/describe.hpp"
 #include "eval/limit_reason.hpp"
 
@@ -38,14 +40,16 @@ std::string range_text(const check::TierRange& r, check::Dim dim) {
 // "4.8x below its upper bound". Only for positive quantities, where a ratio means something.
 std::string ratio_text(double r) {
   // Four significant digits, written as a person would: 2.1, 1.001, 100.
-  return format_number(std::stod(fmt::format("{:.4g}", r))) + "x";
+  return format_number(round_significant(r, 4)) + "x";
 }
 
+// A ratio past the range of a double (1e23 FLOP over a subnormal 6.6e-311 FLOP) is left out
+// rather than written "infx".
 std::string margins(const check::TierRange& r, double x) {
   if (!(x > 0)) return "";
   std::string out;
-  if (r.has_lo && r.lo > 0) out += "; " + ratio_text(x / r.lo) + " its lower bound";
-  if (r.has_hi && r.hi > 0) out += "; " + ratio_text(r.hi / x) + " below its upper bound";
+  if (r.has_lo && r.lo > 0 && std::isfinite(x / r.lo)) out += "; " + ratio_text(x / r.lo) + " its lower bound";
+  if (r.has_hi && r.hi > 0 && std::isfinite(r.hi / x)) out += "; " + ratio_text(r.hi / x) + " below its upper bound";
   return out;
 }
 
