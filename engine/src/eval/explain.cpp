@@ -81,7 +81,8 @@ std::string change_needed(double a, double b, ast::Op op, Dim dim, bool ratio, c
   }
   const bool more = b > a;
   // A ratio past the range of a double (1e23 FLOP over 6.6e-311 FLOP) is given as a difference.
-  if (ratio && std::isfinite(more ? b / a : a / b)) return fmt::format("{} {} {}", ratio_text(more ? b / a : a / b), more ? "more" : "less", subject);
+  const double factor = more ? b / a : a / b;
+  if (ratio && std::isfinite(factor)) return fmt::format("{} {} {}", ratio_text(factor), more ? "more" : "less", subject);
   return fmt::format("{} {} {}", quantity(std::fabs(b - a), dim), more ? "more" : "less", subject);
 }
 
