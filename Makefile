@@ -1,4 +1,6 @@
-# The two quick-start commands: `make run` and `make test`. Both install what is missing first.
+# The two quick-start commands: `make run` and `make test`. Each installs what it is missing first
+# (scripts/setup.sh): `make run` only what the library and the `scalepol` program need, and builds
+# only those; `make test` adds the test tooling and builds everything.
 BUILD ?= build
 JOBS ?= $(shell nproc 2>/dev/null || echo 2)
 EU_POLICY := stdlib/regulations/eu_ai_act.policy
@@ -9,21 +11,33 @@ ASAN_BUILD ?= build-asan
 ASAN_ENV := ASAN_OPTIONS=detect_leaks=1:abort_on_error=0:strict_string_checks=1:detect_stack_use_after_return=1:check_initialization_order=1 \
 	UBSAN_OPTIONS=print_stacktrace=1:halt_on_error=1
 
-.PHONY: all setup configure build run test test-slow asan asan-configure asan-build clean
+.PHONY: all setup configure build cli-configure cli run test test-slow asan asan-configure asan-build clean
 
 all: build
 
 setup:
-	@./scripts/setup.sh
+	@./scripts/setup.sh test
 
+# The whole tree: engine, program, tests, benchmarks.
 configure: setup
-	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
+	@cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSCALEPOL_BUILD_TESTS=ON -DSCALEPOL_BUILD_BENCH=ON >/dev/null
 
 build: configure
 	@cmake --build $(BUILD) -j $(JOBS)
 
+# The library and the program only. A new tree is configured without tests and benchmarks (their
+# packages may not be installed); a tree that `make test` configured keeps them, and only the
+# program is built here.
+cli-configure:
+	@./scripts/setup.sh run
+	@if [ -f $(BUILD)/CMakeCache.txt ]; then cmake -S . -B $(BUILD) >/dev/null; \
+	else cmake -S . -B $(BUILD) -DCMAKE_BUILD_TYPE=RelWithDebInfo -DSCALEPOL_BUILD_TESTS=OFF -DSCALEPOL_BUILD_BENCH=OFF >/dev/null; fi
+
+cli: cli-configure
+	@cmake --build $(BUILD) -j $(JOBS) --target scalepol_cli
+
 # The main job: check the bundled EU AI Act policy, then run it over Epoch AI's model data.
-run: build
+run: cli
 	./$(BUILD)/scalepol check $(EU_POLICY)
 	./$(BUILD)/scalepol run $(EU_POLICY) --models $(EPOCH_DATA)
 	@echo "Model data: Epoch AI, \"Notable AI Models\" (https://epoch.ai/data/notable-ai-models), CC BY"
@@ -53,7 +67,8 @@ asan: asan-build
 # undefined, in build-fuzz/; each target runs FUZZ_SECONDS on one core (docs/reliability.md).
 FUZZ_SECONDS ?= 60
 .PHONY: fuzz
-fuzz: setup
+fuzz:
+	@./scripts/setup.sh fuzz
 	FUZZ_SECONDS=$(FUZZ_SECONDS) FUZZ_JOBS=$(JOBS) ./tests/fuzz/run.sh
 
 clean:
