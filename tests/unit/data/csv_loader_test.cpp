@@ -27,11 +27,11 @@ const std::string kHeader = "Model,Organization,Publication date,Training comput
 }  // namespace
 
 TEST_CASE("csv: Epoch's Notable AI Models export") {
-  auto set = data::load_file(data_path("epoch_notable_ai_models_2025-05.csv"), DataFormat::Auto, model_schema());
+  auto set = data::load_file(epoch_notable_path(), DataFormat::Auto, model_schema());
   REQUIRE(set.has_value());
   CHECK(set->diagnostics.empty());
   CHECK(set->records.size() == 954);
-  CHECK(set->source == data_path("epoch_notable_ai_models_2025-05.csv"));
+  CHECK(set->source == epoch_notable_path());
 
   std::size_t with_compute = 0, above = 0;
   for (const eval::Record& r : set->records) {
@@ -316,7 +316,7 @@ TEST_CASE("csv: Epoch's booleans and a money column, through an extended schema"
   cost.dim = check::Dim::Money;
   cost.columns = {"Training compute cost (2023 USD)"};
   schema->fields.push_back(cost);
-  auto set = data::load_file(data_path("epoch_notable_ai_models_2025-05.csv"), DataFormat::Csv, schema);
+  auto set = data::load_file(epoch_notable_path(), DataFormat::Csv, schema);
   REQUIRE(set.has_value());
   CHECK(set->diagnostics.empty());
   std::size_t frontier_true = 0, frontier_unknown = 0, with_cost = 0;

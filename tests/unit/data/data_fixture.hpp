@@ -39,8 +39,14 @@ inline std::shared_ptr<const eval::Schema> model_schema() {
 
 enum Slot { kModel = 0, kOrganization, kReleased, kCompute, kParameters, kConfidence, kAccessibility };
 
+// Test fixtures under tests/data/ (credited in its README.md).
 inline std::string data_path(const std::string& file) {
-  return std::string(SCALEPOL_SOURCE_DIR) + "/../shared/data/" + file;
+  return std::string(SCALEPOL_SOURCE_DIR) + "/tests/data/" + file;
+}
+
+// Epoch AI's "Notable AI Models" export as the repository ships it (examples/data/, CC BY).
+inline std::string epoch_notable_path() {
+  return std::string(SCALEPOL_SOURCE_DIR) + "/examples/data/epoch_notable_ai_models_2025-05.csv";
 }
 
 // Days since 1970-01-01, computed independently of the loader (Howard Hinnant's algorithm).

@@ -54,7 +54,7 @@ inline std::string read_file(const std::string& path) {
 }
 
 inline std::string sketch_path(const std::string& name) {
-  return std::string(SCALEPOL_SOURCE_DIR) + "/../shared/design/sketches/" + name;
+  return std::string(SCALEPOL_SOURCE_DIR) + "/tests/unit/syntax/sketches/" + name;
 }
 
 }  // namespace scalepol::syntax::test
