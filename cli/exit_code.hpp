@@ -1,4 +1,4 @@
-// The exit codes every scalepol command uses (docs/cli.md, DESIGN §6).
+// The exit codes every scalepol command uses (docs/cli.md).
 #pragma once
 
 namespace scalepol::cli {

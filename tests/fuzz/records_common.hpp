@@ -81,11 +81,10 @@ inline const Fixed& fixed() {
 }
 
 // What one execution runs. The choice is the input's last byte, not part of the data: bit 0 the
-// policy, bit 1 (JSON only) JSON Lines rather than a JSON array. Until 2026-11-26 every
-// execution ran the data under every choice (four pipelines for JSON, two for CSV), so one
-// execution cost as much as four or two now; with the choice in the input, libFuzzer keeps an
-// input for the coverage it gives under its own choice, and a mutation of the last byte moves
-// it to another (the seeds carry every choice: make_seeds.py).
+// policy, bit 1 (JSON only) JSON Lines rather than a JSON array. One execution runs one
+// pipeline, not one per choice (four for JSON, two for CSV, at four or two times the cost);
+// libFuzzer keeps an input for the coverage it gives under its own choice, and a mutation of the
+// last byte moves it to another (the seeds carry every choice: make_seeds.py).
 struct Choice {
   std::string text;        // the data
   std::size_t policy = 0;  // index into Fixed::policies

@@ -36,7 +36,7 @@ for t in "${targets[@]}"; do
   mkdir -p "$FUZZ_BUILD/corpus/$t" "$FUZZ_BUILD/artifacts/$t"
   echo "== $t: ${FUZZ_SECONDS}s" >&2
   # The first directory collects new inputs; the seeds are only read. malloc_context_size=0:
-  # ASan records no stack for each allocation and free; storing them (ASan's stack depot) was
+  # ASan records no stack for each allocation and free; storing them (ASan's stack depot) costs
   # 12-15% of fuzz_policy's time even at 5 frames (docs/reliability.md, "Fuzzing"). Every check
   # stays on, and a report still shows where the bad access happened; for the allocation and
   # free stacks too, run the saved input again with default options: `./build-fuzz/<target> <file>`.

@@ -1,5 +1,5 @@
-// The one place the engine chooses its `expected` type. The design names tl-expected; C++23's
-// std::expected is its standard form and is what GCC 12 ships, so the alias points there.
+// The one place the engine chooses its `expected` type: C++23's std::expected, which GCC 12
+// ships (tl-expected offers the same interface where the standard one is missing).
 #pragma once
 
 #include <expected>

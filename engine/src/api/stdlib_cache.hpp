@@ -1,8 +1,8 @@
 // Parsed stdlib modules, kept for the life of the process. The stdlib is embedded and never
-// changes, yet every compilation that imports `std.model` parsed its text again — more ANTLR
-// work than a typical policy of its own. Here each module is parsed once per set of parse limits
-// and every compilation gets a copy of the AST (the checker writes types and resolutions into
-// it, so compilations cannot share one).
+// changes, and parsing `std.model` is more ANTLR work than a typical policy of its own, so it is
+// not parsed again for every compilation that imports it: each module is parsed once per set of
+// parse limits and every compilation gets a copy of the AST (the checker writes types and
+// resolutions into it, so compilations cannot share one).
 #pragma once
 
 #include "scalepol/policy.hpp"

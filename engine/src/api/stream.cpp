@@ -135,8 +135,8 @@ class JsonlRun {
   // The output is written once the buffer holds this much. The buffer is not reserved up front:
   // it grows as lines are added (geometrically, so a large file soon stops reallocating) and
   // keeps its size after each flush; a file of a few records, or a fuzzer's execution, does not
-  // pay for a megabyte it never fills (under ASan, that allocation and its release were 15% of
-  // fuzz_records_csv's time).
+  // pay for a megabyte it never fills (under ASan, that allocation and its release would be 15%
+  // of fuzz_records_csv's time).
   static constexpr std::size_t kFlushAt = 1 << 20;
 
   static std::vector<std::string> dimensions(const eval::CompiledPolicy& cp) {

@@ -11,10 +11,10 @@ namespace scalepol::data {
 
 namespace {
 
-// The factors are the ones the project was given for Epoch's labels. Epoch documents the labels
-// on https://epoch.ai/data/ai-models-documentation/estimation ("the metadata on estimate
-// confidence"); the figures could not be checked against that page's text, so they are marked
-// unverified here and in docs/uncertainty-confidence.md. Epoch's own 90% interval for GPT-4
+// The factors read each label as a figure within 3x, 10x or about 30x of the truth. Epoch
+// documents the labels on https://epoch.ai/data/ai-models-documentation/estimation ("the metadata
+// on estimate confidence"); the figures could not be checked against that page's text, so they are
+// marked unverified here and in docs/uncertainty-confidence.md. Epoch's own 90% interval for GPT-4
 // (Speculative), 8.2e24–4.4e25 FLOP around 2.1e25, is much narrower than 30x.
 constexpr std::string_view kBasis =
     "unverified reading of Epoch AI's confidence label (docs/uncertainty-confidence.md)";

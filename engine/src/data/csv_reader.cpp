@@ -17,8 +17,8 @@ inline uint64_t bytes_equal(uint64_t w, unsigned char b) {
 }
 
 // The end of an unquoted run starting at `pos`: the next comma or LF (or the end of the text).
-// Eight bytes at a time where the text is little-endian-loadable (a fifth of reading a CSV row
-// was this loop, byte by byte); the rest byte by byte.
+// Eight bytes at a time where the text is little-endian-loadable (byte by byte, this loop is a
+// fifth of reading a CSV row); the rest byte by byte.
 std::size_t find_delimiter(std::string_view text, std::size_t pos) {
   const char* p = text.data() + pos;
   const char* end = text.data() + text.size();

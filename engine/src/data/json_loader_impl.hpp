@@ -33,8 +33,8 @@ namespace od = simdjson::ondemand;
 // Keys → (slot, role), as Schema::find_column, but hashed: JSON looks every key of every record
 // up. A key's entry is slot * 3 + role, so that one lookup gives both. An open-addressing table
 // (linear probing, at most half full) rather than std::unordered_map: a lookup is a hash, a mask
-// and one comparison, not a division and a walk through nodes (it was an eighth of reading a
-// record).
+// and one comparison, not a division and a walk through nodes (which would be an eighth of
+// reading a record).
 class ColumnIndex {
  public:
   explicit ColumnIndex(const eval::Schema& schema) {
@@ -221,8 +221,8 @@ class JsonLoader {
   std::size_t used_ = 0;
   eval::Record& start_record();
   // After read_only(): the slots a record's value can be written to. A reused record resets only
-  // these (the others stayed unknown): resetting all of a wide schema's values was a tenth of
-  // reading a record.
+  // these (the others stay unknown): resetting all of a wide schema's values would cost a tenth
+  // of reading a record.
   std::vector<int32_t> written_;
   bool read_only_ = false;
   uint32_t first_record_line_ = 0;  // streamed: the first record's line, for no-matching-columns

@@ -47,7 +47,7 @@ bool JsonLoader::read_object(od::object& object, eval::Record& record) {
     // value are only the colon and whitespace (the structure is checked already). The schema's
     // keys are looked up as written first; only a key that matches none and has escapes is
     // unescaped and looked up again (a key that matches has no backslash, so it is its own
-    // unescaped text). Unescaping every key was a tenth of reading a record.
+    // unescaped text). Unescaping every key would cost a tenth of reading a record.
     const char* p = value.raw_json_token().data() - 1;
     while (*p != ':') --p;
     do --p;

@@ -82,8 +82,8 @@ class Evaluator {
   const RecordSet& records() const { return rs_; }
 
   // expr_text(e) (describe.hpp), made once per expression: every record's verdicts quote the
-  // same conditions and axes, and printing them again for each record was a tenth of a Report's
-  // time on a fuzzed CSV file. The reference lives as long as the Evaluator.
+  // same conditions and axes, and printing them again for each record would take a tenth of a
+  // Report's time on a fuzzed CSV file. The reference lives as long as the Evaluator.
   const std::string& text_of(const ast::Expr& e);
 
  private:

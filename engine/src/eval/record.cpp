@@ -55,7 +55,7 @@ void RecordSet::index_names() {
   by_name.clear();
   if (!schema || schema->key_slot < 0) return;
   const auto slot = static_cast<std::size_t>(schema->key_slot);
-  by_name.reserve(records.size());  // no rehash while filling: it was a third of a large load
+  by_name.reserve(records.size());  // no rehash while filling: it would be a third of a large load
   for (std::size_t i = 0; i < records.size(); ++i) {
     const Record& r = records[i];
     if (slot >= r.values.size()) continue;

@@ -1,6 +1,6 @@
 // Runtime values. A value is unknown, or a bool, a number (in its dimension's base unit), a date,
 // a text or a tier. A number carries a range [lo, hi]: an exact value has lo == hi, a public
-// estimate may carry its bounds (DESIGN §3). Logic is three-valued (Kleene).
+// estimate may carry its bounds (docs/uncertainty.md). Logic is three-valued (Kleene).
 #pragma once
 
 #include <cstdint>

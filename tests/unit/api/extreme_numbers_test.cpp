@@ -1,7 +1,7 @@
 // Records whose numbers sit at the ends of the double range: a subnormal training compute
-// (66e-312, from a fuzz finding of 2026-11-27) and the largest double. Evaluating, explaining and
-// reading confidence ranges must give verdicts and readable reasons, not an internal error (the
-// numbers in reasons were rounded through std::stod, which throws out_of_range for both).
+// (66e-312) and the largest double. Evaluating, explaining and reading confidence ranges must
+// give verdicts and readable reasons, not an internal error (rounding the numbers in reasons
+// through std::stod would throw out_of_range for both).
 #include "test_support.hpp"
 
 #include <filesystem>

@@ -68,7 +68,7 @@ TEST_CASE("every regulation and example names the date of its text, or says why 
     const std::string text = read_text(file);
     const bool dated = text.find("\n  published ") != std::string::npos;
     // The two without a date say so in their header: the readings file (it imports a dated
-    // policy) and a forum comment whose date was not captured.
+    // policy) and a forum comment whose date is not known.
     const bool says_why = text.find("no `published` date") != std::string::npos ||
                           text.find("import \"./") != std::string::npos;
     CHECK((dated || says_why));

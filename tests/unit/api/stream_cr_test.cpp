@@ -1,8 +1,8 @@
-// Regression tests from fuzzing (tests/fuzz/, fuzz_records_csv): a CR at the very end of a
-// streamed block was taken for a line end, though the text after it (not a LF) makes it part of
-// a cell, as the whole-file loader reads it. The header "Model,Training compute (FLOP)\rel" then
-// lost its compute column in one reading and not the other, and a row "el" appeared. And (at
-// the end) a second BOM, dropped again when the header row went on past a block.
+// Streamed CSV read as the whole-file loader reads it, however the blocks cut it: a CR at the
+// very end of a block is no line end when the text after it (not a LF) makes it part of a cell.
+// Taken for one, the header "Model,Training compute (FLOP)\rel" loses its compute column in one
+// reading and not the other, and a row "el" appears. And (at the end) a second BOM, which must not
+// be dropped again when the header row goes on past a block.
 #include "test_support.hpp"
 
 #include <filesystem>
@@ -55,11 +55,11 @@ TEST_CASE("streamed CSV: a CR after a line end, at the end of a block") {
   same_for_every_block("blank.csv", "Model,Training compute (FLOP)\nAlpha,4e25\n\rBeta,1e26\n\r\nGamma,2e25\n");
 }
 
-// From fuzz_records_csv (2026-11-26): a file that starts with two BOMs. The first is the file's
-// byte-order mark; the second is part of the first column's name, so `\uFEFFModel` is not the
-// `Model` column and the records have no name from it. Streaming dropped a BOM again each time
-// it came back for a header row longer than its block, so with a small block it read `Model`
-// and named the records, unlike the whole-file loader and unlike itself with a large block.
+// A file that starts with two BOMs. The first is the file's byte-order mark; the second is part
+// of the first column's name, so `\uFEFFModel` is not the `Model` column and the records have no
+// name from it. Streaming drops the BOM once: dropping it again each time it comes back for a
+// header row longer than its block would read `Model` with a small block and name the records,
+// unlike the whole-file loader and unlike streaming with a large block.
 TEST_CASE("streamed CSV: only the file's first BOM is dropped, however the header is cut") {
   const std::string bom = "\xEF\xBB\xBF";
   const std::string csv = bom + bom + "Model,Training compute (FLOP)\nAlpha,2e25\n";

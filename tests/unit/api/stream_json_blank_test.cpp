@@ -1,9 +1,8 @@
-// Regression test from fuzzing (tests/fuzz/, fuzz_records_json, 2026-11-27): a `.json` file whose
-// first block is blank. The whole-file loader tells a JSON array from JSON Lines by the first
-// character that is not blank; RecordStream looked for it in the first block only, so a file of
-// 29 spaces, then `[`, spaces and `]` (an empty array), streamed with a block of 27 bytes, was read
-// as JSON Lines and gave `malformed-json` at 1:30, which the loader does not. Now a `.json` file
-// whose first block is blank is read whole, as a JSON array is.
+// A `.json` file whose first block is blank. The whole-file loader tells a JSON array from JSON
+// Lines by the first character that is not blank, which may lie past the first block: a file of
+// 29 spaces, then `[`, spaces and `]` (an empty array), streamed with a block of 27 bytes, must
+// not be read as JSON Lines (that gives `malformed-json` at 1:30, which the loader does not). A
+// `.json` file whose first block is blank is read whole, as a JSON array is.
 #include "test_support.hpp"
 
 #include <filesystem>

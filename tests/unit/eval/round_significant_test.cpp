@@ -1,5 +1,5 @@
 // round_significant: numbers cut to a few significant digits for reasons and explanations, at the
-// ends of the double range too (a fuzz finding of 2026-11-27: std::stod threw for them).
+// ends of the double range too, where std::stod would throw.
 #include <doctest/doctest.h>
 
 #include <cmath>

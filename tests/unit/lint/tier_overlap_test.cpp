@@ -72,7 +72,7 @@ TEST_CASE("tier-overlap: an open stretch shared by two tiers shows its roundest 
 
 TEST_CASE("tier-overlap: ladders whose tiers meet exactly are not reported") {
   CHECK(count_code(lint_text(eu_ai_act()), "tier-overlap") == 0);
-  // The tiered bill sketch's ladder (design/sketches/tiered_bill.policy).
+  // The tiered bill sketch's ladder (tests/unit/syntax/sketches/tiered_bill.policy).
   CHECK(count_code(lint_text("import std.model\n"
                              "tiers concern by training_compute {\n"
                              "  tier low      below 1e24 FLOP\n"

@@ -1,4 +1,5 @@
-// The design's sketches parse without a diagnostic, into the AST they describe.
+// The sketches (tests/unit/syntax/sketches/) parse without a diagnostic, into the AST they
+// describe.
 #include <doctest/doctest.h>
 
 #include "syntax_helpers.hpp"

@@ -5,8 +5,8 @@
 // and scaffolding: post-training enhancements are worth more than a 5x increase in training
 // compute on most benchmarks Davidson et al. surveyed (arXiv 2312.07413). The EU GPAI Code of
 // Practice asks for elicitation "such as by adapting test-time compute, rate limits, scaffolding,
-// and tools" (POLICIES.md §5). One finding per benchmark, at its name, listing every setting of
-// the four that is missing or written `unspecified`.
+// and tools" (docs/lint/benchmark-no-elicitation.md). One finding per benchmark, at its name,
+// listing every setting of the four that is missing or written `unspecified`.
 #include <fmt/format.h>
 
 #include <array>

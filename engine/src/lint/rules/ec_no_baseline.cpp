@@ -3,7 +3,7 @@
 // Effective compute is "the compute a baseline recipe would have needed for the same
 // performance": without the recipe, the multiplier is measured against nothing in particular.
 // RSP v1.0 says "if no improvements to pretraining or fine-tuning techniques are included" and
-// never says relative to which techniques (POLICIES.md §12, item 1).
+// never says relative to which techniques (docs/lint/ec-no-baseline.md).
 #include "lint/rules/ec_part.hpp"
 
 namespace scalepol::linter::rules {

@@ -1,11 +1,11 @@
 // `ec-no-metric`: effective compute without a metric or benchmark, or with one given only as an
 // example.
 //
-// Larsen ("The basic case against Effective-FLOP", POLICIES.md §10.1): "Effective FLOPs depend
-// on the underlying benchmark"; "applying post training enhancements like scaffolding or chain
-// of thought doesn't improve perplexity but does improve downstream task performance". RSP v1.0
-// names its metric only as an example ("e.g. cross-entropy loss on a test set", §12 item 2): a
-// metric written `metric example …` is reported as such.
+// Larsen ("The basic case against Effective-FLOP"): "Effective FLOPs depend on the underlying
+// benchmark"; "applying post training enhancements like scaffolding or chain of thought doesn't
+// improve perplexity but does improve downstream task performance". RSP v1.0 names its metric
+// only as an example ("e.g. cross-entropy loss on a test set"): a metric written
+// `metric example …` is reported as such. Sources in docs/lint/ec-no-metric.md.
 #include <fmt/format.h>
 
 #include "lint/rules/ec_part.hpp"

@@ -1,11 +1,11 @@
 // `ec-no-scale`: effective compute without the reference model scale (efficiency ratios are not
 // scale-invariant).
 //
-// Larsen ("The basic case against Effective-FLOP", POLICIES.md §10.1), citing Kaplan et al. 2020
-// (arXiv 2001.08361): the compute-efficiency gain from LSTMs to transformers is not invariant to
-// scale, so "you can't just say that the jump from X to Y is a factor of Z improvement on
-// Capability per FLOP". Gundlach et al. (§11) find most measured algorithmic progress is
-// scale-dependent.
+// Larsen ("The basic case against Effective-FLOP"), citing Kaplan et al. 2020 (arXiv
+// 2001.08361): the compute-efficiency gain from LSTMs to transformers is not invariant to scale,
+// so "you can't just say that the jump from X to Y is a factor of Z improvement on Capability per
+// FLOP". Gundlach et al. find most measured algorithmic progress is scale-dependent. Sources in
+// docs/lint/ec-no-scale.md.
 #include "lint/rules/ec_part.hpp"
 
 namespace scalepol::linter::rules {

@@ -1,10 +1,10 @@
 // `ec-post-training-unaddressed`: effective compute silent on post-training enhancements
 // (scaffolding, chain of thought, tools).
 //
-// Davidson et al. 2023 (arXiv 2312.07413, POLICIES.md §11): "most surveyed enhancements improve
-// benchmark performance by more than a 5x increase in training compute, some by more than 20x",
-// at typically under 1% of the training cost. Whether they count decides whether a cheap
-// fine-tune can cross an effective-compute line.
+// Davidson et al. 2023 (arXiv 2312.07413): "most surveyed enhancements improve benchmark
+// performance by more than a 5x increase in training compute, some by more than 20x", at typically
+// under 1% of the training cost. Whether they count decides whether a cheap fine-tune can cross an
+// effective-compute line.
 #include "lint/rules/ec_part.hpp"
 
 namespace scalepol::linter::rules {

@@ -22,7 +22,7 @@ void run(Context& cx) {
                           fmt::format("exemption `{}` lifts every obligation from every model", ex.name.text));
       d.notes.push_back("its condition is never false: " + reasons_text(*reasons));
       d.notes.push_back(
-          "an exemption is meant to pick some models out (the seed comments: \"exempt existing open source "
+          "an exemption is meant to pick some models out (a licensing proposal by Larsen: \"exempt existing open source "
           "models\"); one that holds for all of them empties the policy");
       d.help = "narrow the condition (`open_weights and released < 2024-04-09`), or name what it lifts with `applies_to`";
     }

@@ -3,9 +3,9 @@
 // "FLOPs" is the plural of FLOP (a count of operations) to some writers and "floating-point
 // operations per second" to others. Policies use both ideas side by side: EO 14110 §4.2(b) sets a
 // model threshold of 10^26 operations and a cluster threshold of 10^20 operations per second
-// (POLICIES.md §6, §12 item 5). scalepol accepts the words (reading `FLOPs` as FLOP and `FLOPS`
-// as FLOP/s) and reports each place one is written: a number's unit, a range's unit, and a field
-// or definition's declared type.
+// (sources in docs/lint/flops-rate-ambiguous.md). scalepol accepts the words (reading `FLOPs` as
+// FLOP and `FLOPS` as FLOP/s) and reports each place one is written: a number's unit, a range's
+// unit, and a field or definition's declared type.
 #include <fmt/format.h>
 
 #include "check/units.hpp"

@@ -61,8 +61,8 @@ void report(Context& cx, int32_t m, const ast::Expr& pct, const ast::Expr& score
                                 "reader may take it as points",
                                 n, score));
   d.notes.push_back(
-      "the seed comments propose \"every 5% performance increase on [simple benchmark to run like MMLU, GAIA, GPQA, "
-      "etc]\": from a score of 60, that is 65 in points, or 63 in percent of the score");
+      "Larsen (\"The basic case against Effective-FLOP\") proposes \"every 5% performance increase on [simple "
+      "benchmark to run like MMLU, GAIA, GPQA, etc]\": from a score of 60, that is 65 in points, or 63 in percent of the score");
   d.help = fmt::format("write `{} pp` for percentage points, or a ratio with `x` for a relative change: `{}x {}` is {} "
                        "percent above `{}`",
                        n, eval::format_number(1 + pct.number / 100), score, n, score);

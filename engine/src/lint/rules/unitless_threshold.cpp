@@ -2,10 +2,10 @@
 //
 // `training_compute > 1e25` compiles (the number is read in the base unit, FLOP), but the text it
 // encodes may have meant operations per second, or dollars: a threshold's unit is part of the
-// threshold (POLICIES.md §12, item 5: "units missing or mixed"). The checker accepts the
-// comparison; this rule reports it. Where it looks: both sides of every comparison, the two
-// arguments of `min` and `max`, and every tier bound against its ladder's axis. (Adding a plain
-// number to a quantity is not accepted at all: the checker reports it as `unit-mismatch`.)
+// threshold (docs/lint/unitless-threshold.md). The checker accepts the comparison; this rule
+// reports it. Where it looks: both sides of every comparison, the two arguments of `min` and
+// `max`, and every tier bound against its ladder's axis. (Adding a plain number to a quantity is
+// not accepted at all: the checker reports it as `unit-mismatch`.)
 #include <fmt/format.h>
 
 #include "check/units.hpp"
