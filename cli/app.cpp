@@ -102,7 +102,9 @@ int run_app(int argc, char** argv) {
   run_cmd->add_option("--data-format", run.inputs.data_format, "how to read --models: auto (by extension), csv, json, jsonl")
       ->check(CLI::IsMember({"auto", "csv", "json", "jsonl"}))
       ->capture_default_str();
-  run_cmd->add_option("-o,--output", run.output, "write the report to FILE (replaced atomically) instead of stdout");
+  run_cmd->add_option("-o,--output", run.output, "write the report to FILE (replaced atomically) instead of stdout")
+      ->check(CLI::Validator([](std::string& s) { return s.empty() ? std::string("needs a file name") : std::string(); },
+                             "FILE"));
   run_cmd->add_flag("--confidence-ranges", run.inputs.confidence_ranges,
                     "read Epoch AI's Confidence labels as ranges around compute figures (Confident 3x, Likely 10x, "
                     "Speculative 30x; see docs/uncertainty-confidence.md)");

@@ -35,10 +35,49 @@ mode_t target_mode(const std::string& path) {
   return 0666 & ~mask;
 }
 
+// Where a write to `path` lands: the file at the end of its symbolic links (relative links
+// resolve against the link's folder), so that replacing it keeps the links. `path` itself when it
+// is no link, or when the chain is longer than the kernel would follow.
+std::string follow_links(const std::string& path) {
+  fs::path current(path);
+  for (int hops = 0; hops < 40; ++hops) {
+    std::error_code ec;
+    if (!fs::is_symlink(fs::symlink_status(current, ec)) || ec) return current.string();
+    fs::path next = fs::read_symlink(current, ec);
+    if (ec) return current.string();
+    current = next.is_absolute() ? next : current.parent_path() / next;
+  }
+  return path;
+}
+
+// A device, FIFO or socket is written to as it is (as a shell's `>` would), never replaced by a
+// regular file: `-o /dev/null` discards the report, `-o fifo` feeds a reader.
+std::optional<std::string> write_through(const std::string& path, const std::function<void(std::ostream&)>& fill) {
+  std::ofstream out(path, std::ios::binary);
+  if (!out) return system_error("cannot open `" + path + "`");
+  fill(out);
+  out.flush();
+  if (!out) return system_error("cannot write `" + path + "`");
+  return std::nullopt;
+}
+
 }  // namespace
 
-std::optional<std::string> write_atomically(const std::string& path,
+bool same_file(const std::string& a, const std::string& b) {
+  struct stat sa {}, sb {};
+  if (a.empty() || b.empty() || ::stat(a.c_str(), &sa) != 0 || ::stat(b.c_str(), &sb) != 0) return false;
+  return sa.st_dev == sb.st_dev && sa.st_ino == sb.st_ino;
+}
+
+std::optional<std::string> write_atomically(const std::string& requested,
                                             const std::function<void(std::ostream&)>& fill) {
+  if (requested.empty()) return std::string("no file name to write to");
+  const std::string path = follow_links(requested);
+  struct stat st {};
+  if (::stat(path.c_str(), &st) == 0) {
+    if (S_ISDIR(st.st_mode)) return "`" + requested + "` is a directory";
+    if (!S_ISREG(st.st_mode)) return write_through(path, fill);
+  }
   const fs::path target(path);
   const fs::path dir = target.has_parent_path() ? target.parent_path() : fs::path(".");
   std::string temp = (dir / ("." + target.filename().string() + ".tmp.XXXXXX")).string();

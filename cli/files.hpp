@@ -10,8 +10,13 @@ namespace scalepol::cli {
 
 // Writes what `fill` produces to a temporary file beside `path` and renames it over `path`, so
 // `path` holds either its old content or the whole new one. An existing file keeps its
-// permissions. Returns an error message, or nothing on success.
+// permissions. A symbolic link keeps being a link: the file it leads to is replaced. A device,
+// FIFO or socket is written to, never replaced; a directory is refused. Returns an error
+// message, or nothing on success.
 std::optional<std::string> write_atomically(const std::string& path,
                                             const std::function<void(std::ostream&)>& fill);
+
+// Whether two paths name the same existing file (after links): an output must not be an input.
+bool same_file(const std::string& a, const std::string& b);
 
 }  // namespace scalepol::cli

@@ -110,6 +110,14 @@ int run_streaming(const RunOptions& options) {
 }  // namespace
 
 int run_run(const RunOptions& options) {
+  // The report replaces -o's file; when that file is the policy or the data, the input is lost.
+  for (const std::string* input : {&options.inputs.policy, &options.inputs.models}) {
+    if (!options.output.empty() && same_file(options.output, *input)) {
+      print_error("`-o " + options.output + "` names an input of this run (`" + *input + "`): write the report to another file",
+                  options.color);
+      return kFailure;
+    }
+  }
   if (options.format == "jsonl") return run_streaming(options);
   Progress progress(progress_label(options));
   auto inputs = load_inputs(options.inputs, options.color, &progress);
