@@ -3,10 +3,12 @@
 // the whole program. Nothing here throws: every failure is a diagnostic.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <filesystem>
 #include <fstream>
 #include <sstream>
 #include <system_error>
+#include <vector>
 
 #include "api/impl.hpp"
 #include "api/load.hpp"
@@ -191,15 +193,36 @@ class Loader {
   std::vector<std::string> loaded_, stack_;
 };
 
+// Keeps at most `limit` diagnostics (at least one when there is an error), errors before
+// warnings: a warning is dropped to make room for an error, never the other way, so what is
+// kept still says whether the policy compiles, however many warnings come first. The kept ones
+// stay in their order; a note says how many were dropped, and how many of those were errors.
 void cap(Diagnostics& d, std::size_t limit) {
   if (d.items.size() <= limit) return;
-  auto dropped = d.items.size() - limit;
-  d.items.resize(limit);
+  const auto is_error = [](const Diagnostic& x) { return x.severity == Severity::Error; };
+  std::size_t budget = std::max<std::size_t>(limit, d.has_errors() ? 1 : 0);
+  std::vector<bool> keep(d.items.size(), false);
+  for (std::size_t i = 0; i < d.items.size() && budget > 0; ++i)
+    if (is_error(d.items[i])) keep[i] = true, --budget;
+  for (std::size_t i = 0; i < d.items.size() && budget > 0; ++i)
+    if (!keep[i]) keep[i] = true, --budget;
+  Diagnostics kept;
+  std::size_t dropped = 0, dropped_errors = 0;
+  for (std::size_t i = 0; i < d.items.size(); ++i) {
+    if (keep[i]) {
+      kept.items.push_back(std::move(d.items[i]));
+    } else {
+      ++dropped;
+      if (is_error(d.items[i])) ++dropped_errors;
+    }
+  }
   Diagnostic note;
   note.code = "too-many-diagnostics";
   note.severity = Severity::Note;
-  note.message = fmt::format("{} more diagnostics not shown", dropped);
-  d.items.push_back(std::move(note));
+  note.message = dropped_errors ? fmt::format("{} more diagnostics not shown, {} of them errors", dropped, dropped_errors)
+                                : fmt::format("{} more diagnostics not shown", dropped);
+  kept.items.push_back(std::move(note));
+  d.items = std::move(kept.items);
 }
 
 }  // namespace
