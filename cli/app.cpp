@@ -178,7 +178,7 @@ int run_app(int argc, char** argv) {
       "lsp", "a language server over stdin and stdout: diagnostics as you type, hover, go to definition, symbols, formatting");
   lsp_cmd->footer("Editors start it themselves (docs/editor.md; for VS Code, the extension in editors/vscode/).\n"
                   "Exit codes: 0 after `shutdown` then `exit`, 1 when the client goes away without them.\n"
-                  "Examples:\n  scalepol lsp\n  scalepol --import-root ../shared lsp\n"
+                  "Examples:\n  scalepol lsp\n  scalepol --import-root policies lsp\n"
                   "  in Helix's languages.toml: [language-server.scalepol] command = \"scalepol\" args = [\"lsp\"]");
 
   try {
