@@ -36,7 +36,10 @@ install(TARGETS scalepol scalepol_cli EXPORT scalepolTargets
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/stdlib/ DESTINATION ${SCALEPOL_STDLIB_INSTALL_DIR}
   FILES_MATCHING PATTERN "*.policy")
 
-install(FILES ${CMAKE_SOURCE_DIR}/README.md DESTINATION ${CMAKE_INSTALL_DOCDIR})
+install(FILES ${CMAKE_SOURCE_DIR}/README.md ${CMAKE_SOURCE_DIR}/LICENSE ${CMAKE_SOURCE_DIR}/CHANGELOG.md
+        DESTINATION ${CMAKE_INSTALL_DOCDIR})
+# Debian's machine-readable copyright file, where Debian policy puts it (the package's doc folder).
+install(FILES ${CMAKE_SOURCE_DIR}/packaging/copyright DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(DIRECTORY ${CMAKE_SOURCE_DIR}/docs DESTINATION ${CMAKE_INSTALL_DOCDIR})
 install(FILES ${CMAKE_SOURCE_DIR}/examples/embed/CMakeLists.txt ${CMAKE_SOURCE_DIR}/examples/embed/main.cpp
               ${CMAKE_SOURCE_DIR}/examples/embed/README.md

@@ -58,7 +58,9 @@ foreach(pattern
     " \\./usr/lib/([^/ ]+/)?cmake/scalepol/scalepolTargets\\.cmake\n"
     " \\./usr/lib/([^/ ]+/)?pkgconfig/scalepol\\.pc\n"
     " \\./usr/share/scalepol/stdlib/std/model\\.policy\n"
-    " \\./usr/share/doc/scalepol/README\\.md\n")
+    " \\./usr/share/doc/scalepol/README\\.md\n"
+    " \\./usr/share/doc/scalepol/LICENSE\n"
+    " \\./usr/share/doc/scalepol/copyright\n")
   if(NOT contents MATCHES "${pattern}")
     message(FATAL_ERROR "package.deb: no file matching `${pattern}` in ${deb_name}:\n${contents}")
   endif()
