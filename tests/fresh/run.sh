@@ -6,7 +6,7 @@
 # Makes a minimal Debian 12 root with `debootstrap --variant=minbase bookworm`, from the Debian
 # mirror this machine's own apt sources name, adds only make, git and ca-certificates (with this
 # machine's extra CA certificates, as a new machine of the same kind has them), clones the
-# committed HEAD of this repository into it (nothing beside the clone: no ../shared), and runs
+# committed HEAD of this repository into it (nothing beside the clone: no sibling folder), and runs
 # `make TARGET` there for each TARGET in turn, as a new user would. It passes only if `make run`
 # prints the EU AI Act summary line of Epoch AI's notable models (and every other TARGET exits 0).
 # What was downloaded and how long each step took is printed at the end.
@@ -99,7 +99,7 @@ archives_before=$(du -sk "$root/var/cache/apt/archives" | cut -f1)
 # The committed HEAD, as `git clone` gives it: a bundle of HEAD cloned inside the root.
 commit=$(git -C "$repo" rev-parse HEAD)
 git -C "$repo" bundle create "$root/tmp/scalepol.bundle" HEAD >/dev/null 2>&1
-in_root "git clone -q /tmp/scalepol.bundle /root/scalepol && cd /root/scalepol && git checkout -q $commit" \
+in_root "git clone -q /tmp/scalepol.bundle ~/scalepol && cd ~/scalepol && git checkout -q $commit" \
   >"$log.clone" 2>&1 || { cat "$log.clone" >&2; exit 1; }
 rm -f "$root/tmp/scalepol.bundle"
 echo "fresh: cloned $commit into $root/root/scalepol" >&2
@@ -107,7 +107,7 @@ echo "fresh: cloned $commit into $root/root/scalepol" >&2
 status=0
 for t in "${targets[@]}"; do
   step "make $t (log: $log.make-$t)"
-  if ! in_root "cd /root/scalepol && make $t" >"$log.make-$t" 2>&1; then
+  if ! in_root "cd ~/scalepol && make $t" >"$log.make-$t" 2>&1; then
     tail -40 "$log.make-$t" >&2
     echo "fresh: \`make $t\` failed on a fresh Debian 12" >&2
     status=1
