@@ -47,7 +47,7 @@ cleanup() {
 }
 trap cleanup EXIT
 if [ -d "$root" ]; then
-  for m in "$root/dev/pts" "$root/proc" "$root/sys"; do umount -l "$m" 2>/dev/null || true; done
+  for m in "$root/dev/shm" "$root/dev/pts" "$root/proc" "$root/sys"; do umount -l "$m" 2>/dev/null || true; done
   rm -rf --one-file-system "$root"
 fi
 
@@ -79,6 +79,8 @@ cp /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null || true
 mount -t proc proc "$root/proc" && mounted+=("$root/proc")
 mount -t sysfs sysfs "$root/sys" && mounted+=("$root/sys")
 mkdir -p "$root/dev/pts" && mount -t devpts devpts "$root/dev/pts" && mounted+=("$root/dev/pts")
+# Shared memory, as every booted machine has it (chromium, in the browser test of `make test`).
+mkdir -p "$root/dev/shm" && mount -t tmpfs -o mode=1777 shm "$root/dev/shm" && mounted+=("$root/dev/shm")
 
 # What a new user's shell has: no variables of this machine's session.
 in_root() {
