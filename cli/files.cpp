@@ -1,5 +1,6 @@
 #include "files.hpp"
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <filesystem>
@@ -62,6 +63,34 @@ std::optional<std::string> write_through(const std::string& path, const std::fun
 }
 
 }  // namespace
+
+std::optional<std::string> read_policy_text(const std::string& name, std::size_t limit, std::string& text) {
+  const bool is_stdin = name == "-";
+  const std::string shown = is_stdin ? std::string("standard input") : "`" + name + "`";
+  const int fd = is_stdin ? STDIN_FILENO : ::open(name.c_str(), O_RDONLY | O_CLOEXEC | O_NOCTTY);
+  if (fd < 0) return system_error("cannot read " + shown);
+  struct stat st {};
+  if (::fstat(fd, &st) != 0) {
+    const int error = errno;
+    if (!is_stdin) ::close(fd);
+    return error == EBADF && is_stdin ? std::string("standard input is closed")
+                                      : "cannot read " + shown + ": " + error_text(error);
+  }
+  std::optional<std::string> failure;
+  if (S_ISDIR(st.st_mode)) failure = shown + " is a directory";
+  text.clear();
+  char buffer[1 << 16];
+  while (!failure && text.size() <= limit) {
+    const std::size_t want = std::min(sizeof buffer, limit + 1 - text.size());
+    const ssize_t got = ::read(fd, buffer, want);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) failure = system_error("cannot read " + shown);
+    if (got <= 0) break;
+    text.append(buffer, static_cast<std::size_t>(got));
+  }
+  if (!is_stdin) ::close(fd);
+  return failure;
+}
 
 bool same_file(const std::string& a, const std::string& b) {
   struct stat sa {}, sb {};

@@ -16,6 +16,12 @@ namespace scalepol::cli {
 std::optional<std::string> write_atomically(const std::string& path,
                                             const std::function<void(std::ostream&)>& fill);
 
+// Reads the policy text of `name` (`-`: standard input) into `text`: at most `limit` bytes and
+// one more, so that the caller reports a text over the limit without this reading a stream of
+// any size first. Returns an error message when the input cannot be read: missing, a directory,
+// standard input closed, or a read that fails; never an empty text in place of an error.
+std::optional<std::string> read_policy_text(const std::string& name, std::size_t limit, std::string& text);
+
 // Whether two paths name the same existing file (after links): an output must not be an input.
 bool same_file(const std::string& a, const std::string& b);
 

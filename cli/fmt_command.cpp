@@ -5,10 +5,7 @@
 #include <algorithm>
 #include <cstdio>
 #include <optional>
-#include <fstream>
-#include <iostream>
-#include <iterator>
-#include <sstream>
+#include <string>
 
 #include <fmt/format.h>
 
@@ -21,23 +18,6 @@
 
 namespace scalepol::cli {
 
-namespace {
-
-std::optional<std::string> read_input(const std::string& name) {
-  if (name == "-") {
-    std::ostringstream s;
-    s << std::cin.rdbuf();
-    return s.str();
-  }
-  std::ifstream in(name, std::ios::binary);
-  if (!in) return std::nullopt;
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  if (in.bad()) return std::nullopt;
-  return text;
-}
-
-}  // namespace
-
 int run_fmt(const FmtOptions& options) {
   std::vector<std::string> files = options.files;
   if (files.empty()) files.push_back("-");
@@ -49,24 +29,24 @@ int run_fmt(const FmtOptions& options) {
   int status = kClean;
   for (const auto& name : files) {
     const std::string shown = name == "-" ? std::string("<stdin>") : name;
-    const auto text = read_input(name);
-    if (!text) {
-      print_error(fmt::format("cannot read `{}`", shown), options.color);
+    std::string input;
+    if (auto error = read_policy_text(name, Limits{}.max_source_bytes, input)) {
+      print_error(*error, options.color);
       status = kFailure;
       continue;
     }
-    auto formatted = format_source(*text, shown, FormatOptions{options.width});
+    auto formatted = format_source(input, shown, FormatOptions{options.width});
     if (!formatted) {
       print_diagnostics(formatted.error(), options.color);
       status = kFailure;
       continue;
     }
     if (options.check) {
-      if (*formatted == *text) continue;
-      std::fputs(unified_diff(*text, *formatted, shown, shown + " (formatted)", color).c_str(), stdout);
+      if (*formatted == input) continue;
+      std::fputs(unified_diff(input, *formatted, shown, shown + " (formatted)", color).c_str(), stdout);
       if (status == kClean) status = kFindings;
     } else if (options.write) {
-      if (*formatted == *text) continue;
+      if (*formatted == input) continue;
       if (auto error = write_atomically(name, [&](std::ostream& out) { out << *formatted; })) {
         print_error(*error, options.color);
         status = kFailure;

@@ -3,31 +3,20 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "files.hpp"
 #include "print.hpp"
 
 namespace scalepol::cli {
 
-namespace {
-
-// Standard input, up to `limit` bytes and one more, so that compile_source reports a text over
-// the limit without this reading a stream of any size into memory first.
-std::string read_stdin(std::size_t limit) {
-  std::string text;
-  char buffer[1 << 16];
-  while (text.size() <= limit) {
-    const std::size_t want = std::min(sizeof buffer, limit + 1 - text.size());
-    const std::size_t got = std::fread(buffer, 1, want, stdin);
-    text.append(buffer, got);
-    if (got < want) break;
-  }
-  return text;
-}
-
-}  // namespace
-
 Expected<Policy, Diagnostics> compile_policy(const std::string& path, const CompileOptions& options) {
   if (path != "-") return compile_file(path, options);
-  return compile_source(read_stdin(options.limits.max_source_bytes), "<stdin>", options);
+  std::string text;
+  if (auto error = read_policy_text(path, options.limits.max_source_bytes, text)) {
+    Diagnostics d;
+    d.add({.code = "io-error", .message = *error, .location = {.file = "<stdin>"}});
+    return Unexpected(std::move(d));
+  }
+  return compile_source(text, "<stdin>", options);
 }
 
 std::optional<std::string> stdin_usage_error(const std::vector<std::string>& paths) {

@@ -9,7 +9,6 @@ and a file that is an input of the run are refused with exit 2 and the input lef
 The device case makes a null device node with mknod, which needs root; elsewhere it is reported
 as skipped. Each case prints `ok` or `FAIL`; the last line counts them.
 """
-import argparse
 import os
 import shutil
 import stat
@@ -22,12 +21,10 @@ SUMMARY = b"gpai_tier: systemic_risk 1, none 1, unknown 1"
 MODELS = (b"Model,Training compute (FLOP),Publication date\n"
           b"big,2e25,2024-01-01\nsmall,1e20,2020-01-01\nunknown,,2024-06-01\n")
 
-results = {"passed": 0, "failed": 0, "skipped": 0}
+from checklist import Checklist, arguments
 
-
-def check(ok, what):
-    print(("ok   " if ok else "FAIL ") + what)
-    results["passed" if ok else "failed"] += 1
+checks = Checklist()
+check = checks.check
 
 
 def run(*args):
@@ -104,8 +101,7 @@ def main():
         leftovers = [n for n in os.listdir(work) if n.startswith(".null.tmp")]
         check(not leftovers, f"no temporary file is left beside the device ({leftovers})")
     else:
-        print("skip a character device: making a device node needs root")
-        results["skipped"] += 1
+        checks.skip("a character device: making a device node needs root")
 
     # Refused, exit 2, nothing changed.
     code, _, err = run_to(work, models)
@@ -132,14 +128,9 @@ def main():
         kept = f.read()
     check(code == 2 and kept == MODELS, f"-o naming the data is refused with --format jsonl too (exit {code})")
 
-    print(f"{results['passed']} passed, {results['failed']} failed, {results['skipped']} skipped")
-    return 1 if results["failed"] else 0
+    return checks.close()
 
 
 if __name__ == "__main__":
-    ap = argparse.ArgumentParser()
-    ap.add_argument("--scalepol", required=True)
-    ap.add_argument("--root", required=True)
-    ap.add_argument("--work", required=True)
-    A = ap.parse_args()
+    A = arguments(__doc__)
     sys.exit(main())

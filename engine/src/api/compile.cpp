@@ -5,13 +5,12 @@
 
 #include <algorithm>
 #include <filesystem>
-#include <fstream>
-#include <sstream>
 #include <system_error>
 #include <vector>
 
 #include "api/impl.hpp"
 #include "api/load.hpp"
+#include "api/read_source.hpp"
 #include "api/stdlib.hpp"
 #include "api/stdlib_cache.hpp"
 #include "eval/evaluator.hpp"
@@ -68,7 +67,7 @@ class Loader {
   void resolve(const syntax::SourceFile& from, const ast::Import& imp, const std::string& from_path, bool from_stdlib,
                std::size_t depth) {
     std::string key, path, text;
-    bool in_stdlib = false, resolved_by_host = false;
+    bool in_stdlib = false;
     if (imp.is_std) {
       const auto* m = stdlib::find(imp.path);
       if (!m) {
@@ -112,24 +111,42 @@ class Loader {
       key = "resolver:" + file->name;
       path = file->name;
       text = std::move(file->text);
-      resolved_by_host = true;
     } else {
-      auto base = fs::path(from_path).parent_path();
-      auto target = (base / imp.path).lexically_normal();
-      std::error_code ec;
-      auto canonical = fs::weakly_canonical(target, ec);
-      key = ec ? target.string() : canonical.string();
-      path = target.string();
-      if (!inside_roots(key)) {
-        std::vector<std::string> shown;
-        for (const auto& r : roots_) shown.push_back("`" + r + "`");
-        auto d = error(from, imp.span, "import-outside-roots",
-                       fmt::format("`{}` is outside the directories imports may read", imp.path),
-                       "keep imported files beside the policy, or allow their directory (CompileOptions::import_roots)");
-        d.notes.push_back(fmt::format("imports may read {}", fmt::join(shown, ", ")));
-        p_.diagnostics.add(std::move(d));
+      if (imp.path.empty()) {
+        p_.diagnostics.add(error(from, imp.span, "unknown-import", "an empty import path names no file",
+                                 "name a `.policy` file beside this one: `import \"./common.policy\"`"));
         return;
       }
+      auto base = fs::path(from_path).parent_path();
+      auto target = (base / imp.path).lexically_normal();
+      path = target.string();
+      // Where the path leads now, to refuse an import outside the roots before opening it; the
+      // file actually opened is checked again below, so a link swapped in between cannot lead out.
+      std::error_code ec;
+      auto canonical = fs::weakly_canonical(target, ec);
+      if (!inside_roots(ec ? path : canonical.string())) return refuse_outside_roots(from, imp);
+      // A module is a regular file, read with the size bound: a FIFO would block, a device would
+      // never end, a directory holds no module.
+      auto read = api::read_source(path, options_.limits.max_source_bytes, /*regular_only=*/true);
+      switch (read.status) {
+        case api::SourceRead::Status::Ok: break;
+        case api::SourceRead::Status::TooLarge:
+          p_.diagnostics.add(error(from, imp.span, "input-too-large",
+                                   api::too_large_message(imp.path, read, options_.limits.max_source_bytes)));
+          return;
+        case api::SourceRead::Status::NotRegular:
+          p_.diagnostics.add(error(from, imp.span, "unknown-import",
+                                   fmt::format("`{}` is {}, not a policy file", imp.path, read.kind),
+                                   "import a `.policy` file"));
+          return;
+        case api::SourceRead::Status::CannotOpen:
+        case api::SourceRead::Status::ReadError:
+          p_.diagnostics.add(error(from, imp.span, "unknown-import", fmt::format("cannot read `{}`", path)));
+          return;
+      }
+      key = read.real_path;
+      if (!inside_roots(key)) return refuse_outside_roots(from, imp);
+      text = std::move(read.text);
     }
     for (std::size_t i = 0; i < stack_.size(); ++i)
       if (stack_[i] == key) {
@@ -150,24 +167,6 @@ class Loader {
                                fmt::format("imports nest deeper than {}", options_.limits.max_import_depth)));
       return;
     }
-    if (!in_stdlib && !resolved_by_host) {
-      std::error_code size_error;
-      auto size = fs::file_size(path, size_error);
-      if (!size_error && size > options_.limits.max_source_bytes) {
-        p_.diagnostics.add(error(from, imp.span, "input-too-large",
-                                 fmt::format("`{}` is {} bytes, over the limit of {}", imp.path, size,
-                                             options_.limits.max_source_bytes)));
-        return;
-      }
-      std::ifstream in(path, std::ios::binary);
-      if (!in) {
-        p_.diagnostics.add(error(from, imp.span, "unknown-import", fmt::format("cannot read `{}`", path)));
-        return;
-      }
-      std::ostringstream ss;
-      ss << in.rdbuf();
-      text = ss.str();
-    }
     load(path, std::move(text), key, in_stdlib, depth + 1);
   }
 
@@ -176,6 +175,16 @@ class Loader {
     auto d = syntax::make_diagnostic(file, span, Severity::Error, std::move(code), std::move(message));
     d.help = std::move(help);
     return d;
+  }
+
+  void refuse_outside_roots(const syntax::SourceFile& from, const ast::Import& imp) {
+    std::vector<std::string> shown;
+    for (const auto& r : roots_) shown.push_back("`" + r + "`");
+    auto d = error(from, imp.span, "import-outside-roots",
+                   fmt::format("`{}` is outside the directories imports may read", imp.path),
+                   "keep imported files beside the policy, or allow their directory (CompileOptions::import_roots)");
+    d.notes.push_back(fmt::format("imports may read {}", fmt::join(shown, ", ")));
+    p_.diagnostics.add(std::move(d));
   }
 
   bool inside_roots(const std::string& canonical) const {
@@ -263,28 +272,23 @@ Expected<Policy, Diagnostics> compile(const std::string& path, std::string text,
 }  // namespace
 
 Expected<Policy, Diagnostics> compile_file(const std::string& path, const CompileOptions& options) {
-  std::error_code ec;
-  auto size = fs::file_size(path, ec);
-  if (ec) {
-    Diagnostics d;
-    d.add(file_error(path, "io-error", fmt::format("cannot read `{}`: {}", path, ec.message())));
-    return Unexpected(std::move(d));
+  // The main file may be a FIFO or a device (`scalepol check <(…)`, /dev/stdin): read to the bound.
+  auto read = api::read_source(path, options.limits.max_source_bytes, /*regular_only=*/false);
+  Diagnostics d;
+  switch (read.status) {
+    case api::SourceRead::Status::Ok: return compile(path, std::move(read.text), options);
+    case api::SourceRead::Status::TooLarge:
+      d.add(file_error(path, "input-too-large", api::too_large_message(path, read, options.limits.max_source_bytes)));
+      break;
+    case api::SourceRead::Status::NotRegular:
+      d.add(file_error(path, "io-error", fmt::format("cannot read `{}`: it is {}", path, read.kind)));
+      break;
+    case api::SourceRead::Status::CannotOpen:
+    case api::SourceRead::Status::ReadError:
+      d.add(file_error(path, "io-error", fmt::format("cannot read `{}`: {}", path, read.error)));
+      break;
   }
-  if (size > options.limits.max_source_bytes) {
-    Diagnostics d;
-    d.add(file_error(path, "input-too-large",
-                     fmt::format("`{}` is {} bytes, over the limit of {}", path, size, options.limits.max_source_bytes)));
-    return Unexpected(std::move(d));
-  }
-  std::ifstream in(path, std::ios::binary);
-  if (!in) {
-    Diagnostics d;
-    d.add(file_error(path, "io-error", fmt::format("cannot read `{}`", path)));
-    return Unexpected(std::move(d));
-  }
-  std::ostringstream ss;
-  ss << in.rdbuf();
-  return compile(path, ss.str(), options);
+  return Unexpected(std::move(d));
 }
 
 Expected<Policy, Diagnostics> compile_source(std::string_view source, const std::string& name,
