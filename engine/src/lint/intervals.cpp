@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <limits>
 
 #include "eval/describe.hpp"
 
@@ -99,6 +100,11 @@ double decimal(long long m, int k) { return std::strtod(fmt::format("{}e{}", m, 
 }  // namespace
 
 double roundest_between(double a, double b) {
+  // Ends past the largest double (a gap above 1.8e307 asks for one ten times above it) are taken
+  // at the largest double, so every step below stays finite and fits its integer.
+  constexpr double kMax = std::numeric_limits<double>::max();
+  a = std::clamp(a, -kMax, kMax);
+  b = std::clamp(b, -kMax, kMax);
   const double magnitude = std::max(std::fabs(a), std::fabs(b));
   const int top = magnitude > 0 ? static_cast<int>(std::floor(std::log10(magnitude))) + 1 : 0;
   // From the coarsest step down: the first multiple of 10^k strictly inside (a, b).

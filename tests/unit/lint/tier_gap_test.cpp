@@ -1,6 +1,7 @@
 // `tier-gap`: a value that falls in no tier of a ladder.
 #include "test_support.hpp"
 
+#include <cmath>
 #include <fstream>
 #include <sstream>
 
@@ -127,4 +128,10 @@ TEST_CASE("tier-gap: the interval sweep it rests on") {
   CHECK(linter::roundest_between(3.14, 3.2) == 3.15);
   CHECK(linter::roundest_between(-50, -5) == -40);
   CHECK(linter::witness(Interval{1e28, kInf, false, false}) == 2e28);
+  // At the top of the double range: a finite witness above the bound, not `inf`.
+  const double top = linter::witness(Interval{1.8e307, kInf, false, false});
+  CHECK(std::isfinite(top));
+  CHECK(top > 1.8e307);
+  CHECK(linter::roundest_between(1.8e307, kInf) == 1e308);
+  CHECK(std::isfinite(linter::roundest_between(-kInf, -1.8e307)));
 }
