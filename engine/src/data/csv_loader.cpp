@@ -140,6 +140,41 @@ CsvLoader::CsvLoader(const std::string& name, std::shared_ptr<const eval::Schema
   set_.source = name;
 }
 
+namespace {
+
+// A header row longer than this is refused: column names are short, and the bound keeps a file
+// with no line end (or one whose lines end in CR alone) from being gathered whole when streamed.
+constexpr std::size_t kMaxHeaderBytes = std::size_t{1} << 20;
+
+// Where the header row has a carriage return outside quotes with no line feed after it, in a row
+// that no line feed ends: a file
+// whose lines end in CR alone (classic Mac OS, Excel's "CSV (Macintosh)"), which would otherwise
+// read as one row of a header and no records. npos when there is none.
+std::size_t bare_carriage_return(std::string_view text, const CsvRow& row) {
+  // Only the row's first kMaxHeaderBytes: all that streaming sees of a longer one.
+  const std::size_t stop = row.start + kMaxHeaderBytes;
+  for (const CsvCell& cell : row.cells) {
+    if (cell.quoted) continue;
+    for (std::size_t i = cell.start; i < std::min(cell.end, stop); ++i)
+      if (text[i] == '\r' && i + 1 < text.size() && text[i + 1] != '\n') return i;
+  }
+  return std::string_view::npos;
+}
+
+Diagnostics cr_only_line_ends(SourceText& source, std::size_t cr) {
+  Diagnostics fatal;
+  Diagnostic d = make_diagnostic(Severity::Error, "malformed-csv",
+                                 "the lines of this file end in a carriage return alone (CR, without LF)",
+                                 source.locate(cr, cr + 1));
+  d.notes.push_back("classic Mac OS and Excel's \"CSV (Macintosh)\" end lines so; scalepol reads lines that end in "
+                    "LF or CR LF, and read as it is the whole file would be one header row and no records");
+  d.help = "save the file as \"CSV UTF-8\", or convert its line ends: `tr '\\r' '\\n' < FILE > FILE-lf.csv`";
+  fatal.add(std::move(d));
+  return fatal;
+}
+
+}  // namespace
+
 Expected<std::size_t, Diagnostics> CsvLoader::header(std::string_view text, bool at_end) {
   source_.rebase(text, 1);
   CsvReader reader(text);
@@ -155,8 +190,24 @@ Expected<std::size_t, Diagnostics> CsvLoader::header(std::string_view text, bool
   }
   // The row may go on: it reaches the end of the block, or only a CR follows it there (the reader
   // takes a CR at the end of the text for a line end; with more text it may be part of a cell).
-  if (!at_end && (row.unterminated || row.end == text.size() || (row.end + 1 == text.size() && text.back() == '\r')))
-    return 0;
+  const bool open_ended =
+      row.unterminated || row.end == text.size() || (row.end + 1 == text.size() && text.back() == '\r');
+  const bool over_bound = row.end - row.start > kMaxHeaderBytes;
+  if (!at_end && open_ended && !over_bound) return 0;
+  // Decided the same way whether the file is read whole or a block at a time: on the whole row, or
+  // on its first kMaxHeaderBytes.
+  if (const std::size_t cr = bare_carriage_return(text, row);
+      cr != std::string_view::npos && !row.unterminated && (open_ended || over_bound))
+    return Unexpected(cr_only_line_ends(source_, cr));
+  if (over_bound) {
+    Diagnostics fatal;
+    Diagnostic d = make_diagnostic(Severity::Error, "malformed-csv",
+                                   fmt::format("the header row is longer than {} bytes", kMaxHeaderBytes),
+                                   source_.locate(row.start, row.start + 1));
+    d.notes.push_back("a header row names the columns; one this long is not a header of records");
+    fatal.add(std::move(d));
+    return Unexpected(std::move(fatal));
+  }
   if (row.unterminated) {
     Diagnostics fatal;
     fatal.add(unterminated_quote(source_, row));
