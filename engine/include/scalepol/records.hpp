@@ -70,7 +70,8 @@ class RecordsBuilder {
   RecordsBuilder& set(const std::string& field, const char* text) { return set(field, std::string(text)); }
   RecordsBuilder& set(const std::string& field, bool value);
 
-  // The records added so far. The builder can be reused afterwards.
+  // The records added so far. The builder can be reused afterwards. A builder that was moved
+  // from ignores add() and set(), and build() gives the error `use-after-move`.
   Expected<Records, Diagnostics> build() const;
 
  private:

@@ -48,7 +48,7 @@ struct VerdictTable {
   std::vector<VerdictCell> cells;  // row-major: record r, rule k at r * rules.size() + k
 
   const VerdictCell& at(std::size_t record, std::size_t rule) const { return cells[record * rules.size() + rule]; }
-  // The value's name, or "unknown".
+  // The value's name, or "unknown" (also for a rule or cell that is not this table's).
   const std::string& value_name(std::size_t rule, const VerdictCell& cell) const;
 };
 

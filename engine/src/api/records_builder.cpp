@@ -61,6 +61,7 @@ RecordsBuilder::RecordsBuilder(RecordsBuilder&&) noexcept = default;
 RecordsBuilder& RecordsBuilder::operator=(RecordsBuilder&&) noexcept = default;
 
 RecordsBuilder& RecordsBuilder::add(const std::string& model) {
+  if (!state_) return *this;  // moved from: build() says so
   eval::Record r;
   r.values.resize(state_->schema->fields.size());
   r.line = static_cast<uint32_t>(state_->records.size() + 1);  // the record's position, for messages
@@ -71,6 +72,7 @@ RecordsBuilder& RecordsBuilder::add(const std::string& model) {
 }
 
 RecordsBuilder& RecordsBuilder::set(const std::string& field, double value) {
+  if (!state_) return *this;
   if (auto* v = state_->slot(field, check::TypeKind::Quantity, "a quantity")) {
     const double scale = state_->schema->fields[state_->schema->find(field)].scale;
     if (!std::isfinite(value * scale))
@@ -82,6 +84,7 @@ RecordsBuilder& RecordsBuilder::set(const std::string& field, double value) {
 }
 
 RecordsBuilder& RecordsBuilder::set(const std::string& field, double value, double low, double high) {
+  if (!state_) return *this;
   if (auto* v = state_->slot(field, check::TypeKind::Quantity, "a quantity")) {
     const double scale = state_->schema->fields[state_->schema->find(field)].scale;
     if (!(low <= value && value <= high) || !std::isfinite(low * scale) || !std::isfinite(high * scale))
@@ -95,6 +98,7 @@ RecordsBuilder& RecordsBuilder::set(const std::string& field, double value, doub
 }
 
 RecordsBuilder& RecordsBuilder::set(const std::string& field, const std::string& text) {
+  if (!state_) return *this;
   int32_t s = state_->schema->find(field);
   bool is_date = s >= 0 && state_->schema->fields[s].kind == check::TypeKind::Date;
   if (is_date) {
@@ -110,11 +114,20 @@ RecordsBuilder& RecordsBuilder::set(const std::string& field, const std::string&
 }
 
 RecordsBuilder& RecordsBuilder::set(const std::string& field, bool value) {
+  if (!state_) return *this;
   if (auto* v = state_->slot(field, check::TypeKind::Bool, "a bool")) *v = eval::Value::of_bool(value);
   return *this;
 }
 
 Expected<Records, Diagnostics> RecordsBuilder::build() const {
+  if (!state_) {
+    Diagnostics d;
+    d.add({.code = "use-after-move",
+           .message = "this RecordsBuilder was moved from: it holds no policy and no records",
+           .location = {.file = "<records built in code>"},
+           .help = "add records to, and build from, the builder it was moved to"});
+    return Unexpected(std::move(d));
+  }
   if (state_->errors.has_errors()) return Unexpected(state_->errors);
   auto impl = std::make_shared<Records::Impl>();
   impl->set.schema = state_->schema;

@@ -16,8 +16,13 @@
 namespace scalepol {
 
 const std::string& VerdictTable::value_name(std::size_t rule, const VerdictCell& cell) const {
+  // A cell of another table, or a rule out of range, names nothing: "unknown", never a read past
+  // the end.
   static const std::string unknown = "unknown";
-  return cell.value < 0 ? unknown : rules[rule].values[static_cast<std::size_t>(cell.value)];
+  if (cell.value < 0 || rule >= rules.size()) return unknown;
+  const auto& values = rules[rule].values;
+  const auto index = static_cast<std::size_t>(cell.value);
+  return index < values.size() ? values[index] : unknown;
 }
 
 Expected<VerdictTable, Diagnostics> evaluate_table(const Policy& policy, const Records& records,
