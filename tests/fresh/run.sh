@@ -76,6 +76,9 @@ step_done debootstrap
 
 for s in "${suites[@]}"; do echo "deb $s main"; done >"$root/etc/apt/sources.list"
 cp /etc/resolv.conf "$root/etc/resolv.conf" 2>/dev/null || true
+# The names every booted Debian machine has in /etc/hosts (debootstrap writes none): without
+# them `localhost` does not resolve, and WebDriver (the browser test) cannot reach its driver.
+printf '127.0.0.1\tlocalhost\n::1\t\tlocalhost ip6-localhost ip6-loopback\n' >"$root/etc/hosts"
 mount -t proc proc "$root/proc" && mounted+=("$root/proc")
 mount -t sysfs sysfs "$root/sys" && mounted+=("$root/sys")
 mkdir -p "$root/dev/pts" && mount -t devpts devpts "$root/dev/pts" && mounted+=("$root/dev/pts")
