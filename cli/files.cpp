@@ -2,6 +2,7 @@
 
 #include <algorithm>
 #include <cerrno>
+#include <csignal>
 #include <cstring>
 #include <filesystem>
 #include <fstream>
@@ -62,6 +63,42 @@ std::optional<std::string> write_through(const std::string& path, const std::fun
   return std::nullopt;
 }
 
+// The temporary file being written, for the signal handler to remove: a report interrupted by
+// Ctrl-C, `kill` or a closed terminal leaves no `.NAME.tmp.XXXXXX` of up to its full size behind.
+// A fixed buffer and a flag, so that the handler touches nothing that is not async-signal-safe.
+char pending_temp[4096];
+volatile std::sig_atomic_t pending = 0;
+constexpr int kCleanupSignals[] = {SIGINT, SIGTERM, SIGHUP};
+
+extern "C" void remove_pending_temp(int signal) {
+  if (pending) ::unlink(pending_temp);
+  // The default action, so that the exit status still says which signal ended the program.
+  ::signal(signal, SIG_DFL);
+  ::raise(signal);
+}
+
+// Removes the temporary file if a signal ends the program while the guard lives.
+class TempFileGuard {
+ public:
+  explicit TempFileGuard(const std::string& path) {
+    if (path.size() >= sizeof pending_temp) return;
+    std::memcpy(pending_temp, path.c_str(), path.size() + 1);
+    struct sigaction action {};
+    action.sa_handler = remove_pending_temp;
+    sigemptyset(&action.sa_mask);
+    for (int s : kCleanupSignals) {
+      struct sigaction old {};
+      ::sigaction(s, nullptr, &old);
+      if (old.sa_handler == SIG_IGN) continue;  // a signal the caller ignores stays ignored
+      ::sigaction(s, &action, nullptr);
+    }
+    pending = 1;
+  }
+  ~TempFileGuard() { pending = 0; }
+  TempFileGuard(const TempFileGuard&) = delete;
+  TempFileGuard& operator=(const TempFileGuard&) = delete;
+};
+
 }  // namespace
 
 std::optional<std::string> read_policy_text(const std::string& name, std::size_t limit, std::string& text) {
@@ -115,6 +152,7 @@ std::optional<std::string> write_atomically(const std::string& requested,
   const int fd = ::mkstemp(name.data());
   if (fd < 0) return system_error("cannot create a temporary file in `" + dir.string() + "`");
   temp = name.data();
+  const TempFileGuard guard(temp);
 
   // From here on, every failure removes the temporary file.
   auto fail = [&](std::string message) -> std::optional<std::string> {

@@ -2,7 +2,8 @@
 """Where `-o FILE` writes (docs/cli.md): a regular file is replaced whole; a symbolic link stays a
 link and the file it leads to is replaced; a FIFO or a device is written to, never replaced by a
 regular file (as root, replacing /dev/null would break the machine); a directory, an empty name
-and a file that is an input of the run are refused with exit 2 and the input left as it was.
+and a file that is an input of the run are refused with exit 2 and the input left as it was; a
+signal while the report is written leaves no temporary file.
 
     output_files.py --scalepol BIN --root REPO --work DIR
 
@@ -11,10 +12,12 @@ as skipped. Each case prints `ok` or `FAIL`; the last line counts them.
 """
 import os
 import shutil
+import signal
 import stat
 import subprocess
 import sys
 import threading
+import time
 
 POLICY = "stdlib/regulations/eu_ai_act.policy"
 SUMMARY = b"gpai_tier: systemic_risk 1, none 1, unknown 1"
@@ -127,6 +130,34 @@ def main():
     with open(models, "rb") as f:
         kept = f.read()
     check(code == 2 and kept == MODELS, f"-o naming the data is refused with --format jsonl too (exit {code})")
+
+    # A signal while the report is written: the temporary file beside FILE is removed, FILE is
+    # not made, and the exit status still says which signal ended the run.
+    big = os.path.join(work, "big.csv")
+    with open(big, "w") as f:
+        f.write("Model,Training compute (FLOP),Publication date\n")
+        for i in range(200000):
+            f.write(f"model {i},{(i % 97 + 1)}e{20 + i % 7},2024-01-{i % 28 + 1:02d}\n")
+    for sig in (signal.SIGINT, signal.SIGTERM, signal.SIGHUP):
+        target = os.path.join(work, f"signalled-{sig.name}.json")
+        env = dict(os.environ, NO_COLOR="1", SCALEPOL_PROGRESS="never")
+        p = subprocess.Popen([A.scalepol, "run", POLICY, "--models", big, "--format", "json", "-o", target],
+                             cwd=A.root, env=env, stdin=subprocess.DEVNULL, stdout=subprocess.DEVNULL,
+                             stderr=subprocess.DEVNULL)
+        prefix = "." + os.path.basename(target) + ".tmp."
+        seen = False
+        deadline = time.monotonic() + 60
+        while p.poll() is None and time.monotonic() < deadline:
+            if any(n.startswith(prefix) for n in os.listdir(work)):
+                seen = True
+                p.send_signal(sig)
+                break
+            time.sleep(0.001)
+        p.wait(60)
+        left = [n for n in os.listdir(work) if n.startswith(prefix)]
+        check(seen and p.returncode == -sig and not left and not os.path.exists(target),
+              f"{sig.name} while the report is written leaves no temporary file "
+              f"(seen {seen}, exit {p.returncode}, left {left})")
 
     return checks.close()
 
