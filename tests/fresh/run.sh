@@ -107,7 +107,7 @@ git -C "$repo" bundle create "$root/tmp/scalepol.bundle" HEAD >/dev/null 2>&1
 in_root "git clone -q /tmp/scalepol.bundle ~/scalepol && cd ~/scalepol && git checkout -q $commit" \
   >"$log.clone" 2>&1 || { cat "$log.clone" >&2; exit 1; }
 rm -f "$root/tmp/scalepol.bundle"
-echo "fresh: cloned $commit into $root/root/scalepol" >&2
+echo "fresh: cloned $commit into ~/scalepol in the root" >&2
 
 status=0
 for t in "${targets[@]}"; do
