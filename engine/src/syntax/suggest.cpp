@@ -18,9 +18,11 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t bo
   for (std::size_t j = 0; j <= std::min(m, bound); ++j) prev[j] = j;
   for (std::size_t i = 1; i <= n; ++i) {
     const std::size_t lo = i > bound ? i - bound : 1, hi = std::min(m, i + bound);
-    std::fill(cur.begin(), cur.end(), over);
-    if (i <= bound) cur[0] = i;
-    std::size_t row_best = cur[0];
+    // The rows are reused: only the band and the cell on each side of it are read next, so only
+    // those are written (a fill of the whole row would cost O(len) a row again).
+    cur[lo - 1] = lo == 1 && i <= bound ? i : over;
+    if (hi < m) cur[hi + 1] = over;
+    std::size_t row_best = cur[lo - 1];
     for (std::size_t j = lo; j <= hi; ++j) {
       const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
       std::size_t d = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
