@@ -6,9 +6,11 @@
 #include <cstring>
 #include <filesystem>
 #include <fstream>
+#include <optional>
 #include <vector>
 
 #include <fcntl.h>
+#include <pthread.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -76,6 +78,24 @@ extern "C" void remove_pending_temp(int signal) {
   ::signal(signal, SIG_DFL);
   ::raise(signal);
 }
+
+// Holds back the cleanup signals while it lives, so that none arrives between the temporary file
+// being made and its name being handed to the handler (a signal then would leave the file behind).
+class CleanupSignalsBlocked {
+ public:
+  CleanupSignalsBlocked() {
+    sigset_t set;
+    sigemptyset(&set);
+    for (int s : kCleanupSignals) sigaddset(&set, s);
+    ::pthread_sigmask(SIG_BLOCK, &set, &previous_);
+  }
+  ~CleanupSignalsBlocked() { ::pthread_sigmask(SIG_SETMASK, &previous_, nullptr); }
+  CleanupSignalsBlocked(const CleanupSignalsBlocked&) = delete;
+  CleanupSignalsBlocked& operator=(const CleanupSignalsBlocked&) = delete;
+
+ private:
+  sigset_t previous_{};
+};
 
 // Removes the temporary file if a signal ends the program while the guard lives.
 class TempFileGuard {
@@ -149,10 +169,12 @@ std::optional<std::string> write_atomically(const std::string& requested,
   std::string temp = (dir / ("." + target.filename().string() + ".tmp.XXXXXX")).string();
   std::vector<char> name(temp.begin(), temp.end());
   name.push_back('\0');
+  std::optional<CleanupSignalsBlocked> blocked(std::in_place);
   const int fd = ::mkstemp(name.data());
   if (fd < 0) return system_error("cannot create a temporary file in `" + dir.string() + "`");
   temp = name.data();
   const TempFileGuard guard(temp);
+  blocked.reset();  // a signal held back meanwhile is delivered now, and the handler removes the file
 
   // From here on, every failure removes the temporary file.
   auto fail = [&](std::string message) -> std::optional<std::string> {

@@ -1,10 +1,12 @@
 #include "progress.hpp"
 
+#include <csignal>
 #include <cstdio>
 #include <cstdlib>
 #include <string_view>
 
 #include <fmt/format.h>
+#include <pthread.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
@@ -52,7 +54,13 @@ Progress::Progress(std::string label)
   const Mode mode = mode_from_env();
   if (mode == Mode::Never || (mode == Mode::Auto && ::isatty(STDERR_FILENO) != 1)) return;
   if (mode == Mode::Always) delay_ = std::chrono::milliseconds(0);
+  // The ticker starts with every signal blocked (a thread inherits its creator's mask), so that
+  // signals reach the main thread, whose handlers (the report's temporary file) count on it.
+  sigset_t all, previous;
+  sigfillset(&all);
+  ::pthread_sigmask(SIG_SETMASK, &all, &previous);
   ticker_ = std::thread([this] { tick(); });
+  ::pthread_sigmask(SIG_SETMASK, &previous, nullptr);
 }
 
 Progress::~Progress() { finish(); }
