@@ -7,6 +7,8 @@
 #include <charconv>
 #include <limits>
 #include <optional>
+#include <string_view>
+#include <utility>
 
 namespace scalepol::lsp {
 
@@ -16,11 +18,16 @@ namespace {
 constexpr std::size_t kMaxHeaderLine = 8192;
 constexpr std::size_t kMaxHeaderLines = 32;
 
+// The header every message has, as matched when resynchronising (case-insensitively, as header
+// names are compared). 'c' occurs only at its start, which the matcher relies on.
+constexpr std::string_view kLengthHeader = "content-length:";
+
 enum class LineResult { Ok, End, TooLong };
 
-// One header line without its `\r\n` (a bare `\n` is accepted too).
-LineResult read_line(std::istream& in, std::string& line) {
-  line.clear();
+// One header line without its `\r\n` (a bare `\n` is accepted too), after `prefix` (the part of
+// the line already read, if any).
+LineResult read_line(std::istream& in, std::string& line, std::string_view prefix = {}) {
+  line.assign(prefix);
   for (;;) {
     const int c = in.get();
     if (c == std::char_traits<char>::eof()) return line.empty() ? LineResult::End : LineResult::Ok;
@@ -55,15 +62,68 @@ Incoming malformed(std::string error) {
   return m;
 }
 
+// Whether arrays and objects in `text` nest deeper than `max`, found with a scan that skips
+// strings, so that nothing deeper is ever parsed. On invalid JSON the answer may be either: an
+// unmatched `]` or `}` stops the count (the parser fails there, before anything deeper), and
+// the parser refuses the text anyway.
+bool nests_deeper(std::string_view text, int max) {
+  int depth = 0;
+  bool in_string = false;
+  for (std::size_t i = 0; i < text.size(); ++i) {
+    const char c = text[i];
+    if (in_string) {
+      if (c == '\\') ++i;  // the escaped character cannot end the string
+      else if (c == '"') in_string = false;
+    } else if (c == '"') {
+      in_string = true;
+    } else if (c == '[' || c == '{') {
+      if (++depth > max) return true;
+    } else if (c == ']' || c == '}') {
+      if (depth-- == 0) return false;
+    }
+  }
+  return false;
+}
+
 }  // namespace
 
+// After a header block without a usable Content-Length the body's end is unknown: the bytes that
+// follow are the lost body (or nothing) and then, normally, the next message's header. Reading
+// them as headers would take the body and the next header for one header line, and so on for
+// every later message. Instead, as cppdap (Google's reader of the same framing, for the Debug
+// Adapter Protocol) does before every message, everything up to the next `Content-Length:` is
+// skipped, wherever it is: a body need not end with a line break.
+// What is lost is the bad message and any header-only junk between it and the next message. A
+// `Content-Length:` inside the skipped body would be taken for a header; the message read from
+// there is then malformed in turn, and the next read skips again.
+bool Transport::resynchronise() {
+  std::size_t matched = 0;
+  while (matched < kLengthHeader.size()) {
+    const int c = in_.get();
+    if (c == std::char_traits<char>::eof()) return false;
+    const char lc = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    if (lc == kLengthHeader[matched]) {
+      ++matched;
+    } else {
+      matched = lc == kLengthHeader[0] ? 1 : 0;
+    }
+  }
+  return true;
+}
+
 Incoming Transport::read() {
+  // The header name found when resynchronising starts the first line.
+  std::string_view carried;
+  if (std::exchange(resync_, false)) {
+    if (!resynchronise()) return {};
+    carried = kLengthHeader;
+  }
   std::optional<std::size_t> length;
   std::string problem;
   std::string line;
   std::size_t lines = 0;
   for (;;) {
-    const LineResult r = read_line(in_, line);
+    const LineResult r = read_line(in_, line, std::exchange(carried, {}));
     if (r == LineResult::End) return {};
     if (r == LineResult::TooLong) {
       ++lines;  // a header of this message, if a bad one: the blank line after it ends the message
@@ -95,8 +155,10 @@ Incoming Transport::read() {
     }
     // Other headers (Content-Type) are allowed and ignored.
   }
-  if (!problem.empty() && !length) return malformed(problem);
-  if (!length) return malformed("a message without a `Content-Length` header");
+  if (!length) {
+    resync_ = true;
+    return malformed(problem.empty() ? "a message without a `Content-Length` header" : problem);
+  }
   if (*length > max_bytes_) {
     // Skip the body, so that the next message is read from its start.
     std::size_t left = *length;
@@ -111,6 +173,8 @@ Incoming Transport::read() {
   in_.read(body.data(), static_cast<std::streamsize>(*length));
   if (static_cast<std::size_t>(in_.gcount()) != *length) return {};  // the stream ended mid-message
   if (!problem.empty()) return malformed(problem);
+  if (nests_deeper(body, kMaxJsonDepth))
+    return malformed(fmt::format("the message nests arrays and objects deeper than {} levels", kMaxJsonDepth));
   Incoming m;
   m.body = json::parse(body, nullptr, /*allow_exceptions=*/false);
   if (m.body.is_discarded()) return malformed("the message is not valid JSON");

@@ -27,11 +27,17 @@ inline constexpr int kRequestFailed = -32803;
 // bogus length cannot make the server allocate without bound.
 inline constexpr std::size_t kMaxMessageBytes = 16u << 20;
 
+// Arrays and objects nest at most this deep in a message (the outermost one is level 1). LSP's
+// own messages nest under 10 levels; the bound keeps the recursive parts of nlohmann::json
+// (copying, comparing, dumping a value) from exhausting the stack on a hostile message, which
+// is refused before it is parsed.
+inline constexpr int kMaxJsonDepth = 256;
+
 struct Incoming {
   enum class Kind {
     Message,   // `body` holds the parsed JSON
     End,       // the stream ended (between messages, or in the middle of one)
-    Malformed  // `error` says what was wrong; the stream is positioned after the bad message
+    Malformed  // `error` says what was wrong; the next read() starts at the next message
   } kind = Kind::End;
   json body;
   std::string error;
@@ -46,9 +52,15 @@ class Transport {
   void write(const json& message);
 
  private:
+  // Skips input up to the next `Content-Length:`; false when the input ends first.
+  bool resynchronise();
+
   std::istream& in_;
   std::ostream& out_;
   std::size_t max_bytes_;
+  // Set after a header block without a usable Content-Length: where its body ends is unknown,
+  // so the next read() first skips to the next message's header.
+  bool resync_ = false;
 };
 
 // Messages to send.

@@ -1,5 +1,7 @@
 #include "lsp/server.hpp"
 
+#include <cstdint>
+
 #include "lsp/documents.hpp"
 #include "lsp/features.hpp"
 #include "lsp/jsonrpc.hpp"
@@ -14,11 +16,50 @@ struct BadParams {
   std::string message;
 };
 
+const char* type_word(json::value_t type) {
+  switch (type) {
+    case json::value_t::object: return "an object";
+    case json::value_t::array: return "an array";
+    case json::value_t::string: return "a string";
+    default: return "of the right type";
+  }
+}
+
+// The member `key` of `object` (named `what` in messages), which must have the type `type`.
 const json& member(const json& object, const char* key, json::value_t type, const char* what) {
   if (!object.is_object() || !object.contains(key) || object[key].type() != type)
-    throw BadParams{std::string("`") + what + "` is missing or not of the right type"};
+    throw BadParams{std::string("`") + what + "` is missing or not " + type_word(type)};
   return object[key];
 }
+
+// LSP's `integer` and `uinteger` are 32-bit: -2^31 to 2^31 - 1, and 0 to 2^31 - 1.
+constexpr int64_t kIntegerMax = 2147483647;
+
+bool is_integer_from(const json& v, int64_t min) {
+  if (v.is_number_unsigned()) return v.get<uint64_t>() <= static_cast<uint64_t>(kIntegerMax);
+  return v.is_number_integer() && v.get<int64_t>() >= min && v.get<int64_t>() <= kIntegerMax;
+}
+
+// An optional `integer` member (a document's version): `fallback` when absent, BadParams when it
+// is there but not an integer.
+int64_t integer_member(const json& object, const char* key, int64_t fallback, const char* what) {
+  if (!object.contains(key)) return fallback;
+  if (!is_integer_from(object[key], -kIntegerMax - 1))
+    throw BadParams{std::string("`") + what + "` is not an integer from -2147483648 to 2147483647"};
+  return object[key].get<int64_t>();
+}
+
+// A position must have `line` and `character`, each a `uinteger`.
+const json& position_of(const json& params) {
+  const json& position = member(params, "position", json::value_t::object, "position");
+  for (const char* key : {"line", "character"})
+    if (!position.contains(key) || !is_integer_from(position[key], 0))
+      throw BadParams{std::string("`position.") + key + "` is missing or not an integer from 0 to 2147483647"};
+  return position;
+}
+
+// JSON-RPC ids are strings or numbers (or null, discouraged); anything else is no id to echo.
+bool is_valid_id(const json& id) { return id.is_string() || id.is_number() || id.is_null(); }
 
 std::string uri_of(const json& params) {
   const json& doc = member(params, "textDocument", json::value_t::object, "textDocument");
@@ -46,6 +87,10 @@ class Session {
       if (message.is_object() && (message.contains("result") || message.contains("error"))) return {};  // a reply to us
       t_.write(error_response(message.is_object() ? message.value("id", json()) : json(), kInvalidRequest,
                               "a message without a `method`"));
+      return {};
+    }
+    if (message.contains("id") && !is_valid_id(message["id"])) {
+      t_.write(error_response(nullptr, kInvalidRequest, "the `id` is not a string or a number"));
       return {};
     }
     const std::string method = message["method"];
@@ -91,9 +136,7 @@ class Session {
       Document* doc = docs_.find(uri_of(params));
       if (!doc) return error_response(id, kInvalidParams, "the document `" + uri_of(params) + "` is not open");
       if (method == "textDocument/documentSymbol") return response(id, document_symbols(*doc, options_));
-      const json& position = member(params, "position", json::value_t::object, "position");
-      if (!position.value("line", json()).is_number_unsigned() || !position.value("character", json()).is_number_unsigned())
-        throw BadParams{"`position` needs `line` and `character`"};
+      const json& position = position_of(params);
       if (method == "textDocument/hover") return response(id, hover(*doc, position, options_));
       return response(id, definition(*doc, position, options_, docs_));
     }
@@ -113,7 +156,7 @@ class Session {
       const json& doc = member(params, "textDocument", json::value_t::object, "textDocument");
       const std::string uri = member(doc, "uri", json::value_t::string, "textDocument.uri");
       const std::string text = member(doc, "text", json::value_t::string, "textDocument.text");
-      publish(docs_.open(uri, text, doc.value("version", 0)));
+      publish(docs_.open(uri, text, integer_member(doc, "version", 0, "textDocument.version")));
     } else if (method == "textDocument/didChange") {
       const std::string uri = uri_of(params);
       const json& changes = member(params, "contentChanges", json::value_t::array, "contentChanges");
@@ -121,8 +164,8 @@ class Session {
       // Full sync: the last change holds the whole text.
       const std::string text = member(changes.back(), "text", json::value_t::string, "contentChanges[].text");
       if (changes.back().contains("range")) throw BadParams{"incremental changes are not supported (the server syncs full text)"};
-      const json& doc = params["textDocument"];
-      publish(docs_.open(uri, text, doc.value("version", 0)));
+      const int64_t version = integer_member(params["textDocument"], "version", 0, "textDocument.version");
+      publish(docs_.open(uri, text, version));
     } else if (method == "textDocument/didClose") {
       const std::string uri = uri_of(params);
       docs_.close(uri);
