@@ -15,6 +15,7 @@
 // JSON it is listed with "compiled": false and no tests.
 #include <cstdio>
 #include <string>
+#include <string_view>
 
 #include <fmt/format.h>
 
@@ -26,6 +27,49 @@
 namespace scalepol::cli {
 
 namespace {
+
+// The character at text[i] (its length in `length`), or -1 for a byte that starts no well-formed
+// UTF-8 sequence.
+long decode(std::string_view text, std::size_t i, std::size_t& length) {
+  const auto byte = [&](std::size_t k) { return static_cast<unsigned char>(text[k]); };
+  const unsigned char lead = byte(i);
+  length = 1;
+  if (lead < 0x80) return lead;
+  const std::size_t n = lead >= 0xF0 && lead <= 0xF4   ? 4
+                        : lead >= 0xE0 && lead <= 0xEF ? 3
+                        : lead >= 0xC2 && lead <= 0xDF ? 2
+                                                       : 0;
+  if (n == 0 || i + n > text.size()) return -1;
+  long cp = lead & (0x7F >> n);
+  for (std::size_t k = 1; k < n; ++k) {
+    if ((byte(i + k) & 0xC0) != 0x80) return -1;
+    cp = (cp << 6) | (byte(i + k) & 0x3F);
+  }
+  static constexpr long kMin[5] = {0, 0, 0x80, 0x800, 0x10000};
+  if (cp < kMin[n] || cp > 0x10FFFF || (cp >= 0xD800 && cp <= 0xDFFF)) return -1;
+  length = n;
+  return cp;
+}
+
+// A control character (C0, DEL, C1) or a text direction control (U+202E and the like: "Trojan
+// Source"), which the engine's reports never print raw either (docs/reliability.md).
+bool hijacks_terminal(long cp) {
+  return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) || (cp >= 0x202A && cp <= 0x202E) ||
+         (cp >= 0x2066 && cp <= 0x2069) || cp == 0x200E || cp == 0x200F || cp == 0x061C;
+}
+
+// Text from a policy (a test's name, a failure naming its record's model) for a terminal: such
+// characters and bytes that are not UTF-8 become U+FFFD, a tab a space.
+std::string printable(std::string_view text) {
+  std::string out;
+  for (std::size_t i = 0, length = 0; i < text.size(); i += length) {
+    const long cp = decode(text, i, length);
+    if (cp == '\t') out += ' ';
+    else if (cp < 0 || hijacks_terminal(cp)) out += "\xEF\xBF\xBD";
+    else out.append(text, i, length);
+  }
+  return out;
+}
 
 // A JSON string: quotes, backslash and control characters escaped; other bytes as they are (the
 // engine reads policy text as UTF-8).
@@ -47,7 +91,15 @@ std::string json_string(std::string_view text) {
     }
   }
   out += '"';
-  return out;
+  // C1 and text direction controls as escapes, as the engine's JSON writes them: the same text,
+  // nothing raw for a terminal.
+  std::string escaped;
+  for (std::size_t i = 0, length = 0; i < out.size(); i += length) {
+    const long cp = decode(out, i, length);
+    if (cp >= 0x80 && hijacks_terminal(cp)) escaped += fmt::format("\\u{:04x}", cp);
+    else escaped.append(out, i, length);
+  }
+  return escaped;
 }
 
 // One line per test, under its file.
@@ -111,12 +163,12 @@ int run_test(const TestOptions& options) {
     const TestResults results = policy->run_tests();
     for (const TestCase& test : results.cases) {
       if (test.passed) {
-        fmt::print("{} {}\n", paint("\x1b[1;32m", "PASS"), test.name);
+        fmt::print("{} {}\n", paint("\x1b[1;32m", "PASS"), printable(test.name));
         ++passed;
         continue;
       }
-      fmt::print("{} {}\n", paint("\x1b[1;31m", "FAIL"), test.name);
-      for (const std::string& failure : test.failures) fmt::print("  {}\n", failure);
+      fmt::print("{} {}\n", paint("\x1b[1;31m", "FAIL"), printable(test.name));
+      for (const std::string& failure : test.failures) fmt::print("  {}\n", printable(failure));
       ++failed;
     }
   }

@@ -88,6 +88,49 @@ void warn_if_nothing_maps(const std::vector<Column>& columns, const eval::Schema
   reporter.add(std::move(d));
 }
 
+// A schema with a key field and a header in which no column gives it (while others map: with
+// none, no-matching-columns says more): every record would be named by its line, silently.
+void warn_if_no_name_column(const std::vector<Column>& columns, const eval::Schema& schema, const CsvRow& header,
+                            SourceText& source, Reporter& reporter) {
+  if (schema.key_slot < 0) return;
+  bool any = false;
+  for (const Column& c : columns) {
+    if (c.slot == schema.key_slot && c.role == eval::ColumnRole::Value) return;
+    any = any || c.slot >= 0;
+  }
+  if (!any || !reporter.admit()) return;
+  const eval::FieldSpec& key = schema.fields[static_cast<std::size_t>(schema.key_slot)];
+  Diagnostic d = make_diagnostic(Severity::Warning, "missing-model-name",
+                                 fmt::format("no column of the header gives the model's name (field `{}`)", key.name),
+                                 source.locate(header.start, header.end));
+  d.notes.push_back("each record is named by its line instead, as `#2` for the record on line 2");
+  d.help = fmt::format("name the column of model names {}", key_names(key));
+  reporter.add(std::move(d));
+}
+
+// A row longer than kMaxRecordBytes: reported at its start; the file is read no further. What
+// the note says is decided on the row's first kMaxRecordBytes + 1 bytes, all that streaming has
+// of it, so that a file read whole gets the same diagnostic.
+Diagnostic row_too_long(SourceText& source, const CsvRow& row) {
+  Diagnostic d = make_diagnostic(Severity::Error, "malformed-csv",
+                                 fmt::format("the row is longer than {} bytes (16 MiB)", kMaxRecordBytes),
+                                 source.locate(row.start, row.start + 1));
+  d.notes.push_back("the row and the rest of the file are not read");
+  CsvReader head(source.text().substr(row.start, kMaxRecordBytes + 1));
+  CsvRow first;
+  if (head.next(first) && first.unterminated) {
+    const Location quote = source.locate(row.start + first.open_quote);
+    d.notes.push_back(fmt::format("the quote at {}:{} is not closed in the row's first 16 MiB: everything after it "
+                                  "reads as one cell",
+                                  quote.line, quote.column));
+    d.help = "close the quote, or double a quote that is part of the text (`\"\"`)";
+  } else {
+    d.notes.push_back("a row this long is most often a file whose lines do not end in LF or CR LF, or one that is "
+                      "not CSV");
+  }
+  return d;
+}
+
 void report_ragged(const CsvRow& row, std::size_t header_cells, SourceText& source, Reporter& reporter) {
   if (!reporter.admit()) return;
   const std::size_t n = row.cells.size();
@@ -215,6 +258,7 @@ Expected<std::size_t, Diagnostics> CsvLoader::header(std::string_view text, bool
   }
   columns_ = read_header(reader, row, *schema_, source_, reporter_);
   warn_if_nothing_maps(columns_, *schema_, row, source_, reporter_);
+  warn_if_no_name_column(columns_, *schema_, row, source_, reporter_);
 
   // Where each field comes from, and the fields whose bounds this file gives.
   const std::size_t nfields = schema_->fields.size();
@@ -227,6 +271,7 @@ Expected<std::size_t, Diagnostics> CsvLoader::header(std::string_view text, bool
     note_origin(c.role == eval::ColumnRole::Low ? origin.low : c.role == eval::ColumnRole::High ? origin.high : origin.value,
                 c.name);
     column_of_[static_cast<std::size_t>(c.slot)][static_cast<std::size_t>(c.role)] = static_cast<int32_t>(i);
+    if (c.slot == schema_->key_slot && c.role == eval::ColumnRole::Value) name_column_ = i;
   }
   for (std::size_t slot = 0; slot < nfields; ++slot)
     if (column_of_[slot][1] >= 0 || column_of_[slot][2] >= 0) bounded_.push_back(slot);
@@ -241,11 +286,24 @@ std::size_t CsvLoader::rows(std::string_view text, uint32_t first_line, bool at_
   std::size_t consumed = 0;
   std::size_t used = 0;  // records of `out` filled so far: the others' storage is reused
   for (;;) {
+    if (stopped_) {
+      consumed = text.size();
+      break;
+    }
     const std::size_t row_begin = reader.position();
     if (!reader.next(row_)) {
       // Only blank lines were left. A CR at the end of the block is left for the next one: the
       // reader skips it as a line end, but the text after it may make it part of a cell.
       consumed = !at_end && !text.empty() && text.back() == '\r' ? text.size() - 1 : text.size();
+      break;
+    }
+    // A row too long to be a record ends the reading. Its bytes so far (row_.end: before the line
+    // end, or where the block ends) are at most the whole row's, so a block decides as the whole
+    // file does; a block that ends inside a row comes back larger, up to twice the limit.
+    if (row_.end - row_.start > kMaxRecordBytes) {
+      if (reporter_.admit()) reporter_.add(row_too_long(source_, row_));
+      stopped_ = true;
+      consumed = text.size();
       break;
     }
     // A row that reaches the end of the block without its line end may go on in the next one.
@@ -325,10 +383,24 @@ std::size_t CsvLoader::rows(std::string_view text, uint32_t first_line, bool at_
       apply_bounds(schema_->fields[slot], bounds_[slot], columns_, column_of_[slot], row_, source_, reporter_,
                    record.values[slot]);
     if (row_.cells.size() != columns_.size()) report_ragged(row_, columns_.size(), source_, reporter_);
+    warn_if_no_name(reader, record);
     consumed = reader.position();
   }
   out.resize(used);
   return consumed;
+}
+
+void CsvLoader::warn_if_no_name(const CsvReader& reader, const eval::Record& record) {
+  // Only a cell that is there and blank: a cell that could not be read is reported already, and a
+  // missing one by ragged-row.
+  if (name_column_ >= row_.cells.size() || columns_[name_column_].slot < 0) return;
+  const eval::Value& name = record.values[static_cast<std::size_t>(schema_->key_slot)];
+  if (name.kind == eval::Value::Kind::Text && !name.text.empty()) return;
+  const CsvCell& cell = row_.cells[name_column_];
+  if (!trim(reader.text(cell, scratch_)).empty()) return;  // not blank, but unreadable: reported
+  if (!reporter_.admit()) return;
+  reporter_.add(missing_model_name(fmt::format("its cell in column `{}` is blank", excerpt(columns_[name_column_].name)),
+                                   record.line, source_.locate(cell.start, cell.end)));
 }
 
 void CsvLoader::read_only(const std::vector<bool>& read) {

@@ -40,6 +40,10 @@ class CsvLoader {
   // The line of `offset` in the text last given to header() or rows().
   uint32_t line_at(std::size_t offset);
 
+  // A row longer than kMaxRecordBytes (data/load.hpp) was met: it is reported, and the file is
+  // read no further (rows() takes nothing more).
+  bool stopped() const { return stopped_; }
+
   std::vector<eval::Record>& records() { return set_.records; }
   // A whole file's record set: records, origins, model names indexed, diagnostics.
   eval::RecordSet finish_whole();
@@ -62,6 +66,9 @@ class CsvLoader {
   };
 
  private:
+  // `missing-model-name` for a row whose cell of the model's name is blank.
+  void warn_if_no_name(const CsvReader& reader, const eval::Record& record);
+
   std::shared_ptr<const eval::Schema> schema_;
   SourceText source_;
   Reporter reporter_;
@@ -77,6 +84,8 @@ class CsvLoader {
   std::vector<int32_t> written_;
   bool read_only_ = false;
   std::string repaired_;  // a cell's text with U+FFFD for its NUL and invalid bytes
+  std::size_t name_column_ = SIZE_MAX;  // the column of the model's name (the key field), if any
+  bool stopped_ = false;
 };
 
 }  // namespace scalepol::data

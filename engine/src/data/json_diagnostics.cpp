@@ -4,6 +4,7 @@
 #include "data/json_loader_impl.hpp"
 #include "syntax/utf8.hpp"
 #include "data/json_scan.hpp"
+#include "data/load.hpp"
 #include "data/loader_common.hpp"
 #include "data/value_parse.hpp"
 
@@ -152,6 +153,62 @@ void JsonLoader::report_duplicate_key(std::size_t entry, std::string_view key, c
                                  locate(key_quote, token_at(text_, offset(key_quote)).size()));
   d.notes.push_back("the first one is used");
   reporter_.add(std::move(d));
+}
+
+void JsonLoader::report_long_line(std::size_t begin) {
+  if (!reporter_.admit()) return;
+  Diagnostic d = make_diagnostic(Severity::Error, "malformed-json",
+                                 fmt::format("the line is longer than {} bytes (16 MiB)", kMaxRecordBytes),
+                                 source_.locate(begin, begin + 1));
+  d.notes.push_back("the line is skipped");
+  d.notes.push_back("a line of JSON Lines is one record, and a record is never this long: the line is most often "
+                    "not a record, or the file's lines do not end in LF");
+  reporter_.add(std::move(d));
+}
+
+void JsonLoader::check_name(const eval::Record& record, const char* object) {
+  if (schema_->key_slot < 0) return;
+  const auto slot = static_cast<std::size_t>(schema_->key_slot);
+  const eval::Value& name = record.values[slot];
+  const bool has_key = seen_[slot * 3] == stamp_;
+  any_name_key_ = any_name_key_ || has_key;
+  if (name.kind == eval::Value::Kind::Text && !name.text.empty()) return;
+  if (has_key) {
+    // A value that could not be read is reported already; a blank string or null is not.
+    if (name_reported_ || !reporter_.admit()) return;
+    const std::string_view raw(name_at_, name_length_);
+    reporter_.add(missing_model_name(
+        fmt::format("key `{}` is {}", excerpt(first_key_[slot * 3]), raw == "null" ? "null" : "blank"), record.line,
+        locate(name_at_, name_length_)));
+    return;
+  }
+  if (unnamed_.size() < Reporter::kMaxDiagnostics) {
+    unnamed_.push_back(missing_model_name(fmt::format("it has no key {}", key_names(schema_->fields[slot])),
+                                          record.line, locate(object, 1)));
+  } else {
+    ++unnamed_more_;
+  }
+}
+
+void JsonLoader::finish_names() {
+  if (unnamed_.empty()) return;
+  if (any_name_key_) {
+    for (Diagnostic& d : unnamed_) reporter_.offer(std::move(d));
+    for (std::size_t i = 0; i < unnamed_more_; ++i) reporter_.admit();  // past the cap: counted
+  } else if (any_mapped_ && reporter_.admit()) {
+    // No record has the key: one warning for the file, as for a CSV header without the column.
+    // (When no key maps at all, no-matching-columns says so.)
+    const eval::FieldSpec& field = schema_->fields[static_cast<std::size_t>(schema_->key_slot)];
+    const uint32_t line = unnamed_.front().location.line;
+    Diagnostic d = make_diagnostic(Severity::Warning, "missing-model-name",
+                                   fmt::format("no record has a key that gives the model's name (field `{}`)", field.name),
+                                   std::move(unnamed_.front().location));
+    d.notes.push_back(fmt::format("each record is named by its line instead, as `#{}` for the record on line {}", line, line));
+    d.help = fmt::format("give each record its name under the key {}", key_names(field));
+    reporter_.add(std::move(d));
+  }
+  unnamed_.clear();
+  unnamed_more_ = 0;
 }
 
 void JsonLoader::warn_if_nothing_maps() {

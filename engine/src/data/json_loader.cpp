@@ -43,6 +43,7 @@ Expected<eval::RecordSet, Diagnostics> JsonLoader::load(JsonShape shape) {
     load_lines();
   }
   warn_if_nothing_maps();
+  finish_names();
   finish(set_, reporter_, source_);
   return std::move(set_);
 }
@@ -70,6 +71,7 @@ bool JsonLoader::load_array() {
     eval::Record record;
     record.line = source_.line_of(offset(at));
     if (!read_object(object, record)) return false;
+    check_name(record, at);
     set_.records.push_back(std::move(record));
   }
   // On Demand stops at the array's end: anything after it is reported here.
@@ -85,7 +87,11 @@ void JsonLoader::load_lines() {
   while (pos < text_.size()) {
     const std::size_t nl = text_.find('\n', pos);
     const std::size_t end = nl == std::string_view::npos ? text_.size() : nl;
-    if (!trim(text_.substr(pos, end - pos)).empty()) read_line(pos, end, line);
+    if (end - pos > kMaxRecordBytes) {
+      report_long_line(pos);
+    } else if (!trim(text_.substr(pos, end - pos)).empty()) {
+      read_line(pos, end, line);
+    }
     pos = end + 1;
     ++line;
   }
@@ -114,11 +120,36 @@ std::size_t JsonLoader::load_lines_block(std::string_view text, std::size_t capa
   source_.rebase(text, first_line);
   std::size_t pos = 0;
   uint32_t line = first_line;
+  if (skipping_) {  // the rest of a line too long to read, reported already
+    const std::size_t nl = text_.find('\n');
+    if (nl == std::string_view::npos) {
+      skipping_ = !at_end;
+      pos = text_.size();
+    } else {
+      skipping_ = false;
+      pos = nl + 1;
+      ++line;
+    }
+  }
   while (pos < text_.size()) {
     const std::size_t nl = text_.find('\n', pos);
-    if (nl == std::string_view::npos && !at_end) break;  // the line may go on in the next block
+    if (nl == std::string_view::npos && !at_end) {
+      // The line may go on in the next block, and is taken whole unless it is too long already
+      // (then it is decided as the whole-file loader decides it: no line end in the first
+      // kMaxRecordBytes + 1 bytes). The rest of it is skipped as later blocks bring it.
+      if (text_.size() - pos > kMaxRecordBytes) {
+        report_long_line(pos);
+        skipping_ = true;
+        pos = text_.size();
+      }
+      break;
+    }
     const std::size_t end = nl == std::string_view::npos ? text_.size() : nl;
-    if (!trim(text_.substr(pos, end - pos)).empty()) read_line(pos, end, line);
+    if (end - pos > kMaxRecordBytes) {
+      report_long_line(pos);
+    } else if (!trim(text_.substr(pos, end - pos)).empty()) {
+      read_line(pos, end, line);
+    }
     pos = end + 1;
     ++line;
   }
@@ -134,6 +165,7 @@ Diagnostics JsonLoader::finish_stream() {
     d.notes.push_back("every value of every record is unknown");
     reporter_.add(std::move(d));
   }
+  finish_names();
   return reporter_.finish();
 }
 
@@ -145,7 +177,10 @@ void JsonLoader::read_line(std::size_t begin, std::size_t end, uint32_t line) {
   const Reporter::Mark mark = reporter_.mark();
   eval::Record& record = start_record();
   record.line = line;  // counted by the caller, which has found every line end already
-  if (read_line_object(begin, end, record)) return;
+  if (read_line_object(begin, end, record)) {
+    check_name(record, text_.data() + begin + text_.substr(begin).find_first_not_of(" \t\r"));
+    return;
+  }
   --used_;  // not a record after all
   if (error_.code == simdjson::SUCCESS) return;  // not an object: already reported
   reporter_.rollback(mark);

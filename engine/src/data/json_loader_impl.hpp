@@ -196,6 +196,13 @@ class JsonLoader {
                          std::string_view raw, const char* at);
   void report_duplicate_key(std::size_t entry, std::string_view key, const char* key_quote);  // entry: slot * 3 + role
   void warn_if_nothing_maps();
+  // A JSON Lines line longer than kMaxRecordBytes (data/load.hpp), starting at `begin`: skipped.
+  void report_long_line(std::size_t begin);
+  // After a record is read whole: `missing-model-name` when it has no name. `object` is its `{`.
+  // A record without the key at all is held back until the end (finish_names): when no record
+  // of the file has the key, one warning says so instead of one per record.
+  void check_name(const eval::Record& record, const char* object);
+  void finish_names();
 
   std::string_view text_;
   std::size_t capacity_;
@@ -226,6 +233,16 @@ class JsonLoader {
   std::vector<int32_t> written_;
   bool read_only_ = false;
   uint32_t first_record_line_ = 0;  // streamed: the first record's line, for no-matching-columns
+  bool skipping_ = false;           // streamed: the rest of a line too long to read comes first
+
+  // The model's name (the key field) in the current object: where its value is, and whether
+  // reading it reported a problem already.
+  const char* name_at_ = nullptr;
+  std::size_t name_length_ = 0;
+  bool name_reported_ = false;
+  bool any_name_key_ = false;         // some record of the file has the key
+  std::vector<Diagnostic> unnamed_;   // records without the key (at most Reporter::kMaxDiagnostics)
+  std::size_t unnamed_more_ = 0;      // … and how many more
 
   // The bounds the current object gave, per slot; `bounded_` lists the slots that have some.
   struct Bounds {

@@ -81,7 +81,18 @@ bool JsonLoader::read_object(od::object& object, eval::Record& record) {
     if (e % 3 == 0) {
       if (!*noted) note_origin(origin.value, key), *noted = true;
       bool null = false;
+      const bool is_name = static_cast<int32_t>(s) == schema_->key_slot;
+      const Reporter::Mark before = reporter_.mark();
+      if (is_name) {
+        const std::string_view raw = trim(value.raw_json_token());
+        name_at_ = raw.data();
+        name_length_ = raw.size();
+      }
       if (!read_value(value, spec, key, record.values[s], &null)) return false;
+      if (is_name) {
+        const Reporter::Mark after = reporter_.mark();
+        name_reported_ = after.kept != before.kept || after.dropped != before.dropped;
+      }
       value_failed_[s] = record.values[s].is_unknown() && !null;
       continue;
     }

@@ -11,9 +11,11 @@
 //
 // Diagnostic codes: io-error, unknown-data-format, malformed-csv, malformed-json,
 // malformed-value, ragged-row, duplicate-key, duplicate-column, duplicate-model,
-// no-matching-columns; too-many-problems (the note after the first 100 of a file).
+// no-matching-columns, missing-model-name; too-many-problems (the note after the first 100 of a
+// file).
 #pragma once
 
+#include <cstddef>
 #include <cstdio>
 #include <memory>
 #include <string>
@@ -25,6 +27,14 @@
 #include "scalepol/records.hpp"
 
 namespace scalepol::data {
+
+// The longest record a file may hold: a CSV row (which quoted line breaks may spread over several
+// lines) or a JSON Lines line, line end not counted. Epoch AI's rows are at most a few KB (6,419
+// bytes in the May 2025 export); a row that goes on for 16 MiB is a quote that is never closed or
+// a file that is not records, and streaming would otherwise gather it whole however large. Past
+// it a CSV file is read no further (`malformed-csv`) and a JSON Lines line is skipped
+// (`malformed-json`), the same whether the file is read whole or streamed.
+inline constexpr std::size_t kMaxRecordBytes = std::size_t{16} << 20;
 
 // CSV with a header row; columns map to fields through Schema::find_column, others are ignored.
 Expected<eval::RecordSet, Diagnostics> load_csv(std::string_view text, const std::string& name,

@@ -45,6 +45,22 @@ void note_origin(std::vector<std::string>& origins, std::string_view column) {
   if (std::find(origins.begin(), origins.end(), column) == origins.end()) origins.emplace_back(column);
 }
 
+std::string key_names(const eval::FieldSpec& field) {
+  std::vector<std::string_view> names(field.columns.begin(), field.columns.end());
+  if (std::find(names.begin(), names.end(), field.name) == names.end()) names.push_back(field.name);
+  std::string out;
+  for (std::size_t i = 0; i < names.size(); ++i)
+    out += fmt::format("{}`{}`", i == 0 ? "" : i + 1 == names.size() ? " or " : ", ", excerpt(names[i]));
+  return out;
+}
+
+Diagnostic missing_model_name(std::string_view what, uint32_t line, Location location) {
+  Diagnostic d = make_diagnostic(Severity::Warning, "missing-model-name",
+                                 fmt::format("the record has no model name: {}", what), std::move(location));
+  d.notes.push_back(fmt::format("it is named by its line instead: `#{}`", line));
+  return d;
+}
+
 void finish(eval::RecordSet& set, Reporter& reporter, SourceText& source) {
   // index_names() knows record lines but not the text: give its warnings their line's text.
   set.diagnostics = {};

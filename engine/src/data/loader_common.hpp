@@ -39,6 +39,14 @@ std::string combine_estimate(const EstimateParts& parts, std::string_view label,
 // it is already there.
 void note_origin(std::vector<std::string>& origins, std::string_view column);
 
+// How a file may name the model's name (the schema's key field): "`Model` or `model`", its
+// `column` names first, as the data sets write them.
+std::string key_names(const eval::FieldSpec& field);
+
+// `missing-model-name`, a warning: a record whose name (`what`: "its cell in column `Model` is
+// blank", …) is missing, named by its line instead.
+Diagnostic missing_model_name(std::string_view what, uint32_t line, Location location);
+
 // Index the model names (duplicates become warnings located on their line), then move the
 // reporter's capped, ordered diagnostics into the set.
 void finish(eval::RecordSet& set, Reporter& reporter, SourceText& source);

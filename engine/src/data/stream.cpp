@@ -81,7 +81,9 @@ bool RecordStream::fill() {
     length_ -= offset_;
     offset_ = 0;
   }
-  if (length_ == block_) {  // one record fills the block: make room for the rest of it
+  // One record fills the block: make room for the rest of it. The loaders refuse a record longer
+  // than kMaxRecordBytes once they hold that much of it, so a block grows to at most twice that.
+  if (length_ == block_) {
     block_ *= 2;
     buffer_.resize(block_ + simdjson::SIMDJSON_PADDING);
   }
@@ -144,6 +146,7 @@ bool RecordStream::next(eval::RecordSet& out) {
     if (csv_) {
       taken = csv_->rows(text, line_, eof_, out.records);
       line_ = csv_->line_at(taken);
+      if (csv_->stopped()) done_ = true;  // a row too long to be a record: the rest is not read
     } else {
       taken = json_->load_lines_block(text, buffer_.size() - offset_, line_, eof_);
       line_ = json_->line_at(taken);

@@ -19,16 +19,27 @@
 //
 // `(no verdict)`: that version gives the model no verdict for the rule (an obligation of a tier
 // the model is not in). A status other than definite or unknown is shown after the value.
+//
+// Names, paths, values and conditions come from policies and data files: they are printed through
+// append_printable, so that a model name cannot move the cursor or reverse the text after it.
 #include <ostream>
 
 #include <fmt/format.h>
 
 #include "report/sink.hpp"
+#include "report/text_util.hpp"
 #include "scalepol/diff.hpp"
 
 namespace scalepol {
 
 namespace {
+
+// Text from a policy or a data file, safe for a terminal (report/text_util.hpp).
+std::string p(std::string_view text) {
+  std::string out;
+  report::append_printable(out, text);
+  return out;
+}
 
 std::string plural(std::size_t n, std::string_view one, std::string_view many) {
   return fmt::format("{} {}", n, n == 1 ? one : many);
@@ -36,13 +47,13 @@ std::string plural(std::size_t n, std::string_view one, std::string_view many) {
 
 // The value, with its status when it is not definite: `gpai`, `systemic_risk (possible)`.
 std::string shown(const Verdict& v) {
-  if (v.status == Status::Definite || v.status == Status::Unknown) return v.value;
-  return fmt::format("{} ({})", v.value, status_name(v.status));
+  if (v.status == Status::Definite || v.status == Status::Unknown) return p(v.value);
+  return fmt::format("{} ({})", p(v.value), status_name(v.status));
 }
 
 std::string version_line(std::string_view label, const std::string& path, const std::string& name) {
-  if (path.empty()) return fmt::format("{}: {}\n", label, name);
-  return fmt::format("{}: {} ({})\n", label, path, name);
+  if (path.empty()) return fmt::format("{}: {}\n", label, p(name));
+  return fmt::format("{}: {} ({})\n", label, p(path), p(name));
 }
 
 // `    old: CONDITION`, then the values it saw (the verdict's `because`) under it.
@@ -50,11 +61,11 @@ void write_side(std::string& out, std::string_view label, const std::string& con
   if (condition.empty() && because.empty()) return;
   // A trigger's `because` is its condition with the result (`… >= 3 months is true`): once.
   if (condition.empty() || because.starts_with(condition)) {
-    out += fmt::format("    {}: {}\n", label, because);
+    out += fmt::format("    {}: {}\n", label, p(because));
     return;
   }
-  out += fmt::format("    {}: {}\n", label, condition);
-  if (!because.empty()) out += fmt::format("         {}\n", because);
+  out += fmt::format("    {}: {}\n", label, p(condition));
+  if (!because.empty()) out += fmt::format("         {}\n", p(because));
 }
 
 void write_diff(report::Sink& sink, const PolicyDiff& d) {
@@ -64,12 +75,12 @@ void write_diff(report::Sink& sink, const PolicyDiff& d) {
   out += fmt::format("{}{} compared\n", d.as_of.empty() ? "" : fmt::format("as of {}; ", d.as_of),
                      plural(d.compared_models, "model", "models"));
   if (!d.added.empty() || !d.removed.empty()) out += '\n';
-  for (const RuleOnlyIn& r : d.added) out += fmt::format("+ {} {} (new version only)\n", verdict_kind_name(r.kind), r.rule);
-  for (const RuleOnlyIn& r : d.removed) out += fmt::format("- {} {} (old version only)\n", verdict_kind_name(r.kind), r.rule);
+  for (const RuleOnlyIn& r : d.added) out += fmt::format("+ {} {} (new version only)\n", verdict_kind_name(r.kind), p(r.rule));
+  for (const RuleOnlyIn& r : d.removed) out += fmt::format("- {} {} (old version only)\n", verdict_kind_name(r.kind), p(r.rule));
   for (const ModelDiff& m : d.models) {
-    out += fmt::format("\n{}\n", m.model);
+    out += fmt::format("\n{}\n", p(m.model));
     for (const VerdictChange& c : m.changes) {
-      out += fmt::format("  {}: {} → {}\n", c.rule, c.in_old ? shown(c.old_verdict) : "(no verdict)",
+      out += fmt::format("  {}: {} → {}\n", p(c.rule), c.in_old ? shown(c.old_verdict) : "(no verdict)",
                          c.in_new ? shown(c.new_verdict) : "(no verdict)");
       write_side(out, "old", c.old_condition, c.old_verdict.because);
       write_side(out, "new", c.new_condition, c.new_verdict.because);

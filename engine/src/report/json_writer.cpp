@@ -3,6 +3,7 @@
 #include <cassert>
 #include <cmath>
 
+#include "syntax/bidi.hpp"
 #include "syntax/utf8.hpp"
 
 namespace scalepol::report {
@@ -36,11 +37,20 @@ void append_json_string(std::string& out, std::string_view text) {
     }
     if (byte >= 0x80) {
       char32_t code_point;
-      if (std::size_t length = syntax::utf8_sequence(text, i, code_point)) {
+      std::size_t length = syntax::utf8_sequence(text, i, code_point);
+      if (length > 0 && code_point > 0x9F && !syntax::is_bidi_control(code_point)) {
         i += length;  // well-formed: passes through unchanged
         continue;
       }
       out.append(text, clean_from, i - clean_from);
+      if (length > 0) {
+        // A C1 control or a text direction control: escaped, so that the same text reaches a
+        // reader of the JSON and none of them a terminal the JSON is printed on.
+        fmt::format_to(std::back_inserter(out), "\\u{:04x}", static_cast<uint32_t>(code_point));
+        i += length;
+        clean_from = i;
+        continue;
+      }
       out.append("\\ufffd");
     } else {
       out.append(text, clean_from, i - clean_from);

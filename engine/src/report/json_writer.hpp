@@ -3,8 +3,9 @@
 // The caller may drain the buffer to a stream whenever it likes (between array elements, say):
 // the writer keeps no pointer into it.
 //
-// Output is always valid JSON: strings are escaped (quotes, backslash, control characters) and
-// invalid UTF-8 becomes U+FFFD; numbers are printed shortest-round-trip and a NaN or an infinity
+// Output is always valid JSON: strings are escaped (quotes, backslash, control characters, C1
+// controls and text direction controls such as U+202E, as `\u202e`) and invalid UTF-8 becomes
+// U+FFFD; numbers are printed shortest-round-trip and a NaN or an infinity
 // (which JSON cannot express) becomes null. Misuse (a value where a key is due, an unbalanced
 // end) is a programming error and is caught by assertions in debug builds.
 #pragma once

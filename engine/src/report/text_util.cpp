@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "syntax/bidi.hpp"
 #include "syntax/utf8.hpp"
 
 namespace scalepol::report {
@@ -59,7 +60,7 @@ std::size_t width_at(std::string_view text, std::size_t i, std::size_t& length) 
   const std::size_t n = syntax::utf8_sequence(text, i, cp);
   if (n == 0) return is_continuation(byte) ? 0 : 1;  // a stray continuation byte is dropped
   length = n;
-  if (cp <= 0x9F) return 1;  // a C1 control: U+FFFD
+  if (cp <= 0x9F || syntax::is_bidi_control(cp)) return 1;  // a C1 or text direction control: U+FFFD
   if (in(kZero, cp)) return 0;
   return in(kWide, cp) ? 2 : 1;
 }
@@ -103,12 +104,14 @@ void append_printable(std::string& out, std::string_view text) {
     std::size_t length = 1;
     if (byte >= 0x80) {
       // A valid character is kept, except C1 controls (U+0080..U+009F: U+009B starts an escape
-      // sequence on some terminals). Invalid UTF-8 (a data file's Latin-1 `é`, a cut character)
-      // becomes U+FFFD for each byte that starts one, and a stray continuation byte — which
-      // code_points() does not count as a column — becomes nothing, so columns stay aligned.
+      // sequence on some terminals) and text direction controls (U+202E and the like reorder
+      // what the terminal shows after them: syntax/bidi.hpp). Invalid UTF-8 (a data file's
+      // Latin-1 `é`, a cut character) becomes U+FFFD for each byte that starts one, and a stray
+      // continuation byte — which code_points() does not count as a column — becomes nothing,
+      // so columns stay aligned.
       char32_t cp = 0;
       length = syntax::utf8_sequence(text, i, cp);
-      if (length > 0 && cp > 0x9F) {
+      if (length > 0 && cp > 0x9F && !syntax::is_bidi_control(cp)) {
         i += length;
         continue;
       }

@@ -27,7 +27,8 @@ std::string_view take_display_width(std::string_view text, std::size_t width);
 std::string_view take_code_points(std::string_view text, std::size_t count);
 
 // Appends `text` with every tab replaced by one space and every other control character (C0,
-// DEL) replaced by U+FFFD. Each input code point stays exactly one output code point, so column
+// DEL, C1) and every text direction control (U+202E and the like: syntax/bidi.hpp) replaced by
+// U+FFFD, as is each byte of invalid UTF-8 that starts a character. Each input code point stays exactly one output code point, so column
 // arithmetic done on the original text stays valid on the output.
 void append_printable(std::string& out, std::string_view text);
 

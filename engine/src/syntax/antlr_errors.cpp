@@ -19,7 +19,8 @@ constexpr std::size_t kMaxRecoveries = 10000;
 // A character that would not show, or would break the backticks, is named by its code point.
 bool printable(char32_t c) {
   return c >= 0x20 && c != 0x7F && !(c >= 0x80 && c <= 0xA0) && c != '`' && c != 0xFEFF && c != 0xAD &&
-         !(c >= 0x200B && c <= 0x200F) && !(c >= 0x2028 && c <= 0x202E) && !(c >= 0x2060 && c <= 0x2064);
+         !(c >= 0x200B && c <= 0x200F) && !(c >= 0x2028 && c <= 0x202E) && !(c >= 0x2060 && c <= 0x2069) &&
+         c != 0x061C;
 }
 
 // A hint for characters that come from other languages or from word processors.

@@ -8,6 +8,7 @@
 
 #include <fmt/format.h>
 
+#include "syntax/bidi.hpp"
 #include "syntax/positions.hpp"
 #include "syntax/utf8.hpp"
 
@@ -213,7 +214,9 @@ bool check_nesting(const SourceFile& file, const Limits& limits, DiagnosticSink&
 }  // namespace
 
 bool prescan(const SourceFile& file, const Limits& limits, DiagnosticSink& sink) {
-  return check_size(file, limits, sink) && check_encoding(file, sink) && check_nesting(file, limits, sink);
+  if (!check_size(file, limits, sink) || !check_encoding(file, sink)) return false;
+  check_text_direction(file, sink);  // errors, but the file is still parsed (syntax/bidi.hpp)
+  return check_nesting(file, limits, sink);
 }
 
 }  // namespace scalepol::syntax

@@ -11,7 +11,8 @@
 namespace scalepol::syntax {
 
 // True when the file may be parsed. Otherwise one diagnostic in `sink` says why:
-// `input-too-large`, `nul-byte`, `invalid-utf8` or `nesting-too-deep`.
+// `input-too-large`, `nul-byte`, `invalid-utf8` or `nesting-too-deep`. A text direction control
+// in a comment or a string is an error too (syntax/bidi.hpp), but the file is still parsed.
 bool prescan(const SourceFile& file, const Limits& limits, DiagnosticSink& sink);
 
 }  // namespace scalepol::syntax

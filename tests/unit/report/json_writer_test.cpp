@@ -141,3 +141,10 @@ TEST_CASE("json writer appends to the caller's buffer, which may be drained betw
   CHECK(out == R"(,"b"])");
   CHECK(json.complete());
 }
+
+TEST_CASE("json strings escape C1 and text direction controls, keeping the text") {
+  CHECK(quoted("Evil\u202EAI") == R"("Evil\u202eAI")");
+  CHECK(quoted("\u2066x\u2069 \u200E\u200F\u061C") == R"("\u2066x\u2069 \u200e\u200f\u061c")");
+  CHECK(quoted("a\u009Bb\u0085") == R"("a\u009bb\u0085")");
+  CHECK(quoted("\u00A0\u2010") == "\"\u00A0\u2010\"");  // the characters next to them pass through
+}

@@ -50,3 +50,15 @@ TEST_CASE("truncation ends with an ellipsis and keeps the width") {
   CHECK(out == "模型…");
   CHECK(display_width(out) == 5);
 }
+
+TEST_CASE("printable text: C1 and text direction controls become U+FFFD, one column each") {
+  // RLO, LRI, PDI, LRM, RLM, ALM and CSI (U+009B) would reorder or restyle what follows them.
+  const std::string hostile = "a\u202Eb\u2066c\u2069d\u200Ee\u200Ff\u061Cg\u009Bh";
+  std::string out;
+  append_printable(out, hostile);
+  const std::string r = "\xEF\xBF\xBD";
+  CHECK(out == "a" + r + "b" + r + "c" + r + "d" + r + "e" + r + "f" + r + "g" + r + "h");
+  CHECK(code_points(out) == code_points(hostile));  // carets computed on the input stay aligned
+  CHECK(display_width(hostile) == 15);              // as printed: each control one column
+  CHECK(display_width("a\u200Bb") == 2);            // a zero-width space is no control: kept, no column
+}
