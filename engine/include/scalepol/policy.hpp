@@ -24,7 +24,12 @@ struct Limits {
   // Per file. ANTLR holds roughly 100-300 bytes of heap per byte of source while it parses, so
   // 1 MiB (far above any real policy) keeps a hostile file under a few hundred MB.
   std::size_t max_source_bytes = 1u << 20;
-  std::size_t max_nesting = 200;             // brackets and unary operators, per file
+  std::size_t max_nesting = 200;             // brackets, unary operators and `@`, per file
+  // Expression levels along a chain of rules that read each other (`define d2 = d1 + 1`,
+  // `define d1 = d0 + 1`, …), counted through every definition, effective compute, tier ladder,
+  // trigger, exemption and derived assumption on the way: how deep evaluation recurses. The
+  // default fits the stack docs/embedding.md asks of a host thread.
+  std::size_t max_rule_depth = 500;
   std::size_t max_diagnostics = 200;         // further diagnostics are dropped, with a note
   std::size_t max_import_depth = 16;
   // Evaluation steps (expression nodes visited) per record and reading; past it the record's

@@ -239,6 +239,8 @@ void cap(Diagnostics& d, std::size_t limit) {
 std::unique_ptr<check::Program> load_program(const std::string& path, std::string text, const CompileOptions& options) {
   auto program = std::make_unique<check::Program>();
   program->path = path;
+  program->max_diagnostics = options.limits.max_diagnostics;
+  program->max_rule_depth = options.limits.max_rule_depth;
   try {
     Loader loader(*program, options, path);
     // The main file's identity is its canonical path, the same key its imports would use for it:

@@ -34,12 +34,20 @@ std::string Checker::describe(const Type& t) const {
   return "a value";
 }
 
-std::string Checker::suggestion(const std::string& word) const {
-  std::vector<std::string_view> names;
-  names.reserve(symbols_.size());
-  for (const auto& [name, _] : symbols_) names.push_back(name);
-  std::sort(names.begin(), names.end());  // deterministic among equally close names
-  auto guess = syntax::closest_match(word, names);
+std::string Checker::suggestion(const std::string& word) {
+  if (!may_suggest()) return {};
+  // The names sorted (deterministic among equally close names) and indexed once, not once per
+  // unknown name: symbols_ changes during checking only by the terms of art declared as met.
+  if (!symbol_index_built_ || symbol_index_size_ != symbols_.size()) {
+    symbol_names_.clear();
+    symbol_names_.reserve(symbols_.size());
+    for (const auto& [name, _] : symbols_) symbol_names_.push_back(name);
+    std::sort(symbol_names_.begin(), symbol_names_.end());
+    symbol_index_ = syntax::CandidateIndex(symbol_names_);
+    symbol_index_size_ = symbols_.size();
+    symbol_index_built_ = true;
+  }
+  auto guess = symbol_index_.closest(word);
   return guess.empty() ? std::string() : fmt::format("did you mean `{}`?", guess);
 }
 
@@ -78,21 +86,24 @@ bool Checker::try_tier_name(ast::Expr& e, const Type& other) {
   if (other.kind != TypeKind::Tier || other.index < 0 || e.kind != ast::ExprKind::Name || e.path.size() != 1)
     return false;
   const auto& tiers = p_.ladders[other.index].decl->tiers;
-  for (std::size_t t = 0; t < tiers.size(); ++t)
-    if (tiers[t].name.text == e.path[0].text) {
-      e.res = Resolution{RefKind::TierName, other.index, static_cast<int32_t>(t)};
-      e.type = other;
-      return true;
-    }
-  std::vector<std::string_view> names;
-  for (auto& t : tiers) names.push_back(t.name.text);
+  if (int32_t t = find_tier(other.index, e.path[0].text); t >= 0) {
+    e.res = Resolution{RefKind::TierName, other.index, t};
+    e.type = other;
+    return true;
+  }
   if (symbols_.count(e.path[0].text)) return false;  // a name of its own: check it as usual
-  auto guess = syntax::closest_match(e.path[0].text, names);
-  std::string list;
-  for (auto n : names) list += (list.empty() ? "" : ", ") + std::string(n);
+  std::string help;  // none for an error the diagnostic cap drops: the list is as long as the ladder
+  if (error_shown()) {
+    std::vector<std::string_view> names;
+    for (auto& t : tiers) names.push_back(t.name.text);
+    const std::string guess = may_suggest() ? syntax::closest_match(e.path[0].text, names) : std::string();
+    std::string list;
+    for (auto n : names) list += (list.empty() ? "" : ", ") + std::string(n);
+    help = guess.empty() ? fmt::format("its tiers are {}", list) : fmt::format("did you mean `{}`?", guess);
+  }
   report(e.span, Severity::Error, "undefined-name",
          fmt::format("`{}` has no tier `{}`", p_.ladders[other.index].decl->name.text, e.path[0].text),
-         guess.empty() ? fmt::format("its tiers are {}", list) : fmt::format("did you mean `{}`?", guess));
+         std::move(help));
   e.type = Type::error();
   return true;
 }
@@ -151,12 +162,10 @@ Type Checker::check_name(ast::Expr& e) {
   }
   const Symbol& s = it->second;
   if (e.path.size() == 2 && s.kind == RefKind::Ladder) {
-    const auto& tiers = p_.ladders[s.index].decl->tiers;
-    for (std::size_t t = 0; t < tiers.size(); ++t)
-      if (tiers[t].name.text == e.path[1].text) {
-        e.res = {RefKind::TierName, s.index, static_cast<int32_t>(t)};
-        return Type::tier(s.index);
-      }
+    if (int32_t t = find_tier(s.index, e.path[1].text); t >= 0) {
+      e.res = {RefKind::TierName, s.index, t};
+      return Type::tier(s.index);
+    }
     report(e.path[1].span, Severity::Error, "undefined-name",
            fmt::format("`{}` has no tier `{}`", first, e.path[1].text));
     return Type::error();
@@ -170,9 +179,15 @@ Type Checker::check_name(ast::Expr& e) {
   if (current_ && (s.kind == RefKind::Define || s.kind == RefKind::EffectiveCompute || s.kind == RefKind::Ladder ||
                    s.kind == RefKind::Trigger || s.kind == RefKind::Exemption))
     edges_.push_back({*current_, Node{s.kind, s.index}});
+  // Typing a definition or assumption types what it reads first. Long chains were typed from
+  // their far end (check_long_chains_first), so this goes deeper than the limit only along a
+  // cycle or a chain past it: both are refused with an error (check_cycles, check_rule_depth),
+  // and here the recursion stops.
+  const bool too_deep = expr_depth_ > p_.max_rule_depth;
   switch (s.kind) {
     case RefKind::Field: return p_.fields[s.index].type;
     case RefKind::Define:
+      if (too_deep && define_state_[s.index] != 2) return Type::error();
       check_define(s.index);
       return p_.define_types[s.index];
     case RefKind::EffectiveCompute: return Type::quantity(Dim::Compute);
@@ -180,6 +195,7 @@ Type Checker::check_name(ast::Expr& e) {
     case RefKind::Trigger:
     case RefKind::Exemption: return Type::boolean();
     case RefKind::Assumption:
+      if (too_deep && assumption_state_[s.index] != 2) return Type::error();
       check_assumption(s.index);
       return p_.assumptions[s.index].type;
     case RefKind::Reference:
@@ -353,6 +369,13 @@ Type Checker::check_call(ast::Expr& e) {
 }
 
 Type Checker::check_expr(ast::Expr& e) {
+  // Expression levels being checked, through the definitions and assumptions checked on the
+  // way; check_name stops following rules past Limits::max_rule_depth (see reach.cpp).
+  struct Level {
+    std::size_t& depth;
+    explicit Level(std::size_t& d) : depth(++d) {}
+    ~Level() { --depth; }
+  } level(expr_depth_);
   Type t = Type::error();
   switch (e.kind) {
     case ast::ExprKind::Number: {
@@ -374,10 +397,13 @@ Type Checker::check_expr(ast::Expr& e) {
     case ast::ExprKind::At: {
       auto it = symbols_.find(e.ref.text);
       if (it == symbols_.end() || it->second.kind != RefKind::Reference) {
-        std::vector<std::string_view> refs;
-        for (auto& [n, s] : symbols_) if (s.kind == RefKind::Reference) refs.push_back(n);
-        std::sort(refs.begin(), refs.end());
-        auto guess = syntax::closest_match(e.ref.text, refs);
+        std::string guess;
+        if (may_suggest()) {
+          std::vector<std::string_view> refs;
+          for (auto& [n, s] : symbols_) if (s.kind == RefKind::Reference) refs.push_back(n);
+          std::sort(refs.begin(), refs.end());
+          guess = syntax::closest_match(e.ref.text, refs);
+        }
         report(e.ref.span, Severity::Error, "undefined-name",
                fmt::format("`{}` is not a reference point", e.ref.text),
                guess.empty() ? "declare it: `reference last_assessed = record.last_assessment`"
@@ -423,8 +449,11 @@ Type Checker::check_expr(ast::Expr& e) {
             t = Type::boolean();
             break;
           }
-          std::vector<std::string_view> kinds(p_.obligation_kinds.begin(), p_.obligation_kinds.end());
-          auto guess = syntax::closest_match(rhs.path[0].text, kinds);
+          std::string guess;
+          if (may_suggest()) {
+            std::vector<std::string_view> kinds(p_.obligation_kinds.begin(), p_.obligation_kinds.end());
+            guess = syntax::closest_match(rhs.path[0].text, kinds);
+          }
           report(rhs.span, Severity::Error, "undefined-name",
                  fmt::format("no rule requires an obligation of kind `{}`", rhs.path[0].text),
                  guess.empty() ? "" : fmt::format("did you mean `{}`?", guess));

@@ -18,6 +18,25 @@ void Checker::report(const ast::Span& span, Severity s, std::string code, std::s
   d.help = std::move(help);
   d.notes = std::move(notes);
   p_.diagnostics.add(std::move(d));
+  if (s == Severity::Error) ++errors_;
+}
+
+bool Checker::error_shown() const { return errors_ < std::max<std::size_t>(p_.max_diagnostics, 1); }
+
+bool Checker::may_suggest() {
+  if (!error_shown() || suggestion_searches_ >= kMaxSuggestionSearches) return false;
+  ++suggestion_searches_;
+  return true;
+}
+
+int32_t Checker::find_tier(int32_t ladder, std::string_view name) {
+  if (tier_index_.size() != p_.ladders.size()) tier_index_.resize(p_.ladders.size());
+  auto& index = tier_index_[ladder];
+  const auto& tiers = p_.ladders[ladder].decl->tiers;
+  if (index.empty() && !tiers.empty())
+    for (std::size_t t = 0; t < tiers.size(); ++t) index.emplace(tiers[t].name.text, static_cast<int32_t>(t));
+  auto it = index.find(name);
+  return it == index.end() ? -1 : it->second;
 }
 
 void Checker::declare(const std::string& name, RefKind kind, int32_t index, const ast::Span& span) {
@@ -55,13 +74,7 @@ Type Checker::field_type(const ast::TypeRef& t, double& scale, std::string& unit
     unit = t.text;
     return Type::quantity(u->dim);
   }
-  std::vector<std::string_view> names = {"date", "bool", "text", "number"};
-  for (const auto& u : all_units()) names.push_back(u.name);
-  std::vector<std::string> declared;
-  for (const auto& [name, _] : unit_index_) declared.push_back(name);
-  std::sort(declared.begin(), declared.end());
-  for (const auto& d : declared) names.push_back(d);
-  auto guess = syntax::closest_match(t.text, names);
+  const std::string guess = may_suggest() ? unit_words(true).closest(t.text) : std::string();
   report(t.span, Severity::Error, "unknown-type", fmt::format("unknown type `{}`", t.text),
          guess.empty() ? "a field's type is a unit (FLOP, USD, pp, …) or one of date, bool, text, number"
                        : fmt::format("did you mean `{}`?", guess));
@@ -280,9 +293,12 @@ void Checker::check_reference(int32_t i) {
   auto field_slot = [&](const ast::Ident& name) -> int32_t {
     auto it = symbols_.find(name.text);
     if (it == symbols_.end() || it->second.kind != RefKind::Field) {
-      std::vector<std::string_view> fields;
-      for (const auto& f : p_.fields) fields.push_back(f.name);
-      auto guess = syntax::closest_match(name.text, fields);
+      std::string guess;
+      if (may_suggest()) {
+        std::vector<std::string_view> fields;
+        for (const auto& f : p_.fields) fields.push_back(f.name);
+        guess = syntax::closest_match(name.text, fields);
+      }
       report(name.span, Severity::Error, "undefined-name", fmt::format("undefined field `{}`", name.text),
              guess.empty() ? "" : fmt::format("did you mean `{}`?", guess));
       return -1;
@@ -462,15 +478,16 @@ void Checker::check_exemption(int32_t i) {
     }
     if (path.size() == 2 && it != symbols_.end() && it->second.kind == RefKind::Ladder) {
       const auto& tiers = p_.ladders[it->second.index].decl->tiers;
-      auto found = std::find_if(tiers.begin(), tiers.end(), [&](auto& t) { return t.name.text == path[1].text; });
-      if (found != tiers.end()) {
-        ex.targets.push_back({ExemptionTarget::Kind::Tier, it->second.index,
-                              static_cast<int32_t>(found - tiers.begin())});
+      if (int32_t found = find_tier(it->second.index, path[1].text); found >= 0) {
+        ex.targets.push_back({ExemptionTarget::Kind::Tier, it->second.index, found});
         continue;
       }
-      std::vector<std::string_view> names;
-      for (auto& t : tiers) names.push_back(t.name.text);
-      auto guess = syntax::closest_match(path[1].text, names);
+      std::string guess;
+      if (may_suggest()) {
+        std::vector<std::string_view> names;
+        for (auto& t : tiers) names.push_back(t.name.text);
+        guess = syntax::closest_match(path[1].text, names);
+      }
       report(path[1].span, Severity::Error, "undefined-name",
              fmt::format("`{}` has no tier `{}`", path[0].text, path[1].text),
              guess.empty() ? "" : fmt::format("did you mean `{}`?", guess));
@@ -493,13 +510,12 @@ void Checker::check_escalation(int32_t i) {
            suggestion(decl.ladder.text));
   } else {
     e.ladder = it->second.index;
-    const auto& tiers = p_.ladders[e.ladder].decl->tiers;
-    auto found = std::find_if(tiers.begin(), tiers.end(), [&](auto& t) { return t.name.text == decl.tier.text; });
-    if (found == tiers.end())
+    const int32_t found = find_tier(e.ladder, decl.tier.text);
+    if (found < 0)
       report(decl.tier.span, Severity::Error, "undefined-name",
              fmt::format("`{}` has no tier `{}`", decl.ladder.text, decl.tier.text));
     else
-      e.tier = static_cast<int32_t>(found - tiers.begin());
+      e.tier = found;
     p_.ladders[e.ladder].escalations.push_back(i);
   }
   // The escalation's condition is part of its ladder's rule.
@@ -538,9 +554,12 @@ void Checker::check_test(int32_t i) {
       }
       auto it = symbols_.find(entry.field.text);
       if (it == symbols_.end() || it->second.kind != RefKind::Field) {
-        std::vector<std::string_view> names;
-        for (auto& f : p_.fields) names.push_back(f.name);
-        auto guess = syntax::closest_match(entry.field.text, names);
+        std::string guess;
+        if (may_suggest()) {
+          std::vector<std::string_view> names;
+          for (auto& f : p_.fields) names.push_back(f.name);
+          guess = syntax::closest_match(entry.field.text, names);
+        }
         report(entry.field.span, Severity::Error, "undefined-name",
                fmt::format("undefined field `{}`", entry.field.text),
                guess.empty() ? "" : fmt::format("did you mean `{}`?", guess));
@@ -667,6 +686,7 @@ void Checker::run() {
     p_.title = p_.modules[0]->header->title;
   }
   for (int32_t m = 0; m < static_cast<int32_t>(p_.modules.size()); ++m) check_module(m);
+  check_long_chains_first();
   for (int32_t i = 0; i < static_cast<int32_t>(p_.assumptions.size()); ++i) check_assumption(i);
   check_readings();
   for (int32_t i = 0; i < static_cast<int32_t>(p_.references.size()); ++i) check_reference(i);
@@ -678,6 +698,7 @@ void Checker::run() {
   for (int32_t i = 0; i < static_cast<int32_t>(p_.exemptions.size()); ++i) check_exemption(i);
   for (int32_t i = 0; i < static_cast<int32_t>(p_.tests.size()); ++i) check_test(i);
   check_cycles();
+  check_rule_depth();
   for (int32_t m = 0; m < static_cast<int32_t>(p_.modules.size()); ++m) check_not_encoded(m);
 }
 

@@ -4,11 +4,13 @@
 
 #include <optional>
 #include <string>
+#include <string_view>
 #include <unordered_map>
 #include <vector>
 
 #include "check/constant.hpp"
 #include "check/program.hpp"
+#include "syntax/suggest.hpp"
 
 namespace scalepol::check {
 
@@ -26,9 +28,15 @@ struct Node {
   bool operator==(const Node&) const = default;
 };
 
+// "Did you mean" searches per compilation (see Checker::may_suggest). Above the default cap of
+// 200 diagnostics, so it binds only for a host that raises the cap.
+inline constexpr std::size_t kMaxSuggestionSearches = 1000;
+
 class Checker {
  public:
-  explicit Checker(Program& p) : p_(p) {}
+  explicit Checker(Program& p) : p_(p) {
+    for (const auto& d : p.diagnostics.items) errors_ += d.severity == Severity::Error ? 1 : 0;
+  }
   void run();
 
   // --- used by check_expr.cpp ---
@@ -67,6 +75,12 @@ class Checker {
   void check_obligation(ast::Obligation& o);
   void compute_tier_ranges(Ladder& ladder);
   void check_cycles();
+  void check_rule_depth();  // reach.cpp
+  // Types the definitions and assumptions at the far end of long chains before the rest, so that
+  // typing one never recurses far into the rules it reads (reach.cpp).
+  void check_long_chains_first();
+  // A rule's name and the module it is declared in; null for a kind that is not a rule.
+  std::pair<const ast::Ident*, int32_t> rule_name(RefKind kind, int32_t index) const;
 
   Type field_type(const ast::TypeRef& t, double& scale, std::string& unit);
   Type expect_bool(ast::Expr* e, const char* what);
@@ -79,7 +93,20 @@ class Checker {
   std::unordered_map<std::string, Symbol>::iterator declare_undefined_term(const ast::Ident& use);
   bool compatible(const Type& a, const Type& b, const ast::Expr& at);
   std::string describe(const Type& t) const;
-  std::string suggestion(const std::string& word) const;
+  std::string suggestion(const std::string& word);
+  // Whether to look for a "did you mean" for an error about to be reported. The searches compare
+  // a word with lists as long as the policy (its names, fields, tiers, units), so none is made
+  // for an error the diagnostic cap will drop, nor past kMaxSuggestionSearches in a compilation:
+  // without that, n unknown names against n known ones cost n^2.
+  bool may_suggest();
+  // Whether an error reported now is one of those the cap keeps (the first max(limit, 1)).
+  bool error_shown() const;
+  // The words a unit may be, for "did you mean": the built-in units then the declared ones
+  // sorted, after the type words (date, bool, text, number) for a field's type. Indexed once
+  // (the units are all collected before any is looked up), not sorted again for each unknown one.
+  const syntax::CandidateIndex& unit_words(bool with_types);
+  // The first tier of ladder `ladder` named `name`, or -1; by an index built on first use.
+  int32_t find_tier(int32_t ladder, std::string_view name);
 
  public:
   void report(const ast::Span& span, Severity s, std::string code, std::string message,
@@ -97,8 +124,23 @@ class Checker {
       exemption_module_, escalation_module_;
   std::vector<unsigned char> define_state_;  // 0 unchecked, 1 in progress, 2 done
   std::vector<unsigned char> assumption_state_;
+  std::size_t expr_depth_ = 0;               // check_expr levels on the stack, across rules
   std::optional<Node> current_;              // the rule whose expressions are being checked
   std::vector<std::pair<Node, Node>> edges_; // rule → rule it reads
+  std::size_t errors_ = 0;                   // errors reported so far (report() counts them)
+  std::size_t suggestion_searches_ = 0;
+  // suggestion()'s candidates: the names of symbols_, sorted, indexed by length; rebuilt when
+  // symbols_ has grown since (it only grows: undefined terms of art are declared as met).
+  std::vector<std::string_view> symbol_names_;
+  syntax::CandidateIndex symbol_index_;
+  std::size_t symbol_index_size_ = 0;
+  bool symbol_index_built_ = false;
+  std::vector<std::unordered_map<std::string_view, int32_t>> tier_index_;  // per ladder, for find_tier
+  std::vector<std::string> declared_units_sorted_;                         // for unit_words
+  std::vector<std::string_view> unit_words_[2];
+  syntax::CandidateIndex unit_words_index_[2];
+  std::size_t unit_words_size_ = 0;  // unit_index_.size() when they were built
+  bool unit_words_built_ = false;
 };
 
 }  // namespace scalepol::check

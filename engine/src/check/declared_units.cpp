@@ -148,14 +148,27 @@ std::optional<UnitInfo> Checker::lookup_unit(const std::string& word) {
   return UnitInfo{u.decl->name.text, u.ok ? u.dim : Dim::Number, u.ok ? u.scale : 1.0};
 }
 
+const syntax::CandidateIndex& Checker::unit_words(bool with_types) {
+  if (!unit_words_built_ || unit_words_size_ != unit_index_.size()) {
+    declared_units_sorted_.clear();
+    for (const auto& [name, _] : unit_index_) declared_units_sorted_.push_back(name);
+    std::sort(declared_units_sorted_.begin(), declared_units_sorted_.end());  // deterministic among equally close names
+    for (int types = 0; types < 2; ++types) {
+      auto& words = unit_words_[types];
+      words.clear();
+      if (types) words = {"date", "bool", "text", "number"};
+      for (const auto& u : all_units()) words.push_back(u.name);
+      for (const auto& d : declared_units_sorted_) words.push_back(d);
+      unit_words_index_[types] = syntax::CandidateIndex(words);
+    }
+    unit_words_size_ = unit_index_.size();
+    unit_words_built_ = true;
+  }
+  return unit_words_index_[with_types ? 1 : 0];
+}
+
 void Checker::report_unknown_unit(const ast::Span& span, const std::string& word) {
-  std::vector<std::string_view> names;
-  for (const auto& u : all_units()) names.push_back(u.name);
-  std::vector<std::string> declared;
-  for (const auto& [name, _] : unit_index_) declared.push_back(name);
-  std::sort(declared.begin(), declared.end());  // deterministic among equally close names
-  for (const auto& d : declared) names.push_back(d);
-  auto guess = syntax::closest_match(word, names);
+  const std::string guess = may_suggest() ? unit_words(false).closest(word) : std::string();
   std::vector<std::string> notes;
   // `record { parameters 7 open_weights }`: the word after the number is the next name, and the
   // value before it is what is missing.

@@ -119,6 +119,10 @@ struct Program {
   std::vector<DeclaredUnit> units;            // every `unit` of every module
 
   Diagnostics diagnostics;  // errors and warnings from checking
+  // Limits::max_diagnostics: the checker looks for no "did you mean" for an error the cap will
+  // drop (compile.cpp keeps the first max(max_diagnostics, 1) errors).
+  std::size_t max_diagnostics = 200;
+  std::size_t max_rule_depth = 500;  // Limits::max_rule_depth (check/reach.cpp)
 };
 
 // Resolve names, check units and types, fill the tables. Diagnostics go to program.diagnostics.

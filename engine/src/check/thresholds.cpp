@@ -1,6 +1,9 @@
 #include "check/thresholds.hpp"
 
 #include <algorithm>
+#include <cmath>
+#include <set>
+#include <utility>
 
 #include "check/constant.hpp"
 
@@ -16,11 +19,12 @@ class Collector {
  public:
   Collector(int32_t slot, std::vector<Threshold>& out) : slot_(slot), out_(out) {}
 
+  // Each (rule, value) once, by a set rather than a scan of the lines so far (a ladder of n tiers
+  // would cost n^2). Values compare with ==, so 0 and -0 are one value; NaN equals nothing, so a
+  // NaN line is always kept.
   void add(Threshold t) {
-    const bool seen = std::any_of(out_.begin(), out_.end(), [&](const Threshold& o) {
-      return o.rule == t.rule && o.value == t.value;
-    });
-    if (!seen) out_.push_back(std::move(t));
+    if (!std::isnan(t.value) && !seen_.emplace(t.rule, t.value == 0 ? 0.0 : t.value).second) return;
+    out_.push_back(std::move(t));
   }
 
   // Every comparison of the field with a constant inside `e`, for `rule`.
@@ -55,6 +59,7 @@ class Collector {
  private:
   int32_t slot_;
   std::vector<Threshold>& out_;
+  std::set<std::pair<std::string, double>> seen_;
 };
 
 }  // namespace

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 #include <cmath>
+#include <map>
+#include <unordered_set>
 
 #include "check/units.hpp"
 #include "eval/describe.hpp"
@@ -333,11 +335,36 @@ Value Evaluator::exemption(int32_t i, Frame& f) {
   return *slot;
 }
 
+// One missing_fields walk: what it found, in order, and how far each rule was followed.
+struct Evaluator::MissingWalk {
+  std::vector<std::string>& out;
+  std::unordered_set<std::string> found;
+  std::map<std::pair<int, int32_t>, int> followed;  // rule → the budget it was followed with
+
+  void add(std::string s) {
+    if (found.insert(s).second) out.push_back(std::move(s));
+  }
+  // Whether a rule's expression is still to be followed with `budget`.
+  bool follow(check::RefKind kind, int32_t index, int budget) {
+    int& best = followed.try_emplace({static_cast<int>(kind), index}, 0).first->second;
+    if (budget <= best) return false;
+    best = budget;
+    return true;
+  }
+};
+
 void Evaluator::missing_fields(const ast::Expr& e, Frame& f, std::vector<std::string>& out, int budget) {
+  MissingWalk walk{out, {out.begin(), out.end()}, {}};
+  missing_fields(e, f, walk, budget);
+}
+
+void Evaluator::missing_fields(const ast::Expr& e, Frame& f, MissingWalk& walk, int budget) {
   if (budget <= 0) return;
-  auto add = [&](std::string s) {
-    if (std::find(out.begin(), out.end(), s) == out.end()) out.push_back(std::move(s));
+  auto add = [&](std::string s) { walk.add(std::move(s)); };
+  auto follow = [&](const ast::Expr* x) {
+    if (x) missing_fields(*x, f, walk, budget - 1);
   };
+  const auto first_time = [&] { return walk.follow(e.res.kind, e.res.index, budget); };
   if (exhausted()) {
     // Past the work limit nothing more is evaluated; say so rather than blame a field.
     add(eval_limit_reason(step_limit_));
@@ -351,39 +378,36 @@ void Evaluator::missing_fields(const ast::Expr& e, Frame& f, std::vector<std::st
           if (f.record->values[e.res.index].is_unknown()) add(p_.fields[e.res.index].name);
           return;
         case check::RefKind::Define:
-          if (p_.defines[e.res.index]->value) missing_fields(*p_.defines[e.res.index]->value, f, out, budget - 1);
+          if (first_time()) follow(p_.defines[e.res.index]->value.get());
           return;
         case check::RefKind::EffectiveCompute: {
+          if (!first_time()) return;
           const auto& ec = *p_.effective_computes[e.res.index];
-          if (ec.base.value) missing_fields(*ec.base.value, f, out, budget - 1);
-          if (ec.multiplier.value) missing_fields(*ec.multiplier.value, f, out, budget - 1);
-          else if (p_.multiplier_assumption >= 0 && p_.assumptions[p_.multiplier_assumption].decl->value)
-            missing_fields(*p_.assumptions[p_.multiplier_assumption].decl->value, f, out, budget - 1);
-          else if (p_.multiplier_assumption < 0) add(ec.name.text + ".multiplier (unspecified)");
+          follow(ec.base.value.get());
+          if (ec.multiplier.value) follow(ec.multiplier.value.get());
+          else if (p_.multiplier_assumption >= 0) follow(p_.assumptions[p_.multiplier_assumption].decl->value.get());
+          else add(ec.name.text + ".multiplier (unspecified)");
           return;
         }
         case check::RefKind::Ladder: {
+          if (!first_time()) return;
           const auto& l = p_.ladders[e.res.index];
-          if (l.decl->by) missing_fields(*l.decl->by, f, out, budget - 1);
-          for (int32_t esc : l.escalations)
-            if (p_.escalations[esc].decl->when) missing_fields(*p_.escalations[esc].decl->when, f, out, budget - 1);
+          follow(l.decl->by.get());
+          for (int32_t esc : l.escalations) follow(p_.escalations[esc].decl->when.get());
           return;
         }
         case check::RefKind::Trigger:
-          if (p_.triggers[e.res.index]->when) missing_fields(*p_.triggers[e.res.index]->when, f, out, budget - 1);
+          if (first_time()) follow(p_.triggers[e.res.index]->when.get());
           return;
         case check::RefKind::Exemption:
-          if (p_.exemptions[e.res.index].decl->when)
-            missing_fields(*p_.exemptions[e.res.index].decl->when, f, out, budget - 1);
+          if (first_time()) follow(p_.exemptions[e.res.index].decl->when.get());
           return;
         case check::RefKind::AsOf:
           if (as_of_ == kNoDate) add("as_of (no evaluation date given)");
           return;
-        case check::RefKind::Assumption: {
-          const auto* value = p_.assumptions[e.res.index].decl->value.get();
-          if (value) missing_fields(*value, f, out, budget - 1);
+        case check::RefKind::Assumption:
+          if (first_time()) follow(p_.assumptions[e.res.index].decl->value.get());
           return;
-        }
         default: return;
       }
     case EK::At: {
@@ -397,7 +421,7 @@ void Evaluator::missing_fields(const ast::Expr& e, Frame& f, std::vector<std::st
       }
       Frame other = frame(*r, f.depth + 1);
       std::vector<std::string> there;
-      missing_fields(*e.args[0], other, there, budget - 1);
+      missing_fields(*e.args[0], other, there, budget - 1);  // a walk of its own: another record
       for (auto& s : there) add(s + "@" + ref.decl->name.text);
       return;
     }
@@ -421,7 +445,7 @@ void Evaluator::missing_fields(const ast::Expr& e, Frame& f, std::vector<std::st
       return;
     default: break;
   }
-  for (const auto& a : e.args) missing_fields(*a, f, out, budget - 1);
+  for (const auto& a : e.args) follow(a.get());
 }
 
 }  // namespace scalepol::eval

@@ -66,6 +66,9 @@ class Evaluator {
 
   // The record fields a rule's expression reads that are unknown for `f`'s record: what an
   // unknown verdict rests on. Follows definitions and rules it reads.
+  // A rule read from many places is followed once (again only with more budget than before),
+  // so that definitions that share their parts (`d2 = d1 + d1`, `d1 = d0 + d0`, …) cost their
+  // number, not 2^n; a name is looked up in a set, not in `out`.
   void missing_fields(const ast::Expr& e, Frame& f, std::vector<std::string>& out, int budget = 64);
 
   // The values the assumptions take in the reading being evaluated (one per assumption; the
@@ -91,6 +94,8 @@ class Evaluator {
   Value arith(ast::Op op, const Value& a, const Value& b) const;
   Value call(const ast::Expr& e, Frame& f);
   void collect_obligation_sites();
+  struct MissingWalk;
+  void missing_fields(const ast::Expr& e, Frame& f, MissingWalk& walk, int budget);
 
   const check::Program& p_;
   const RecordSet& rs_;

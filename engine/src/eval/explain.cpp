@@ -11,7 +11,9 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <map>
 #include <unordered_map>
+#include <unordered_set>
 
 #include "eval/describe.hpp"
 
@@ -134,12 +136,26 @@ class Tracer {
   }
 
   // --- values
+  // The values an expression reads, added to `out` (each name once). A rule read from many
+  // places is followed once (again only with more budget than before), so that definitions that
+  // share their parts (`d2 = d1 + d1`, `d1 = d0 + d0`, …) cost their number, not 2^n.
   void values(const ast::Expr& e, std::vector<TracedValue>& out, int budget = 64);
-  void add(std::vector<TracedValue>& out, TracedValue v) {
-    for (const auto& x : out)
-      if (x.name == v.name) return;
-    out.push_back(std::move(v));
-  }
+  struct ValueWalk {
+    std::vector<TracedValue>& out;
+    std::unordered_set<std::string> names;
+    std::map<std::pair<int, int32_t>, int> followed;  // rule → the budget it was followed with
+    bool has(const std::string& name) const { return names.count(name) != 0; }
+    void add(TracedValue v) {
+      if (names.insert(v.name).second) out.push_back(std::move(v));
+    }
+    bool follow(check::RefKind kind, int32_t index, int budget) {
+      int& best = followed.try_emplace({static_cast<int>(kind), index}, 0).first->second;
+      if (budget <= best) return false;
+      best = budget;
+      return true;
+    }
+  };
+  void values(const ast::Expr& e, ValueWalk& walk, int budget);
   TracedValue field_value(int32_t slot, const Record& r, const std::string& name, const check::Type& type);
   TracedValue rule_value(const std::string& name, const Value& v, const check::Type& type, std::string source);
   void describe(TracedValue& out, const Value& v, const check::Type& type) const;
@@ -309,16 +325,25 @@ TracedValue Tracer::rule_value(const std::string& name, const Value& v, const ch
 }
 
 void Tracer::values(const ast::Expr& e, std::vector<TracedValue>& out, int budget) {
+  ValueWalk walk{out, {}, {}};
+  for (const auto& v : out) walk.names.insert(v.name);
+  values(e, walk, budget);
+}
+
+void Tracer::values(const ast::Expr& e, ValueWalk& walk, int budget) {
   if (budget <= 0) return;
+  const auto first_time = [&] { return walk.follow(e.res.kind, e.res.index, budget); };
   switch (e.kind) {
     case EK::Name: {
       const std::string name = expr_text(e);
       const int32_t i = e.res.index;
       switch (e.res.kind) {
         case check::RefKind::Field:
-          add(out, field_value(i, record_, name, e.type));
+          walk.add(field_value(i, record_, name, e.type));
           return;
         case check::RefKind::Define: {
+          const bool follow = first_time();
+          if (walk.has(name) && !follow) return;
           const ast::DefineDecl* d = p_.defines[i];
           const int32_t m = module_of(d, &ast::Module::defines);
           TracedValue v;
@@ -331,11 +356,13 @@ void Tracer::values(const ast::Expr& e, std::vector<TracedValue>& out, int budge
             const auto& q = d->quotes.front();
             v.note = q.source.empty() ? fmt::format("\"{}\"", q.text) : fmt::format("\"{}\" ({})", q.text, q.source);
           }
-          add(out, std::move(v));
-          if (d->value) values(*d->value, out, budget - 1);
+          walk.add(std::move(v));
+          if (d->value && follow) values(*d->value, walk, budget - 1);
           return;
         }
         case check::RefKind::EffectiveCompute: {
+          const bool follow = first_time();
+          if (walk.has(name) && !follow) return;
           const ast::EffectiveComputeDecl* ec = p_.effective_computes[i];
           TracedValue v;
           v.name = name;
@@ -352,31 +379,32 @@ void Tracer::values(const ast::Expr& e, std::vector<TracedValue>& out, int budge
             v.source = fmt::format("effective_compute {}: base {} × multiplier {}", ec->name.text, base, multiplier);
             v.location = location(module_of(ec, &ast::Module::effective_computes), ec->span);
           }
-          add(out, std::move(v));
-          if (ec->base.value) values(*ec->base.value, out, budget - 1);
+          walk.add(std::move(v));
+          if (!follow) return;
+          if (ec->base.value) values(*ec->base.value, walk, budget - 1);
           if (ec->multiplier.value) {
-            values(*ec->multiplier.value, out, budget - 1);
+            values(*ec->multiplier.value, walk, budget - 1);
           } else if (p_.multiplier_assumption >= 0) {
             ast::Expr probe;
             probe.kind = EK::Name;
             probe.path = {ast::Ident{"multiplier", {}}};
             probe.res = {check::RefKind::Assumption, p_.multiplier_assumption};
             probe.type = p_.assumptions[static_cast<std::size_t>(p_.multiplier_assumption)].type;
-            values(probe, out, budget - 1);
+            values(probe, walk, budget - 1);
           }
           return;
         }
         case check::RefKind::Ladder: {
           const auto& decl = *p_.ladders[i].decl;
-          add(out, rule_value(name, ev_.ladder(i, f_), e.type,
+          walk.add(rule_value(name, ev_.ladder(i, f_), e.type,
                               fmt::format("tiers {} by {}", decl.name.text, decl.by ? expr_text(*decl.by) : "?")));
           return;
         }
         case check::RefKind::Trigger:
-          add(out, rule_value(name, ev_.trigger(i, f_), e.type, fmt::format("trigger {}", name)));
+          walk.add(rule_value(name, ev_.trigger(i, f_), e.type, fmt::format("trigger {}", name)));
           return;
         case check::RefKind::Exemption:
-          add(out, rule_value(name, ev_.exemption(i, f_), e.type, fmt::format("exemption {}", name)));
+          walk.add(rule_value(name, ev_.exemption(i, f_), e.type, fmt::format("exemption {}", name)));
           return;
         case check::RefKind::AsOf: {
           TracedValue v;
@@ -384,7 +412,7 @@ void Tracer::values(const ast::Expr& e, std::vector<TracedValue>& out, int budge
           v.origin = ValueOrigin::EvaluationDate;
           describe(v, ev_.eval(e, f_), e.type);
           v.source = v.value == "unknown" ? "no evaluation date was given" : "the evaluation date given";
-          add(out, std::move(v));
+          walk.add(std::move(v));
           return;
         }
         case check::RefKind::Assumption: {
@@ -408,8 +436,8 @@ void Tracer::values(const ast::Expr& e, std::vector<TracedValue>& out, int budge
           }
           v.source = "assume " + written;
           v.location = location(info.module, a.span);
-          add(out, std::move(v));
-          if (a.kind == ast::Assumption::Kind::Value && a.value) values(*a.value, out, budget - 1);
+          walk.add(std::move(v));
+          if (a.kind == ast::Assumption::Kind::Value && a.value && first_time()) values(*a.value, walk, budget - 1);
           return;
         }
         default: return;
@@ -427,7 +455,7 @@ void Tracer::values(const ast::Expr& e, std::vector<TracedValue>& out, int budge
       } else {
         v.source = fmt::format("reference `{}` names no model in the data", ref.name.text);
       }
-      add(out, std::move(v));
+      walk.add(std::move(v));
       return;
     }
     case EK::Call: {
@@ -440,10 +468,10 @@ void Tracer::values(const ast::Expr& e, std::vector<TracedValue>& out, int budge
         v.source = fn == "progress" ? "2^((released − since) / halving): the compute needed for the same performance "
                                       "halves every `halving`"
                                     : "the time from the date to the evaluation date";
-        add(out, std::move(v));
+        walk.add(std::move(v));
         // `progress` reads the record's release date without naming it.
         if (fn == "progress" && p_.released_field >= 0)
-          add(out, field_value(p_.released_field, record_, p_.fields[static_cast<std::size_t>(p_.released_field)].name,
+          walk.add(field_value(p_.released_field, record_, p_.fields[static_cast<std::size_t>(p_.released_field)].name,
                                p_.fields[static_cast<std::size_t>(p_.released_field)].type));
         if (fn == "time_since") {
           // … and `time_since` the evaluation date.
@@ -452,7 +480,7 @@ void Tracer::values(const ast::Expr& e, std::vector<TracedValue>& out, int budge
           as_of.path = {ast::Ident{"as_of", {}}};
           as_of.res = {check::RefKind::AsOf, -1};
           as_of.type = check::Type::date();
-          values(as_of, out, budget - 1);
+          values(as_of, walk, budget - 1);
         }
         if (fn == "time_since" && e.args[0]->res.kind == check::RefKind::Reference) {
           const auto& ref = *p_.references[static_cast<std::size_t>(e.args[0]->res.index)].decl;
@@ -460,16 +488,16 @@ void Tracer::values(const ast::Expr& e, std::vector<TracedValue>& out, int budge
             TracedValue released =
                 field_value(p_.released_field, *other, "released@" + ref.name.text,
                             p_.fields[static_cast<std::size_t>(p_.released_field)].type);
-            add(out, std::move(released));
+            walk.add(std::move(released));
           }
           return;
         }
       }
-      for (const auto& a : e.args) values(*a, out, budget - 1);
+      for (const auto& a : e.args) values(*a, walk, budget - 1);
       return;
     }
     default:
-      for (const auto& a : e.args) values(*a, out, budget - 1);
+      for (const auto& a : e.args) values(*a, walk, budget - 1);
       return;
   }
 }
@@ -574,15 +602,20 @@ VerdictTrace Tracer::condition(const Verdict& verdict, const ast::Expr* when) {
 VerdictTrace Tracer::obligation(const Evaluator::ObligationSite& site, const Verdict& verdict) {
   VerdictTrace out;
   out.verdict = verdict;
+  // Each value once: by a set, for an obligation may be lifted by thousands of exemptions.
+  std::unordered_set<std::string> seen;
+  auto add_value = [&](TracedValue v) {
+    if (seen.insert(v.name).second) out.values.push_back(std::move(v));
+  };
   TraceStep imposed;
   if (site.trigger >= 0) {
     const std::string name = p_.triggers[static_cast<std::size_t>(site.trigger)]->name.text;
     imposed.test = fmt::format("trigger {} fires", name);
-    add(out.values, rule_value(name, ev_.trigger(site.trigger, f_), check::Type::boolean(), "trigger " + name));
+    add_value(rule_value(name, ev_.trigger(site.trigger, f_), check::Type::boolean(), "trigger " + name));
   } else {
     const auto& decl = *p_.ladders[static_cast<std::size_t>(site.ladder)].decl;
     imposed.test = fmt::format("{} == {}", decl.name.text, tier_name(site.ladder, site.tier));
-    add(out.values, rule_value(decl.name.text, ev_.ladder(site.ladder, f_), check::Type::tier(site.ladder),
+    add_value(rule_value(decl.name.text, ev_.ladder(site.ladder, f_), check::Type::tier(site.ladder),
                                fmt::format("tiers {} by {}", decl.name.text, decl.by ? expr_text(*decl.by) : "?")));
   }
   imposed.result = result_of(ev_.obligation_applies(site, f_));
@@ -600,7 +633,7 @@ VerdictTrace Tracer::obligation(const Evaluator::ObligationSite& site, const Ver
     if (!targets) continue;
     const std::string name = p_.exemptions[j].decl->name.text;
     lifting.push_back(name);
-    add(out.values, rule_value(name, ev_.exemption(static_cast<int32_t>(j), f_), check::Type::boolean(),
+    add_value(rule_value(name, ev_.exemption(static_cast<int32_t>(j), f_), check::Type::boolean(),
                                "exemption " + name));
   }
   out.condition = fmt::format("{}{}", out.steps.front().test,

@@ -5,6 +5,7 @@
 #include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <functional>
 #include <limits>
 
 #include "eval/describe.hpp"
@@ -139,6 +140,21 @@ std::string describe_interval(const Interval& i, check::Dim d) {
 }
 
 const check::Ladder* ladder_of(const check::Program& p, const ast::TiersDecl& decl) {
+  // The checker lays the ladders out module by module, each module's in the order written, so
+  // the place of `decl` among its module's tiers gives its ladder without a scan of them all
+  // (which, for each of n ladders, cost n^2). The scan stays for a program laid out otherwise.
+  std::size_t offset = 0;
+  const std::less<const ast::TiersDecl*> before;
+  for (const auto& mod : p.modules) {
+    const auto& all = mod->tiers;
+    if (!all.empty() && !before(&decl, all.data()) && before(&decl, all.data() + all.size())) {
+      const std::size_t at = offset + static_cast<std::size_t>(&decl - all.data());
+      if (at < p.ladders.size() && p.ladders[at].decl == &decl)
+        return p.ladders[at].ranges.size() == decl.tiers.size() ? &p.ladders[at] : nullptr;
+      break;
+    }
+    offset += all.size();
+  }
   for (const auto& l : p.ladders)
     if (l.decl == &decl) return l.ranges.size() == decl.tiers.size() ? &l : nullptr;
   return nullptr;

@@ -11,6 +11,7 @@
 
 #include "eval/describe.hpp"
 #include "lint/intervals.hpp"
+#include "lint/walk.hpp"
 
 namespace scalepol::linter {
 
@@ -53,6 +54,12 @@ struct Cases {
 using Constant = std::variant<double, std::string>;
 
 constexpr std::size_t kMaxAlternatives = 256;  // beyond this, give up rather than guess
+// Literals examined (alternatives copied and checked for conflicts) per node of the condition,
+// and at least kMinWork: past that, give up too. A conjunction of n comparisons checks each one
+// against all before it (n^2/2 literals); a condition of any size written by a person needs far
+// less.
+constexpr std::size_t kWorkPerNode = 64;
+constexpr std::size_t kMinWork = std::size_t{1} << 16;
 
 std::string list_text(const std::vector<std::string>& items) {
   std::string s;
@@ -89,8 +96,12 @@ ast::Op negated(ast::Op op) {
 
 class Solver {
  public:
-  Solver(const check::Program& p, const ast::Expr& root, const syntax::SourceFile* source)
-      : p_(p), root_(root), source_(source) {}
+  Solver(const check::Program& p, const ast::Expr& root, const syntax::SourceFile* source, SolverCache* cache)
+      : p_(p), root_(root), source_(source), cache_(cache) {
+    std::size_t nodes = 0;
+    walk(root, [&](const ast::Expr&) { ++nodes; });
+    budget_ = std::max(kMinWork, nodes * kWorkPerNode);
+  }
 
   std::optional<std::vector<std::string>> never(bool want) {
     Cases c = cases(root_, want);
@@ -105,8 +116,10 @@ class Solver {
   const check::Program& p_;
   const ast::Expr& root_;
   const syntax::SourceFile* source_;
+  SolverCache* cache_;  // may be null
   std::deque<Literal> literals_;  // owned here; cases point into it
   bool gave_up_ = false;
+  std::size_t work_ = 0, budget_ = 0;  // literals examined, and how many may be
 
   Cases cases(const ast::Expr& e, bool want);
   Cases all_of(const ast::Expr& e, bool want);
@@ -167,9 +180,10 @@ Cases Solver::all_of(const ast::Expr& e, bool want) {
       for (const auto& right : c.live) {
         Case both = left;
         both.insert(both.end(), right.begin(), right.end());
+        work_ += both.size();
         if (auto why = conflict(both)) out.dead.push_back(*why);
         else next.push_back(std::move(both));
-        if (next.size() > kMaxAlternatives || out.dead.size() > kMaxAlternatives) gave_up_ = true;
+        if (next.size() > kMaxAlternatives || out.dead.size() > kMaxAlternatives || work_ > budget_) gave_up_ = true;
         if (gave_up_) return {};
       }
     out.live = std::move(next);
@@ -277,11 +291,18 @@ std::optional<Constant> Solver::constant(const ast::Expr& e) const {
 
 // Whether a value of the ladder's axis can fall in no tier (the ladder's value is then -1).
 bool Solver::ladder_has_none(int32_t ladder) const {
-  const auto& l = p_.ladders[ladder];
-  auto dim = l.decl ? axis_dim(*l.decl) : std::nullopt;
-  std::vector<Interval> tiers;
-  for (const auto& r : l.ranges) tiers.push_back(tier_interval(r));
-  return !uncovered(dim ? natural_domain(*dim) : Interval::all(), tiers).empty();
+  const auto compute = [&] {
+    const auto& l = p_.ladders[ladder];
+    auto dim = l.decl ? axis_dim(*l.decl) : std::nullopt;
+    std::vector<Interval> tiers;
+    for (const auto& r : l.ranges) tiers.push_back(tier_interval(r));
+    return !uncovered(dim ? natural_domain(*dim) : Interval::all(), tiers).empty();
+  };
+  if (!cache_) return compute();
+  auto& known = cache_->ladder_has_none;
+  if (known.size() != p_.ladders.size()) known.assign(p_.ladders.size(), -1);
+  if (known[ladder] < 0) known[ladder] = compute() ? 1 : 0;
+  return known[ladder] != 0;
 }
 
 Domain Solver::domain_of(const ast::Expr& operand) const {
@@ -441,13 +462,13 @@ std::string Solver::explain(std::vector<const Literal*> lits, const std::string&
 }  // namespace
 
 std::optional<std::vector<std::string>> never_true(const check::Program& p, const ast::Expr& condition,
-                                                   const syntax::SourceFile* source) {
-  return Solver(p, condition, source).never(true);
+                                                   const syntax::SourceFile* source, SolverCache* cache) {
+  return Solver(p, condition, source, cache).never(true);
 }
 
 std::optional<std::vector<std::string>> never_false(const check::Program& p, const ast::Expr& condition,
-                                                    const syntax::SourceFile* source) {
-  return Solver(p, condition, source).never(false);
+                                                    const syntax::SourceFile* source, SolverCache* cache) {
+  return Solver(p, condition, source, cache).never(false);
 }
 
 std::string written(const syntax::SourceFile* source, const ast::Expr& e) {

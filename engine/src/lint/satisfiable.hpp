@@ -32,16 +32,28 @@
 
 namespace scalepol::linter {
 
+// What the solver learns of a program's ladders, kept from one condition to the next: whether a
+// value can fall in no tier is found once a ladder (O(n log n) for n tiers), not once for each
+// comparison with it (n comparisons with a ladder of n tiers cost n^2 log n). One per program;
+// not to be shared between threads.
+struct SolverCache {
+  std::vector<signed char> ladder_has_none;  // per ladder: -1 not yet known, else 0 or 1
+};
+
 // Why `condition` can never be true: one reason per way it could have been ("`x > 1e26 FLOP` and
 // `x < 1e25 FLOP` cannot both be true"). Nothing when some record may make it true, or when it
-// has too many alternatives to decide.
+// has too many alternatives to decide, or would take too long: the alternatives' literals
+// examined are bounded by a multiple of the condition's size, so a conjunction of n comparisons
+// (each one checked against all before it) costs O(n) and not n^2.
 // `source` is the file the condition is written in, to quote it as written (see `written`).
 std::optional<std::vector<std::string>> never_true(const check::Program& p, const ast::Expr& condition,
-                                                   const syntax::SourceFile* source = nullptr);
+                                                   const syntax::SourceFile* source = nullptr,
+                                                   SolverCache* cache = nullptr);
 
 // Why `condition` can never be false (it holds, or is unknown, for every record).
 std::optional<std::vector<std::string>> never_false(const check::Program& p, const ast::Expr& condition,
-                                                    const syntax::SourceFile* source = nullptr);
+                                                    const syntax::SourceFile* source = nullptr,
+                                                    SolverCache* cache = nullptr);
 
 // An expression as the policy writes it, for messages: its source text with runs of white space
 // made one space (`ec >= 4x ec@last_assessed`, where the printed tree would say `4x * ec`). The

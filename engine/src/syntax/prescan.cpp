@@ -66,11 +66,13 @@ bool starts_operand(std::string_view word) {
   return false;
 }
 
-// Measures nesting the way the parser will recurse: each bracket is one level, and each prefix
-// operator (`-` as a sign, `not`, and a ratio such as `4x` in front of an operand) is one more
-// level that lasts as long as its operand. Runs of prefix operators are counted as they are
-// written; a bracket opened inside such a run sits that many levels deeper. Strings and comments
-// are skipped with the lexer's own rules, so that a `(` in a quote counts for nothing.
+// Measures nesting the way the parser and the walks over its tree will recurse: each bracket is
+// one level, and each prefix operator (`-` as a sign, `not`, and a ratio such as `4x` in front of
+// an operand) is one more level that lasts as long as its operand. Runs of prefix operators are
+// counted as they are written; a bracket opened inside such a run sits that many levels deeper.
+// Each `@` wraps the operand before it in one more node (`x@a@b` is `(x@a)@b`), so it is one level
+// above the deepest point of that operand. Strings and comments are skipped with the lexer's own
+// rules, so that a `(` in a quote counts for nothing.
 class NestingScanner {
  public:
   NestingScanner(std::string_view text, std::size_t limit) : text_(text), limit_(limit) {}
@@ -92,6 +94,9 @@ class NestingScanner {
           if (text_[i] == '\\') ++i;
         ++i;
         operand();
+      } else if (c == '@') {
+        ++i;
+        if (!at_sign()) return report(start, 1, at, length);
       } else if (c == '(' || c == '[' || c == '{') {
         ++i;
         if (!open()) return report(start, 1, at, length);
@@ -120,6 +125,9 @@ class NestingScanner {
         } else if (starts_operand(word)) {
           run_ = 0;
           after_operand_ = false;
+        } else if (after_at_) {
+          after_at_ = false;  // the reference after `@` (already counted)
+          after_operand_ = true;
         } else {
           operand();
         }
@@ -138,24 +146,45 @@ class NestingScanner {
   bool open() {
     bases_.push_back(base_);
     base_ += run_ + 1;
+    peaks_.push_back(base_);
     run_ = 0;
     after_operand_ = false;
+    after_at_ = false;
     return base_ <= limit_;
   }
   void close() {
     if (!bases_.empty()) {
       base_ = bases_.back();
       bases_.pop_back();
+      operand_depth_ = peaks_.back();  // the bracketed operand reaches as deep as its content
+      peaks_.pop_back();
+      raise_peak(operand_depth_);
     }
     run_ = 0;
+    after_at_ = false;
   }
   bool prefix() {
     after_operand_ = false;
+    after_at_ = false;
     return base_ + ++run_ <= limit_;
   }
   void operand() {
+    operand_depth_ = base_ + run_;
+    raise_peak(operand_depth_);
     run_ = 0;
     after_operand_ = true;
+    after_at_ = false;
+  }
+  // `@` after an operand: one level above the deepest point of that operand.
+  bool at_sign() {
+    if (!after_operand_) return true;  // not an operand's `@`: the parser reports it
+    ++operand_depth_;
+    raise_peak(operand_depth_);
+    after_at_ = true;
+    return operand_depth_ <= limit_;
+  }
+  void raise_peak(std::size_t depth) {
+    if (!peaks_.empty() && peaks_.back() < depth) peaks_.back() = depth;
   }
 
   // NUMBER, RATIO or DATE as the lexer reads them; true for a ratio (`4x`). The `-` of a date
@@ -197,7 +226,10 @@ class NestingScanner {
   std::size_t base_ = 0;  // levels of the innermost open bracket, itself included
   std::size_t run_ = 0;   // prefix operators written since the last operand or bracket
   bool after_operand_ = false;  // an operand just ended: a `-` here subtracts
+  bool after_at_ = false;       // a `@` was just read: the name after it is part of that level
+  std::size_t operand_depth_ = 0;  // levels reached by the operand that just ended
   std::vector<std::size_t> bases_;
+  std::vector<std::size_t> peaks_;  // per open bracket: the deepest level reached inside it
 };
 
 bool check_nesting(const SourceFile& file, const Limits& limits, DiagnosticSink& sink) {
@@ -206,7 +238,7 @@ bool check_nesting(const SourceFile& file, const Limits& limits, DiagnosticSink&
   const std::string_view token = std::string_view(file.text()).substr(at, length);
   auto& d = sink.error(locate_bytes(file.text(), uint32_t(at), uint32_t(at + length)), "nesting-too-deep",
                        fmt::format("`{}` is nested more than {} levels deep", token, limits.max_nesting));
-  d.notes.push_back("brackets and prefix operators count as levels; the limit protects the host from stack exhaustion");
+  d.notes.push_back("brackets, blocks, prefix operators and `@` count as levels; the limit protects the host from stack exhaustion");
   d.help = "split the expression into named parts with `define`";
   return false;
 }

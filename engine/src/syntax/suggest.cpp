@@ -37,25 +37,71 @@ std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t bo
   return std::min(prev[m], over);
 }
 
+namespace {
+
+std::size_t suggestion_limit(std::string_view word) { return std::max<std::size_t>(1, word.size() / 3); }
+
+// Differences of case alone are the likeliest typo of all: they count as one edit.
+bool same_ignoring_case(std::string_view a, std::string_view b) {
+  return a.size() == b.size() && std::equal(a.begin(), a.end(), b.begin(), [](char x, char y) {
+           return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
+         });
+}
+
+}  // namespace
+
 std::string closest_match(std::string_view word, const std::vector<std::string_view>& candidates) {
   if (word.size() > kMaxSuggestedLength) return {};
-  const std::size_t limit = std::max<std::size_t>(1, word.size() / 3);
+  const std::size_t limit = suggestion_limit(word);
   std::string best;
   std::size_t best_distance = limit + 1;
   for (auto c : candidates) {
     if (c == word || c.size() > kMaxSuggestedLength) continue;
-    // Differences of case alone are the likeliest typo of all: count them as one edit.
-    bool same_ignoring_case = c.size() == word.size() &&
-        std::equal(c.begin(), c.end(), word.begin(), [](char x, char y) {
-          return std::tolower(static_cast<unsigned char>(x)) == std::tolower(static_cast<unsigned char>(y));
-        });
-    std::size_t d = same_ignoring_case ? 1 : edit_distance(word, c, best_distance - 1);
+    std::size_t d = same_ignoring_case(word, c) ? 1 : edit_distance(word, c, best_distance - 1);
     if (d < best_distance) {
       best_distance = d;
       best = std::string(c);
     }
   }
   return best;
+}
+
+CandidateIndex::CandidateIndex(const std::vector<std::string_view>& candidates) : by_length_(kMaxSuggestedLength + 1) {
+  for (std::size_t i = 0; i < candidates.size(); ++i)
+    if (candidates[i].size() <= kMaxSuggestedLength) by_length_[candidates[i].size()].emplace_back(i, candidates[i]);
+}
+
+std::string CandidateIndex::closest(std::string_view word) const {
+  // closest_match keeps the first candidate at the least distance: the least (distance, place).
+  // A candidate whose length differs from the word's by `gap` is at least `gap` away, so the
+  // lengths are taken by increasing gap, and the search ends past the best distance found (a
+  // candidate at a gap equal to it may still tie, earlier in the list).
+  if (word.size() > kMaxSuggestedLength || by_length_.empty()) return {};
+  const std::size_t limit = suggestion_limit(word);
+  std::size_t best_distance = limit + 1, best_place = 0;
+  bool found = false;
+  std::string_view best;
+  for (std::size_t gap = 0; gap <= limit && gap <= best_distance; ++gap) {
+    for (int side = 0; side < (gap == 0 ? 1 : 2); ++side) {
+      if (side == 0 && word.size() < gap) continue;
+      const std::size_t length = side == 0 ? word.size() - gap : word.size() + gap;
+      if (length > kMaxSuggestedLength) continue;
+      for (const auto& [place, c] : by_length_[length]) {
+        if (c == word) continue;
+        // Ties are settled by place: a candidate earlier than the best may equal its distance.
+        const bool earlier = !found || place < best_place;
+        const std::size_t bound = earlier ? std::min(best_distance, limit) : best_distance - 1;
+        const std::size_t d = same_ignoring_case(word, c) ? 1 : edit_distance(word, c, bound);
+        if (d <= limit && (d < best_distance || (d == best_distance && earlier))) {
+          best_distance = d;
+          best_place = place;
+          best = c;
+          found = true;
+        }
+      }
+    }
+  }
+  return std::string(best);
 }
 
 }  // namespace scalepol::syntax

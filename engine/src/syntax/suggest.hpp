@@ -17,7 +17,24 @@ inline constexpr std::size_t kMaxSuggestedLength = 256;
 std::size_t edit_distance(std::string_view a, std::string_view b, std::size_t bound);
 
 // The candidate closest to `word`, if it is close enough to be a plausible typo (distance at
-// most a third of the word's length, and at least 1); "" otherwise.
+// most a third of the word's length, and at least 1); "" otherwise. Among equally close
+// candidates, the first in the list.
 std::string closest_match(std::string_view word, const std::vector<std::string_view>& candidates);
+
+// The same search over one list of candidates for many words, without comparing each word with
+// every candidate: the candidates are grouped by length, and a word is compared only with those
+// whose length is within its limit of its own (an edit changes the length by at most one), the
+// nearest lengths first. `closest` gives exactly what closest_match gives over the same list.
+// The index holds views: the candidates' text must outlive it.
+class CandidateIndex {
+ public:
+  CandidateIndex() = default;
+  explicit CandidateIndex(const std::vector<std::string_view>& candidates);
+  std::string closest(std::string_view word) const;
+
+ private:
+  // by_length_[n]: the candidates of n bytes, with their places in the list, in its order.
+  std::vector<std::vector<std::pair<std::size_t, std::string_view>>> by_length_;
+};
 
 }  // namespace scalepol::syntax

@@ -153,8 +153,13 @@ TEST_CASE("deep nesting and long chains format without deep recursion") {
   const std::string out = formats_faithfully(chain);
   CHECK(out.find("\n  + a\n") != std::string::npos);
 
+  // Each `@` is a level of nesting: 200 is the limit, and a longer chain is refused, not formatted.
   std::string at = "define x = a";
-  for (int i = 0; i < 50000; ++i) at += "@r";
-  at += "\n";
-  formats_faithfully(at);
+  for (int i = 0; i < 200; ++i) at += "@r";
+  formats_faithfully(at + "\n");
+  for (int i = 200; i < 50000; ++i) at += "@r";
+  auto refused = scalepol::format_source(at + "\n", "input.policy", {100});
+  REQUIRE_FALSE(refused.has_value());
+  REQUIRE_FALSE(refused.error().empty());
+  CHECK(refused.error().items.front().code == "nesting-too-deep");
 }

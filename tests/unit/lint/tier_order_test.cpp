@@ -1,8 +1,15 @@
 // `tier-order`: tiers not in the order of their thresholds.
 #include "test_support.hpp"
 
+#include <algorithm>
 #include <fstream>
+#include <optional>
+#include <random>
 #include <sstream>
+#include <string>
+#include <vector>
+
+#include "lint/intervals.hpp"
 
 using namespace scalepol;
 using namespace scalepol::testing;
@@ -83,4 +90,61 @@ TEST_CASE("tier-order: ladders in order are not reported") {
   CHECK(count_code(lint_text("import std.model\n"
                              "tiers t by training_compute { tier a from 1e24 FLOP  tier b above 1e24 FLOP }\n"),
                    "tier-order") == 0);
+}
+
+TEST_CASE("tier-order: each tier against the nearest earlier one out of order, as looking back from it finds") {
+  // Random ladders with bounds of every kind on a few values; the reference looks back from each
+  // tier to the nearest earlier one whose lower bound is tighter than its own, or whose upper
+  // bound is looser (each tier here has at most one bound of each kind).
+  std::mt19937 rng(20261208);
+  std::uniform_int_distribution<int> tiers(1, 14), value(0, 6), coin(0, 2), closed(0, 1);
+  const auto lower = [](int v, bool c) { return linter::Interval{double(v), linter::kInf, c, false}; };
+  const auto upper = [](int v, bool c) { return linter::Interval{-linter::kInf, double(v), false, c}; };
+  for (int round = 0; round < 300; ++round) {
+    struct Bounds {
+      std::optional<linter::Interval> lo, hi;
+    };
+    std::vector<Bounds> written;
+    std::string text = "import std.model\ntiers t by training_compute {\n";
+    const int n = tiers(rng);
+    for (int i = 0; i < n; ++i) {
+      Bounds b;
+      text += "  tier x" + std::to_string(i);
+      if (coin(rng)) {
+        const int v = value(rng);
+        const bool c = closed(rng);
+        text += std::string(c ? " from " : " above ") + std::to_string(v) + " FLOP";
+        b.lo = lower(v, c);
+      }
+      if (coin(rng)) {
+        const int v = value(rng);
+        const bool c = closed(rng);
+        text += std::string(c ? " up_to " : " below ") + std::to_string(v) + " FLOP";
+        b.hi = upper(v, c);
+      }
+      written.push_back(b);
+      text += "\n";
+    }
+    text += "}\n";
+    INFO(text);
+    std::vector<std::string> expected, found;
+    for (int j = 1; j < n; ++j)
+      for (int i = j - 1; i >= 0; --i) {
+        const auto& a = written[i];
+        const auto& b = written[j];
+        if ((a.lo && b.lo && a.lo->lower_tighter_than(*b.lo)) || (a.hi && b.hi && b.hi->upper_tighter_than(*a.hi))) {
+          expected.push_back("x" + std::to_string(j) + " after x" + std::to_string(i));
+          break;
+        }
+      }
+    for (const auto& d : lint_text(text).items)
+      if (d.code == "tier-order") {
+        const auto& m = d.message;  // "tier `later` (…) comes after `earlier` (…)"
+        auto a = m.find('`'), b = m.find('`', a + 1), c = m.find('`', m.find("comes after")), e = m.find('`', c + 1);
+        found.push_back(m.substr(a + 1, b - a - 1) + " after " + m.substr(c + 1, e - c - 1));
+      }
+    std::sort(expected.begin(), expected.end());
+    std::sort(found.begin(), found.end());
+    CHECK(found == expected);
+  }
 }

@@ -1,8 +1,16 @@
 // `tier-overlap`: a value that falls in two tiers of one ladder.
 #include "test_support.hpp"
 
+#include <algorithm>
 #include <fstream>
+#include <random>
 #include <sstream>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "api/impl.hpp"
+#include "lint/intervals.hpp"
 
 using namespace scalepol;
 using namespace scalepol::testing;
@@ -84,4 +92,71 @@ TEST_CASE("tier-overlap: ladders whose tiers meet exactly are not reported") {
   CHECK(count_code(lint_text("import std.model\n"
                              "tiers t by training_compute { tier a up_to 1e25 FLOP  tier b above 1e25 FLOP }\n"),
                    "tier-overlap") == 0);
+}
+
+namespace {
+
+// The tier names in "… falls in both `a` and `b`".
+std::pair<std::string, std::string> pair_of(const std::string& message) {
+  auto a = message.find('`'), b = message.find('`', a + 1), c = message.find('`', b + 1), e = message.find('`', c + 1);
+  return {message.substr(a + 1, b - a - 1), message.substr(c + 1, e - c - 1)};
+}
+
+}  // namespace
+
+TEST_CASE("tier-overlap: the sweep finds exactly the pairs that comparing every pair finds") {
+  // Random ladders of up to 14 tiers with bounds of every kind on a few values (so that ends
+  // meet, open and closed), and tiers with one bound or none; the reference is the definition:
+  // every earlier and later tier whose intervals and the axis share a value.
+  std::mt19937 rng(20261207);
+  std::uniform_int_distribution<int> tiers(1, 14), value(0, 6), coin(0, 2), closed(0, 1);
+  for (int round = 0; round < 300; ++round) {
+    std::string text = "import std.model\ntiers t by training_compute {\n";
+    const int n = tiers(rng);
+    for (int i = 0; i < n; ++i) {
+      text += "  tier x" + std::to_string(i);
+      if (coin(rng)) text += std::string(closed(rng) ? " from " : " above ") + std::to_string(value(rng)) + " FLOP";
+      if (coin(rng)) text += std::string(closed(rng) ? " up_to " : " below ") + std::to_string(value(rng)) + " FLOP";
+      text += "\n";
+    }
+    text += "}\n";
+    INFO(text);
+    const auto policy = compile_ok(text);
+    const auto& ladder = policy.impl().program->ladders.at(0);
+    const auto domain = linter::natural_domain(check::Dim::Compute);
+    std::vector<std::pair<std::string, std::string>> expected, found;
+    for (int j = 0; j < n; ++j)
+      for (int i = 0; i < j; ++i)
+        if (!linter::tier_interval(ladder.ranges[i]).intersect(linter::tier_interval(ladder.ranges[j])).intersect(domain).empty())
+          expected.emplace_back("x" + std::to_string(i), "x" + std::to_string(j));
+    for (const auto& d : lint(policy).items)
+      if (d.code == "tier-overlap") found.push_back(pair_of(d.message));
+    std::sort(expected.begin(), expected.end());
+    std::sort(found.begin(), found.end());
+    CHECK(found == expected);
+  }
+}
+
+TEST_CASE("tier-overlap: past 100 pairs in a ladder, the first 100 (by later tier, then earlier) and a note") {
+  // 20 tiers on one stretch: 190 pairs. Reported: every pair up to (x8, x14), in order.
+  std::string text = "import std.model\ntiers t by training_compute {\n";
+  for (int i = 0; i < 20; ++i) text += "  tier x" + std::to_string(i) + " from 1 FLOP below 9 FLOP\n";
+  text += "}\n";
+  const auto d = lint_text(text);
+  std::vector<const Diagnostic*> overlaps;
+  for (const auto& x : d.items)
+    if (x.code == "tier-overlap") overlaps.push_back(&x);
+  REQUIRE(overlaps.size() == 100);
+  CHECK(pair_of(overlaps.front()->message) == std::pair<std::string, std::string>("x0", "x1"));
+  CHECK(pair_of(overlaps.back()->message) == std::pair<std::string, std::string>("x8", "x14"));
+  for (const auto* x : overlaps) CHECK(x->notes.size() == (x == overlaps.back() ? 3u : 2u));
+  CHECK(overlaps.back()->notes[2] == "more tiers of `t` overlap than these 100 pairs; the others are not reported");
+  // Fewer pairs than that: all of them, and no note (14 tiers make 91).
+  std::string fourteen = "import std.model\ntiers t by training_compute {\n";
+  for (int i = 0; i < 14; ++i) fourteen += "  tier x" + std::to_string(i) + " from 1 FLOP below 9 FLOP\n";
+  fourteen += "}\n";
+  const auto e = lint_text(fourteen);
+  CHECK(count_code(e, "tier-overlap") == 91);
+  for (const auto& x : e.items)
+    if (x.code == "tier-overlap") CHECK(x.notes.size() == 2);
 }

@@ -67,3 +67,34 @@ TEST_CASE("closest match: a plausible typo, and nothing for names no one types")
   const std::vector<std::string_view> hostile = {long_name};
   CHECK(closest_match(near_miss, hostile).empty());
 }
+
+TEST_CASE("candidate index: the same suggestion as closest_match over the same list, ties included") {
+  // Words over a small alphabet, so that many are equally close; case variants, duplicates, the
+  // empty word and words past kMaxSuggestedLength among them.
+  std::mt19937 rng(20261207);
+  std::uniform_int_distribution<int> length(0, 9), letter(0, 3), upper(0, 5), count(0, 40);
+  const auto word = [&] {
+    std::string w;
+    for (int i = length(rng); i > 0; --i) {
+      char c = static_cast<char>('a' + letter(rng));
+      w += upper(rng) == 0 ? static_cast<char>(c - 'a' + 'A') : c;
+    }
+    return w;
+  };
+  for (int round = 0; round < 400; ++round) {
+    std::vector<std::string> owned;
+    for (int i = count(rng); i > 0; --i) owned.push_back(word());
+    if (round % 7 == 0 && !owned.empty()) owned.push_back(owned.front());  // a duplicate
+    if (round % 11 == 0) owned.push_back(std::string(300, 'a'));          // too long to suggest
+    std::vector<std::string_view> candidates(owned.begin(), owned.end());
+    if (round % 2 == 0) std::sort(candidates.begin(), candidates.end());  // as the checker's names
+    const scalepol::syntax::CandidateIndex index(candidates);
+    for (int probe = 0; probe < 30; ++probe) {
+      const std::string w = probe == 0 && !owned.empty() ? owned.back() : word();
+      INFO("word `", w, "` over ", candidates.size(), " candidates");
+      CHECK(index.closest(w) == closest_match(w, candidates));
+    }
+    CHECK(index.closest(std::string(300, 'a')).empty());
+  }
+  CHECK(scalepol::syntax::CandidateIndex().closest("abc").empty());
+}

@@ -13,10 +13,11 @@ namespace scalepol::linter::rules {
 namespace {
 
 void run(Context& cx) {
+  SolverCache cache;
   for (int32_t m : cx.user_modules())
     for (const auto& ex : cx.module(m).exemptions) {
       if (!ex.when || !ex.applies_to_all) continue;
-      auto reasons = never_false(cx.program(), *ex.when, cx.program().files[m].get());
+      auto reasons = never_false(cx.program(), *ex.when, cx.program().files[m].get(), &cache);
       if (!reasons) continue;
       auto& d = cx.report(exemption_covers_all.info, m, ex.when->span,
                           fmt::format("exemption `{}` lifts every obligation from every model", ex.name.text));

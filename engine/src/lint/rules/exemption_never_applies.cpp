@@ -10,10 +10,11 @@ namespace scalepol::linter::rules {
 namespace {
 
 void run(Context& cx) {
+  SolverCache cache;
   for (int32_t m : cx.user_modules())
     for (const auto& ex : cx.module(m).exemptions) {
       if (!ex.when) continue;
-      auto reasons = never_true(cx.program(), *ex.when, cx.program().files[m].get());
+      auto reasons = never_true(cx.program(), *ex.when, cx.program().files[m].get(), &cache);
       if (!reasons) continue;
       auto& d = cx.report(exemption_never_applies.info, m, ex.when->span,
                           "this condition can never hold: " + reasons_text(*reasons));

@@ -8,6 +8,7 @@
 #include <fmt/format.h>
 
 #include <set>
+#include <unordered_map>
 
 #include "eval/describe.hpp"
 #include "lint/intervals.hpp"
@@ -37,16 +38,25 @@ const ast::Expr* percent_in(const ast::Expr& e) {
 
 // The score a ratio is taken of: the divisor of a division by a score, looked for in the
 // expression and the definitions it reads; null when the ratio is not one of scores.
-const ast::Expr* score_divisor(const check::Program& p, const ast::Expr& e, std::set<int32_t>& seen) {
+// The first division by a score in `e`, following definitions. Each definition's answer is kept
+// in `known` for the whole run (rules of a compiled policy do not read each other in a circle),
+// so n comparisons through a chain of n definitions cost n, not n^2.
+using Divisors = std::unordered_map<int32_t, const ast::Expr*>;
+
+const ast::Expr* score_divisor(const check::Program& p, const ast::Expr& e, Divisors& known) {
   const ast::Expr* found = nullptr;
   walk(e, [&](const ast::Expr& x) {
     if (found) return;
     if (x.kind == ast::ExprKind::Arith)
       for (std::size_t i = 0; i < x.ops.size() && !found; ++i)
         if (x.ops[i] == ast::Op::Div && is_score(*x.args[i + 1])) found = x.args[i + 1].get();
-    if (x.kind == ast::ExprKind::Name && x.res.kind == check::RefKind::Define && seen.insert(x.res.index).second) {
-      const auto* d = p.defines[x.res.index];
-      if (d && d->value) found = score_divisor(p, *d->value, seen);
+    if (x.kind == ast::ExprKind::Name && x.res.kind == check::RefKind::Define) {
+      if (known.try_emplace(x.res.index, nullptr).second) {  // null while in progress
+        const auto* d = p.defines[x.res.index];
+        const ast::Expr* divisor = d && d->value ? score_divisor(p, *d->value, known) : nullptr;
+        known[x.res.index] = divisor;
+      }
+      found = known[x.res.index];
     }
   });
   return found;
@@ -80,21 +90,21 @@ void check_product(Context& cx, int32_t m, const ast::Expr& a) {
 }
 
 // `mmlu / mmlu@last >= 105 %`: a `%` threshold on a ratio of scores.
-void check_compare(Context& cx, int32_t m, const ast::Expr& c) {
+void check_compare(Context& cx, int32_t m, const ast::Expr& c, Divisors& known) {
   for (int side = 0; side < 2; ++side) {
     const auto* pct = percent_in(*c.args[side]);
-    std::set<int32_t> seen;
-    const auto* score = pct ? score_divisor(cx.program(), *c.args[1 - side], seen) : nullptr;
+    const auto* score = pct ? score_divisor(cx.program(), *c.args[1 - side], known) : nullptr;
     if (score) return report(cx, m, *pct, *score);
   }
 }
 
 void run(Context& cx) {
+  Divisors known;  // score_divisor of each definition met
   for (int32_t m : cx.user_modules())
     for_each_root(cx.module(m), [&](const ast::Expr& root, const Site&) {
       walk(root, [&](const ast::Expr& e) {
         if (e.kind == ast::ExprKind::Arith) check_product(cx, m, e);
-        if (e.kind == ast::ExprKind::Compare) check_compare(cx, m, e);
+        if (e.kind == ast::ExprKind::Compare) check_compare(cx, m, e, known);
       });
     });
 }

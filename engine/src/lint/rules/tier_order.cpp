@@ -6,6 +6,10 @@
 // counts below `above x`, `below x` below `up_to x`).
 #include <fmt/format.h>
 
+#include <cmath>
+#include <utility>
+#include <vector>
+
 #include "lint/intervals.hpp"
 #include "lint/rules/rules.hpp"
 
@@ -34,11 +38,43 @@ std::pair<const ast::TierBound*, const ast::TierBound*> misplaced(const ast::Tie
   return {nullptr, nullptr};
 }
 
+// For each tier, the nearest earlier one out of order with it by one kind of bound (misplaced's
+// test), by a stack of the earlier tiers no later one has passed: O(n) for a ladder, where
+// looking back from each tier cost n^2 for a ladder in order. The keys order the bounds so that
+// out of order is "the earlier key is greater"; tiers without the bound (or with a NaN one,
+// which compares with nothing) take no part. npos where there is none.
+constexpr std::size_t npos = static_cast<std::size_t>(-1);
+
+using Key = std::pair<double, int>;
+
+std::vector<std::size_t> nearest_tighter(const ast::TiersDecl& decl, bool lower) {
+  std::vector<std::size_t> out(decl.tiers.size(), npos), stack;
+  std::vector<Key> keys(decl.tiers.size());
+  for (std::size_t j = 0; j < decl.tiers.size(); ++j) {
+    const auto* b = explicit_bound(decl.tiers[j], lower);
+    if (!b) continue;
+    const Interval i = as_interval(*b);
+    if (std::isnan(lower ? i.lo : i.hi)) continue;
+    // Lower bounds: an earlier one tighter (higher, or `above x` against `from x`). Upper bounds:
+    // a later one tighter (lower, or `below x` against `up_to x`).
+    keys[j] = lower ? Key{i.lo, i.lo_closed ? 0 : 1} : Key{i.hi, i.hi_closed ? 1 : 0};
+    while (!stack.empty() && !(keys[j] < keys[stack.back()])) stack.pop_back();
+    if (!stack.empty()) out[j] = stack.back();
+    stack.push_back(j);
+  }
+  return out;
+}
+
 void check_ladder(Context& cx, int32_t m, const ast::TiersDecl& decl) {
   auto dim = axis_dim(decl);
   if (!dim) return;
-  for (std::size_t j = 1; j < decl.tiers.size(); ++j)
-    for (std::size_t i = j; i-- > 0;) {  // the nearest earlier tier it is out of order with
+  const auto by_lower = nearest_tighter(decl, true), by_upper = nearest_tighter(decl, false);
+  for (std::size_t j = 1; j < decl.tiers.size(); ++j) {
+    // The nearest earlier tier it is out of order with, by either bound.
+    const std::size_t a = by_lower[j], b = by_upper[j];
+    const std::size_t i = a == npos ? b : b == npos ? a : std::max(a, b);
+    if (i == npos) continue;
+    {
       auto [theirs, mine] = misplaced(decl.tiers[i], decl.tiers[j]);
       if (!mine) continue;
       const auto& later = decl.tiers[j].name.text;
@@ -50,8 +86,8 @@ void check_ladder(Context& cx, int32_t m, const ast::TiersDecl& decl) {
                                     "with one bound runs to the next tier written",
                                     later, earlier));
       d.help = "write the tiers from the lowest threshold to the highest";
-      break;
     }
+  }
 }
 
 void run(Context& cx) {

@@ -11,21 +11,22 @@ namespace scalepol::linter::rules {
 
 namespace {
 
-void check(Context& cx, int32_t m, const ast::Expr& when, std::string consequence);
+void check(Context& cx, int32_t m, const ast::Expr& when, std::string consequence, SolverCache& cache);
 
 void run(Context& cx) {
+  SolverCache cache;
   for (int32_t m : cx.user_modules()) {
     const auto& mod = cx.module(m);
     for (const auto& t : mod.triggers)
-      if (t.when) check(cx, m, *t.when, fmt::format("trigger `{}` never fires, so its obligations never apply", t.name.text));
+      if (t.when) check(cx, m, *t.when, fmt::format("trigger `{}` never fires, so its obligations never apply", t.name.text), cache);
     for (const auto& e : mod.escalations)
       if (e.when)
-        check(cx, m, *e.when, fmt::format("`escalate {} to {}` never raises a model's tier", e.ladder.text, e.tier.text));
+        check(cx, m, *e.when, fmt::format("`escalate {} to {}` never raises a model's tier", e.ladder.text, e.tier.text), cache);
   }
 }
 
-void check(Context& cx, int32_t m, const ast::Expr& when, std::string consequence) {
-  auto reasons = never_true(cx.program(), when, cx.program().files[m].get());
+void check(Context& cx, int32_t m, const ast::Expr& when, std::string consequence, SolverCache& cache) {
+  auto reasons = never_true(cx.program(), when, cx.program().files[m].get(), &cache);
   if (!reasons) return;
   auto& d = cx.report(trigger_never_fires.info, m, when.span,
                       "this condition can never hold: " + reasons_text(*reasons));

@@ -14,6 +14,7 @@
 #include <fmt/format.h>
 
 #include <set>
+#include <unordered_map>
 
 #include "eval/describe.hpp"
 #include "lint/intervals.hpp"
@@ -84,16 +85,22 @@ Change construct_in(const ast::Expr& side) {
 
 // Whether a ratio says what it is relative to: its definition (followed through other
 // definitions) measures against `@` a reference, or is an algorithmic-progress multiplier since
-// a date.
-bool states_base(const check::Program& p, const ast::Expr& e, std::set<int32_t>& seen) {
+// a date. Each definition's answer is kept in `known` for the whole run (rules of a compiled
+// policy do not read each other in a circle), so n comparisons through a chain of n definitions
+// cost n, not n^2.
+bool states_base(const check::Program& p, const ast::Expr& e, std::unordered_map<int32_t, bool>& known) {
   bool found = false;
   walk(e, [&](const ast::Expr& x) {
     if (found) return;
     if (x.kind == ast::ExprKind::At && x.type.kind == check::TypeKind::Quantity && x.type.dim != check::Dim::Ratio) found = true;
     if (x.kind == ast::ExprKind::Call && x.callee.text == "progress") found = true;
-    if (x.kind == ast::ExprKind::Name && x.res.kind == check::RefKind::Define && seen.insert(x.res.index).second) {
-      const auto* d = p.defines[x.res.index];
-      if (d && d->value && states_base(p, *d->value, seen)) found = true;
+    if (x.kind == ast::ExprKind::Name && x.res.kind == check::RefKind::Define) {
+      if (known.try_emplace(x.res.index, false).second) {  // false while in progress
+        const auto* d = p.defines[x.res.index];
+        const bool states = d && d->value && states_base(p, *d->value, known);
+        known[x.res.index] = states;
+      }
+      if (known[x.res.index]) found = true;
     }
   });
   return found;
@@ -103,7 +110,7 @@ bool is_ratio_literal(const ast::Expr& e) {
   return is_quantity(e) && e.type.dim == check::Dim::Ratio && is_constant(e);
 }
 
-Change change_of(const check::Program& p, const ast::Expr& cmp) {
+Change change_of(const check::Program& p, const ast::Expr& cmp, std::unordered_map<int32_t, bool>& known) {
   const auto& l = *cmp.args[0];
   const auto& r = *cmp.args[1];
   if (!is_quantity(l) || !is_quantity(r)) return {};
@@ -119,9 +126,8 @@ Change change_of(const check::Program& p, const ast::Expr& cmp) {
   }
   for (const auto* side : {&l, &r}) {
     const auto& other = side == &l ? r : l;
-    std::set<int32_t> seen;
     if (is_ratio_literal(other) && is_operand(*side) && side->type.dim == check::Dim::Ratio &&
-        !states_base(p, *side, seen))
+        !states_base(p, *side, known))
       return {Change::Kind::Figure, &other, side, nullptr};
   }
   return {};
@@ -172,12 +178,13 @@ void report(Context& cx, int32_t m, const ast::Expr& cmp, const Change& c) {
 
 void run(Context& cx) {
   static const std::set<std::string_view> conditions = {"trigger", "exemption", "escalate", "define"};
+  std::unordered_map<int32_t, bool> known;  // states_base of each definition met
   for (int32_t m : cx.user_modules())
     for_each_root(cx.module(m), [&](const ast::Expr& root, const Site& site) {
       if (!conditions.count(site.kind)) return;
       walk(root, [&](const ast::Expr& e) {
         if (e.kind != ast::ExprKind::Compare) return;
-        Change c = change_of(cx.program(), e);
+        Change c = change_of(cx.program(), e, known);
         if (c.kind != Change::Kind::None) report(cx, m, e, c);
       });
     });

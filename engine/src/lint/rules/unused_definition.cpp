@@ -8,7 +8,10 @@
 // by another unused definition counts as used (one level, not reachability from the verdicts).
 #include <fmt/format.h>
 
+#include <map>
 #include <set>
+#include <string_view>
+#include <unordered_map>
 #include <utility>
 
 #include "lint/rules/rules.hpp"
@@ -40,25 +43,34 @@ Uses collect_uses(const check::Program& p) {
   return uses;
 }
 
-template <class Decl>
-int32_t index_of(const std::vector<const Decl*>& table, const Decl& decl) {
-  for (std::size_t i = 0; i < table.size(); ++i)
-    if (table[i] == &decl) return static_cast<int32_t>(i);
-  return -1;
-}
+// Each declaration's place in the program's tables, by address, and each benchmark's field by
+// module and name (the first), found once rather than by a scan of the table for each one (n^2
+// for n definitions).
+struct Places {
+  std::unordered_map<const void*, int32_t> of;
+  std::map<std::pair<int32_t, std::string_view>, int32_t> benchmark_fields;
 
-int32_t reference_index(const check::Program& p, const ast::ReferenceDecl& decl) {
-  for (std::size_t i = 0; i < p.references.size(); ++i)
-    if (p.references[i].decl == &decl) return static_cast<int32_t>(i);
-  return -1;
-}
+  explicit Places(const check::Program& p) {
+    for (std::size_t i = 0; i < p.defines.size(); ++i) of.emplace(p.defines[i], static_cast<int32_t>(i));
+    for (std::size_t i = 0; i < p.effective_computes.size(); ++i)
+      of.emplace(p.effective_computes[i], static_cast<int32_t>(i));
+    for (std::size_t i = 0; i < p.references.size(); ++i) of.emplace(p.references[i].decl, static_cast<int32_t>(i));
+    for (std::size_t i = 0; i < p.fields.size(); ++i)
+      benchmark_fields.emplace(std::pair<int32_t, std::string_view>(p.fields[i].module, p.fields[i].name),
+                               static_cast<int32_t>(i));
+  }
 
-// A benchmark's score is the record field of the same name, declared in the same module.
-int32_t benchmark_field(const check::Program& p, int32_t m, const ast::BenchmarkDecl& b) {
-  for (std::size_t i = 0; i < p.fields.size(); ++i)
-    if (p.fields[i].module == m && p.fields[i].name == b.name.text) return static_cast<int32_t>(i);
-  return -1;
-}
+  int32_t index(const void* decl) const {
+    auto it = of.find(decl);
+    return it == of.end() ? -1 : it->second;
+  }
+
+  // A benchmark's score is the record field of the same name, declared in the same module.
+  int32_t benchmark_field(int32_t m, const ast::BenchmarkDecl& b) const {
+    auto it = benchmark_fields.find({m, b.name.text});
+    return it == benchmark_fields.end() ? -1 : it->second;
+  }
+};
 
 void report(Context& cx, int32_t m, const ast::Ident& name) {
   auto& d = cx.report(unused_definition.info, m, name.span, fmt::format("`{}` is defined but never used", name.text));
@@ -66,23 +78,23 @@ void report(Context& cx, int32_t m, const ast::Ident& name) {
   d.help = "remove it, or use it in a rule";
 }
 
-void check_module(Context& cx, int32_t m, const Uses& uses) {
-  const auto& p = cx.program();
+void check_module(Context& cx, int32_t m, const Uses& uses, const Places& places) {
   const auto& mod = cx.module(m);
   for (const auto& d : mod.defines)
-    if (!uses.has(check::RefKind::Define, index_of(p.defines, d))) report(cx, m, d.name);
+    if (!uses.has(check::RefKind::Define, places.index(&d))) report(cx, m, d.name);
   for (const auto& ec : mod.effective_computes)
-    if (!uses.has(check::RefKind::EffectiveCompute, index_of(p.effective_computes, ec))) report(cx, m, ec.name);
+    if (!uses.has(check::RefKind::EffectiveCompute, places.index(&ec))) report(cx, m, ec.name);
   for (const auto& r : mod.references)
-    if (!uses.has(check::RefKind::Reference, reference_index(p, r))) report(cx, m, r.name);
+    if (!uses.has(check::RefKind::Reference, places.index(&r))) report(cx, m, r.name);
   for (const auto& b : mod.benchmarks)
-    if (!uses.has(check::RefKind::Field, benchmark_field(p, m, b)) && !uses.metric_benchmarks.count(b.name.text))
+    if (!uses.has(check::RefKind::Field, places.benchmark_field(m, b)) && !uses.metric_benchmarks.count(b.name.text))
       report(cx, m, b.name);
 }
 
 void run(Context& cx) {
   const auto uses = collect_uses(cx.program());
-  for (int32_t m : cx.user_modules()) check_module(cx, m, uses);
+  const Places places(cx.program());
+  for (int32_t m : cx.user_modules()) check_module(cx, m, uses, places);
 }
 
 }  // namespace
