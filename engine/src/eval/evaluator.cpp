@@ -49,15 +49,15 @@ const std::string& Evaluator::text_of(const ast::Expr& e) {
 }
 
 Evaluator::Frame Evaluator::frame(const Record& record, int depth) {
-  if (depth == 0) steps_ = 0;
-  Frame f;
+  if (depth == 0) {
+    Frame f;
+    reset(f, record);
+    return f;
+  }
+  Frame f;  // a model read through `@`: only the rules read there are kept (Memo)
   f.record = &record;
   f.depth = depth;
-  f.defines.resize(p_.defines.size());
-  f.ecs.resize(p_.effective_computes.size());
-  f.ladders.resize(p_.ladders.size());
-  f.triggers.resize(p_.triggers.size());
-  f.exemptions.resize(p_.exemptions.size());
+  for (Memo* m : {&f.defines, &f.ecs, &f.ladders, &f.triggers, &f.exemptions}) m->sparse();
   return f;
 }
 
@@ -65,11 +65,11 @@ void Evaluator::reset(Frame& f, const Record& record) {
   steps_ = 0;
   f.record = &record;
   f.depth = 0;
-  f.defines.assign(p_.defines.size(), std::nullopt);
-  f.ecs.assign(p_.effective_computes.size(), std::nullopt);
-  f.ladders.assign(p_.ladders.size(), std::nullopt);
-  f.triggers.assign(p_.triggers.size(), std::nullopt);
-  f.exemptions.assign(p_.exemptions.size(), std::nullopt);
+  f.defines.dense(p_.defines.size());
+  f.ecs.dense(p_.effective_computes.size());
+  f.ladders.dense(p_.ladders.size());
+  f.triggers.dense(p_.triggers.size());
+  f.exemptions.dense(p_.exemptions.size());
 }
 
 Value Evaluator::compare(ast::Op op, const Value& a, const Value& b) const {
