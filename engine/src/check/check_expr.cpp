@@ -177,7 +177,7 @@ Type Checker::check_name(ast::Expr& e) {
   }
   e.res = {s.kind, s.index};
   if (current_ && (s.kind == RefKind::Define || s.kind == RefKind::EffectiveCompute || s.kind == RefKind::Ladder ||
-                   s.kind == RefKind::Trigger || s.kind == RefKind::Exemption))
+                   s.kind == RefKind::Trigger || s.kind == RefKind::Exemption || s.kind == RefKind::Assumption))
     edges_.push_back({*current_, Node{s.kind, s.index}});
   // Typing a definition or assumption types what it reads first. Long chains were typed from
   // their far end (check_long_chains_first), so this goes deeper than the limit only along a

@@ -268,6 +268,9 @@ void Checker::check_effective_compute(int32_t i) {
       report(ec.scale.value->span, Severity::Error, "unit-mismatch",
              fmt::format("the reference scale must be compute (FLOP) or a parameter count, not {}", describe(t)));
   }
+  // Without a multiplier of its own, the value is the base times the assumed `multiplier`.
+  if (!ec.multiplier.value && p_.multiplier_assumption >= 0)
+    edges_.push_back({*current_, Node{RefKind::Assumption, p_.multiplier_assumption}});
   if (ec.multiplier.value) {
     auto t = check_expr(*ec.multiplier.value);
     if (t.kind != TypeKind::Error &&
@@ -613,6 +616,8 @@ void Checker::check_assumption(int32_t i) {
   if (assumption_state_[i] != 0) return;  // done, or in progress (a cycle: reported by check_cycles)
   assumption_state_[i] = 1;
   auto saved_module = module_;
+  auto saved_node = current_;
+  current_ = Node{RefKind::Assumption, i};  // what its value reads, for check_cycles
   auto& info = p_.assumptions[i];
   auto& item = *const_cast<ast::Assumption*>(info.decl);
   module_ = info.module;
@@ -656,6 +661,7 @@ void Checker::check_assumption(int32_t i) {
   info.type = t;
   assumption_state_[i] = 2;
   module_ = saved_module;
+  current_ = saved_node;
 }
 
 void Checker::check_readings() {

@@ -1,5 +1,6 @@
 // Rules that read each other in a circle (`define a = b`, `define b = a`; a trigger reading an
-// exemption that reads the trigger) have no value: find every cycle and report it once.
+// exemption that reads the trigger; `assume { factor = factor + 1 }`) have no value: find every
+// cycle and report it once.
 #include <fmt/format.h>
 
 #include <algorithm>
@@ -18,6 +19,7 @@ const char* kind_word(RefKind k) {
     case RefKind::Ladder: return "tier ladder";
     case RefKind::Trigger: return "trigger";
     case RefKind::Exemption: return "exemption";
+    case RefKind::Assumption: return "assumption";
     default: return "rule";
   }
 }
