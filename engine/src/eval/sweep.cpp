@@ -24,7 +24,14 @@ int weakness(Status s) { return s == Status::Definite ? 0 : s == Status::Possibl
 
 }  // namespace
 
-Sweep::Sweep(Evaluator& ev, const Readings& readings) : ev_(ev), readings_(readings) {}
+Sweep::Sweep(Evaluator& ev, const Readings& readings) : ev_(ev), readings_(readings) {
+  const auto& p = ev_.program();
+  auto place = [&](const std::string& rule) { place_.try_emplace(rule, place_.size()); };
+  for (const auto& l : p.ladders) place(l.decl->name.text);
+  for (const auto* t : p.triggers) place(t->name.text);
+  for (const auto& e : p.exemptions) place(e.decl->name.text);
+  for (const auto& site : ev_.obligation_sites()) place(site.rule);
+}
 
 ModelResult Sweep::verdicts(const Record& record) {
   const auto& p = ev_.program();
@@ -38,7 +45,7 @@ ModelResult Sweep::verdicts(const Record& record) {
   ev_.set_reading(nullptr);
   if (n == 1) return std::move(per_reading_[0]);
 
-  // Every rule any reading reports, in first-seen order, with its verdict under each reading.
+  // Every rule any reading reports, with its verdict under each reading.
   std::vector<std::string> order;
   std::unordered_map<std::string, std::vector<const Verdict*>> by_rule;
   for (std::size_t r = 0; r < n; ++r)
@@ -47,6 +54,11 @@ ModelResult Sweep::verdicts(const Record& record) {
       if (fresh) order.push_back(v.rule);
       it->second[r] = &v;
     }
+
+  std::stable_sort(order.begin(), order.end(), [&](const std::string& a, const std::string& b) {
+    auto pa = place_.find(a), pb = place_.find(b);
+    return (pa == place_.end() ? place_.size() : pa->second) < (pb == place_.end() ? place_.size() : pb->second);
+  });
 
   ModelResult out;
   out.model = per_reading_[0].model;

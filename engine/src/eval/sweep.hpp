@@ -3,6 +3,9 @@
 // depends on.
 #pragma once
 
+#include <string>
+#include <unordered_map>
+
 #include "eval/readings.hpp"
 #include "eval/verdicts.hpp"
 
@@ -19,6 +22,10 @@ class Sweep {
   Evaluator::Frame frame_;
   std::vector<Value> values_;               // the current reading's assumption values
   std::vector<ModelResult> per_reading_;    // scratch, reused across records
+  // Each rule's place in a reading's verdicts (verdicts_for: ladders, triggers, exemptions, then
+  // obligations as Evaluator::obligation_sites lists them): the combined verdicts keep it, as a
+  // single reading and the batch evaluator do, whichever reading first reports an obligation.
+  std::unordered_map<std::string, std::size_t> place_;
 };
 
 }  // namespace scalepol::eval

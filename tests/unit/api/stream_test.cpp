@@ -91,6 +91,30 @@ TEST_CASE("run_jsonl follows the interpretation sweep and says what a verdict de
   CHECK_FALSE(summary.streamed);  // `@` references need every record at hand
 }
 
+TEST_CASE("an obligation that only a later reading imposes keeps its place among the verdicts") {
+  // Under the first reading `first` is `low` and imposes nothing; under the second it is `high`.
+  // The Report listed `first.high.notify` after `second.high.notify` (the order the readings first
+  // reported them in); run_jsonl lists rules in the policy's order (a finding of fuzz_policy_ast).
+  auto policy = compile_source(
+      "import std.model\n"
+      "tiers first by fz {\n  tier low below 1e25 FLOP\n  tier high from 1e25 FLOP\n    require notify \"x\"\n}\n"
+      "tiers second by training_compute {\n  tier low below 1e25 FLOP\n  tier high from 1e25 FLOP\n"
+      "    require notify \"y\"\n}\n"
+      "assume {\n  fz in [1e24 FLOP, 1e26 FLOP]\n}\n",
+      "order.policy");
+  REQUIRE(policy.has_value());
+  const std::string data = temp_file("order.csv", "Model,Training compute (FLOP)\nbig,3e25\n");
+  auto records = load_records(data, *policy);
+  REQUIRE(records.has_value());
+  auto report = policy->evaluate(*records);
+  REQUIRE(report.has_value());
+  std::vector<std::string> rules;
+  for (const auto& v : report->results.at(0).verdicts) rules.push_back(v.rule);
+  CHECK(rules == std::vector<std::string>{"first", "second", "first.high.notify", "second.high.notify"});
+  CHECK(stream(*policy, data, 1 << 20) == expected_lines(*report));
+  std::filesystem::remove(data);
+}
+
 TEST_CASE("run_jsonl through the batch evaluator gives the Report's lines, for any block size") {
   // No `@` references: each block's columns are made and evaluated in batches (eval/batch.hpp).
   // The policy has a node of every kind, an assumption sweep (so `depends_on`) and text tests
