@@ -16,6 +16,9 @@
 //      size), so for it the one-block run alone is made: a tiny-block run would repeat it.
 //
 // Any disagreement aborts with the two sides printed, so libFuzzer saves the input.
+//
+// check_records is the same body for any policy and data: fuzz_policy_ast runs it with fuzzed
+// policies over fixed records.
 #pragma once
 
 #include <unistd.h>
@@ -28,6 +31,7 @@
 #include <fstream>
 #include <map>
 #include <memory>
+#include <optional>
 #include <sstream>
 #include <string>
 #include <vector>
@@ -49,7 +53,6 @@ namespace fuzz {
 
 struct Fixed {
   std::vector<scalepol::Policy> policies;
-  std::string temp_base;  // per process: /dev/shm (or $TMPDIR) + pid
 };
 
 inline const Fixed& fixed() {
@@ -61,23 +64,32 @@ inline const Fixed& fixed() {
       if (!policy) fail(std::string("fixed policy does not compile: ") + p, scalepol::render_text(policy.error()));
       out.policies.push_back(*policy);
     }
+    return out;
+  }();
+  return f;
+}
+
+// Where run_jsonl's input is written: per process, /dev/shm (or $TMPDIR) + pid, then the
+// extension.
+inline const std::string& temp_base() {
+  static const std::string base = [] {
     const char* shm = "/dev/shm";
     const char* tmp = std::getenv("TMPDIR");
     std::string dir = access(shm, W_OK) == 0 ? shm : (tmp ? tmp : "/tmp");
-    out.temp_base = dir + "/scalepol_fuzz_" + std::to_string(getpid());
-    // Removed at exit. (A buffer of its own: this handler runs after `f` is destroyed.)
-    static char base[512];
-    std::snprintf(base, sizeof base, "%s", out.temp_base.c_str());
+    std::string out = dir + "/scalepol_fuzz_" + std::to_string(getpid());
+    // Removed at exit. (A buffer of its own: this handler may run after `base` is destroyed.)
+    static char copy[512];
+    std::snprintf(copy, sizeof copy, "%s", out.c_str());
     std::atexit([] {
       char path[600];
       for (const char* ext : {".csv", ".json", ".jsonl"}) {
-        std::snprintf(path, sizeof path, "%s%s", base, ext);
+        std::snprintf(path, sizeof path, "%s%s", copy, ext);
         std::remove(path);
       }
     });
     return out;
   }();
-  return f;
+  return base;
 }
 
 // What one execution runs. The choice is the input's last byte, not part of the data: bit 0 the
@@ -206,19 +218,28 @@ inline std::string stream(const scalepol::Policy& policy, const std::string& pat
   return out.str();
 }
 
-inline void check_one(const std::string& text, scalepol::DataFormat format, const char* ext, std::size_t policy_index) {
-  const Fixed& f = fixed();
-  const scalepol::Policy& policy = f.policies[policy_index];
+// What check_records loaded and evaluated, for a caller that goes on with it (explain, HTML).
+struct Evaluated {
+  scalepol::Records records;
+  scalepol::Report report;
+  scalepol::Policy::EvalOptions eval;
+};
+
+// The three evaluations of `text` (data in `format`) under `policy`, which must agree. With
+// `with_as_of`, they measure to 2025-06-01; otherwise no evaluation date is set. Nothing when
+// the data does not load (with an error, as it must).
+inline std::optional<Evaluated> check_records(const scalepol::Policy& policy, const std::string& text,
+                                              scalepol::DataFormat format, const char* ext, bool with_as_of) {
   const std::string what = std::string(ext) + " / " + policy.name();
   auto records = scalepol::load_records_from_string(text, std::string("fuzz") + ext, policy, format);
   if (!records) {
     if (!records.error().has_errors()) fail(what + ": loading failed without an error", scalepol::render_text(records.error()));
-    return;
+    return std::nullopt;
   }
   (void)scalepol::render_text(records->diagnostics());
 
   scalepol::Policy::EvalOptions eval;
-  if (text.size() % 2) eval.as_of = "2025-06-01";  // some inputs with a date to measure to, some without
+  if (with_as_of) eval.as_of = "2025-06-01";
   auto report = policy.evaluate(*records, eval);
   if (!report) fail(what + ": evaluate failed", scalepol::render_text(report.error()));
   auto table = scalepol::evaluate_table(policy, *records, eval);
@@ -228,9 +249,10 @@ inline void check_one(const std::string& text, scalepol::DataFormat format, cons
 
   // Streaming, through a file (run_jsonl reads a path). Only for small inputs: it costs a write
   // and two reads of the file per input.
-  if (text.size() > 16384) return;
+  Evaluated done{*records, *report, eval};
+  if (text.size() > 16384) return done;
   const std::string expected = report_lines(*report);
-  const std::string path = f.temp_base + ext;
+  const std::string path = temp_base() + ext;
   {
     std::ofstream file(path, std::ios::binary | std::ios::trunc);
     file.write(text.data(), static_cast<std::streamsize>(text.size()));
@@ -257,6 +279,13 @@ inline void check_one(const std::string& text, scalepol::DataFormat format, cons
       fail(what + ": run_jsonl (block " + std::to_string(block) + ") diagnostics that the loader does not give",
            joined(expected_diags), joined(diag_keys(diags)));
   }
+  return done;
+}
+
+// One input of the records targets: the data under one of the fixed policies, some inputs with a
+// date to measure to and some without.
+inline void check_one(const std::string& text, scalepol::DataFormat format, const char* ext, std::size_t policy_index) {
+  (void)check_records(fixed().policies[policy_index], text, format, ext, text.size() % 2);
 }
 
 }  // namespace fuzz

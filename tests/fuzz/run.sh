@@ -16,7 +16,7 @@ FUZZ_SECONDS=${FUZZ_SECONDS:-60}
 FUZZ_BUILD=${FUZZ_BUILD:-build-fuzz}
 FUZZ_JOBS=${FUZZ_JOBS:-2}   # build parallelism only; fuzzing always runs on one core
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(fuzz_policy fuzz_records_json fuzz_records_csv fuzz_fmt_roundtrip)
+[ ${#targets[@]} -gt 0 ] || targets=(fuzz_policy fuzz_records_json fuzz_records_csv fuzz_fmt_roundtrip fuzz_policy_ast)
 
 CXX=clang++ cmake -S tests/fuzz -B "$FUZZ_BUILD" -DCMAKE_BUILD_TYPE=RelWithDebInfo >/dev/null
 cmake --build "$FUZZ_BUILD" -j "$FUZZ_JOBS" --target "${targets[@]}"
@@ -27,6 +27,9 @@ for t in "${targets[@]}"; do
   case $t in
     fuzz_policy) seeds=policy dict=policy.dict max_len=16384 ;;
     fuzz_fmt_roundtrip) seeds=policy dict=policy.dict max_len=16384 ;;
+    # Its own mutator works on the AST (ast_mutator.hpp); the dictionary serves the byte
+    # mutations it falls back to.
+    fuzz_policy_ast) seeds=policy dict=policy.dict max_len=16384 ;;
     # Data: 4 KiB (tens of records, every block cut, the 100-problem cap within reach); each
     # execution costs in proportion to the input (docs/reliability.md, "Throughput").
     fuzz_records_json) seeds=json dict=json.dict max_len=4096 ;;
