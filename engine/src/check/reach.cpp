@@ -13,6 +13,7 @@
 
 #include <algorithm>
 #include <map>
+#include <optional>
 
 #include "check/checker_impl.hpp"
 
@@ -36,18 +37,72 @@ struct Reads {
   std::vector<std::pair<Key, std::size_t>> rules;
 };
 
-void walk(const ast::Expr* root, Reads& out) {
+// Adds what `root` reaches to `out`; `read(e)` says which rule the name `e` reads, if any.
+template <class ReadOf>
+void walk(const ast::Expr* root, Reads& out, const ReadOf& read) {
   if (!root) return;
   std::vector<std::pair<const ast::Expr*, std::size_t>> stack{{root, 1}};
   while (!stack.empty()) {
     auto [e, level] = stack.back();
     stack.pop_back();
     out.own = std::max(out.own, level);
-    if (e->kind == ast::ExprKind::Name && is_rule(e->res.kind) && e->res.index >= 0)
-      out.rules.push_back({key_of(e->res.kind, e->res.index), level});
+    if (e->kind == ast::ExprKind::Name)
+      if (const std::optional<Key> rule = read(*e)) out.rules.push_back({*rule, level});
     for (const auto& a : e->args)
       if (a) stack.push_back({a.get(), level + 1});
   }
+}
+
+// After the checker: a name reads the rule it was resolved to.
+std::optional<Key> resolved_rule(const ast::Expr& e) {
+  if (is_rule(e.res.kind) && e.res.index >= 0) return key_of(e.res.kind, e.res.index);
+  return std::nullopt;
+}
+
+// Every rule's reach (its own depth, or a rule it reads at some level plus that rule's reach),
+// depth first with an explicit stack. A rule on the stack is a cycle (reported by check_cycles)
+// and adds nothing. `next` is the read rule that reached deepest, for a note; `post_order` lists
+// every rule after the rules it reads.
+struct Reach {
+  std::map<Key, std::size_t> depth;
+  std::map<Key, Key> next;
+  std::vector<Key> post_order;
+};
+
+Reach measure(const std::map<Key, Reads>& reads) {
+  Reach out;
+  std::map<Key, bool> on_stack;
+  struct Frame { Key key; std::size_t i; };
+  std::vector<Frame> stack;
+  for (const auto& [start, _] : reads) {
+    if (out.depth.count(start)) continue;
+    stack.assign(1, {start, 0});
+    on_stack[start] = true;
+    while (!stack.empty()) {
+      Frame& top = stack.back();
+      const Reads& r = reads.at(top.key);
+      if (top.i < r.rules.size()) {
+        const Key to = r.rules[top.i++].first;
+        if (!out.depth.count(to) && !on_stack[to] && reads.count(to)) {
+          on_stack[to] = true;
+          stack.push_back({to, 0});
+        }
+        continue;
+      }
+      std::size_t deepest = r.own;
+      for (const auto& [to, level] : r.rules) {
+        auto it = out.depth.find(to);
+        if (it == out.depth.end() || level + it->second <= deepest) continue;
+        deepest = level + it->second;
+        out.next[top.key] = to;
+      }
+      out.depth[top.key] = deepest;
+      out.post_order.push_back(top.key);
+      on_stack[top.key] = false;
+      stack.pop_back();
+    }
+  }
+  return out;
 }
 
 // How many expression levels a definition or assumption may reach before it is typed ahead of the
@@ -58,77 +113,32 @@ constexpr std::size_t kTypeAheadReach = 128;
 }  // namespace
 
 void Checker::check_long_chains_first() {
-  // Nodes: the definitions, then the assumptions. Names are not resolved yet: a name reads a
-  // definition or assumption when the one symbol table says so, as check_name will find.
-  const std::size_t defines = p_.defines.size();
-  const std::size_t nodes = defines + p_.assumptions.size();
-  std::vector<Reads> reads(nodes);
-  std::vector<std::pair<const ast::Expr*, std::size_t>> stack;
-  auto walk_names = [&](const ast::Expr* root, Reads& out) {
-    if (!root) return;
-    stack.assign(1, {root, 1});
-    while (!stack.empty()) {
-      auto [e, level] = stack.back();
-      stack.pop_back();
-      out.own = std::max(out.own, level);
-      if (e->kind == ast::ExprKind::Name && e->path.size() == 1)
-        if (auto it = symbols_.find(e->path[0].text); it != symbols_.end()) {
-          if (it->second.kind == RefKind::Define)
-            out.rules.push_back({{0, it->second.index}, level});
-          else if (it->second.kind == RefKind::Assumption)
-            out.rules.push_back({{0, static_cast<int32_t>(defines) + it->second.index}, level});
-        }
-      for (const auto& a : e->args)
-        if (a) stack.push_back({a.get(), level + 1});
-    }
+  // The definitions and assumptions. Names are not resolved yet: a name reads a definition or
+  // assumption when the one symbol table says so, as check_name will find.
+  auto read = [&](const ast::Expr& e) -> std::optional<Key> {
+    if (e.path.size() != 1) return std::nullopt;
+    auto it = symbols_.find(e.path[0].text);
+    if (it == symbols_.end() || (it->second.kind != RefKind::Define && it->second.kind != RefKind::Assumption))
+      return std::nullopt;
+    return key_of(it->second.kind, it->second.index);
   };
-  for (std::size_t i = 0; i < defines; ++i) walk_names(p_.defines[i]->value.get(), reads[i]);
+  std::map<Key, Reads> reads;
+  for (std::size_t i = 0; i < p_.defines.size(); ++i)
+    walk(p_.defines[i]->value.get(), reads[key_of(RefKind::Define, static_cast<int32_t>(i))], read);
   for (std::size_t i = 0; i < p_.assumptions.size(); ++i) {
     const auto& a = *p_.assumptions[i].decl;
-    walk_names(a.value.get(), reads[defines + i]);
-    for (const auto& c : a.choices) walk_names(c.get(), reads[defines + i]);
+    auto& r = reads[key_of(RefKind::Assumption, static_cast<int32_t>(i))];
+    walk(a.value.get(), r, read);
+    for (const auto& c : a.choices) walk(c.get(), r, read);
   }
 
-  // Each node's reach, depth first with an explicit stack, in post-order (what a node reads
-  // comes before it); a node on the stack is a cycle (reported by check_cycles) and adds nothing.
-  constexpr std::size_t kUnknown = static_cast<std::size_t>(-1);
-  std::vector<std::size_t> reach(nodes, kUnknown);
-  std::vector<bool> on_stack(nodes, false);
-  std::vector<std::size_t> post_order;
-  struct Frame { std::size_t node, i; };
-  std::vector<Frame> frames;
-  for (std::size_t start = 0; start < nodes; ++start) {
-    if (reach[start] != kUnknown) continue;
-    frames.assign(1, {start, 0});
-    on_stack[start] = true;
-    while (!frames.empty()) {
-      Frame& top = frames.back();
-      const Reads& r = reads[top.node];
-      if (top.i < r.rules.size()) {
-        const auto to = static_cast<std::size_t>(r.rules[top.i++].first.second);
-        if (reach[to] == kUnknown && !on_stack[to]) {
-          on_stack[to] = true;
-          frames.push_back({to, 0});
-        }
-        continue;
-      }
-      std::size_t deepest = r.own;
-      for (const auto& [to, level] : r.rules)
-        if (const std::size_t h = reach[static_cast<std::size_t>(to.second)]; h != kUnknown)
-          deepest = std::max(deepest, level + h);
-      reach[top.node] = deepest;
-      on_stack[top.node] = false;
-      post_order.push_back(top.node);
-      frames.pop_back();
-    }
-  }
-
-  // Type the long chains' nodes from their far end. Shorter ones keep the declaration order, and
+  // Type the long chains' rules from their far end. Shorter ones keep the declaration order, and
   // with it the order of their diagnostics.
-  for (std::size_t node : post_order) {
-    if (reach[node] < kTypeAheadReach) continue;
-    if (node < defines) check_define(static_cast<int32_t>(node));
-    else check_assumption(static_cast<int32_t>(node - defines));
+  const Reach reach = measure(reads);
+  for (const Key& key : reach.post_order) {
+    if (reach.depth.at(key) < kTypeAheadReach) continue;
+    if (static_cast<RefKind>(key.first) == RefKind::Define) check_define(key.second);
+    else check_assumption(key.second);
   }
 }
 
@@ -136,68 +146,37 @@ void Checker::check_rule_depth() {
   const std::size_t limit = p_.max_rule_depth;
   std::map<Key, Reads> reads;
   for (std::size_t i = 0; i < p_.defines.size(); ++i)
-    walk(p_.defines[i]->value.get(), reads[key_of(RefKind::Define, static_cast<int32_t>(i))]);
+    walk(p_.defines[i]->value.get(), reads[key_of(RefKind::Define, static_cast<int32_t>(i))], resolved_rule);
   for (std::size_t i = 0; i < p_.effective_computes.size(); ++i) {
     const auto& ec = *p_.effective_computes[i];
     auto& r = reads[key_of(RefKind::EffectiveCompute, static_cast<int32_t>(i))];
-    walk(ec.base.value.get(), r);
-    walk(ec.scale.value.get(), r);
-    walk(ec.multiplier.value.get(), r);
+    walk(ec.base.value.get(), r, resolved_rule);
+    walk(ec.scale.value.get(), r, resolved_rule);
+    walk(ec.multiplier.value.get(), r, resolved_rule);
     if (!ec.multiplier.value && p_.multiplier_assumption >= 0)
       r.rules.push_back({key_of(RefKind::Assumption, p_.multiplier_assumption), 1});
   }
   for (std::size_t i = 0; i < p_.ladders.size(); ++i) {
     auto& r = reads[key_of(RefKind::Ladder, static_cast<int32_t>(i))];
-    walk(p_.ladders[i].decl->by.get(), r);
+    walk(p_.ladders[i].decl->by.get(), r, resolved_rule);
     for (const auto& tier : p_.ladders[i].decl->tiers)
-      for (const auto& b : tier.bounds) walk(b.value.get(), r);
-    for (int32_t e : p_.ladders[i].escalations) walk(p_.escalations[e].decl->when.get(), r);
+      for (const auto& b : tier.bounds) walk(b.value.get(), r, resolved_rule);
+    for (int32_t e : p_.ladders[i].escalations) walk(p_.escalations[e].decl->when.get(), r, resolved_rule);
   }
   for (std::size_t i = 0; i < p_.triggers.size(); ++i)
-    walk(p_.triggers[i]->when.get(), reads[key_of(RefKind::Trigger, static_cast<int32_t>(i))]);
+    walk(p_.triggers[i]->when.get(), reads[key_of(RefKind::Trigger, static_cast<int32_t>(i))], resolved_rule);
   for (std::size_t i = 0; i < p_.exemptions.size(); ++i)
-    walk(p_.exemptions[i].decl->when.get(), reads[key_of(RefKind::Exemption, static_cast<int32_t>(i))]);
+    walk(p_.exemptions[i].decl->when.get(), reads[key_of(RefKind::Exemption, static_cast<int32_t>(i))], resolved_rule);
   for (std::size_t i = 0; i < p_.assumptions.size(); ++i) {
     const auto& a = *p_.assumptions[i].decl;
     auto& r = reads[key_of(RefKind::Assumption, static_cast<int32_t>(i))];
-    walk(a.value.get(), r);
-    for (const auto& c : a.choices) walk(c.get(), r);
+    walk(a.value.get(), r, resolved_rule);
+    for (const auto& c : a.choices) walk(c.get(), r, resolved_rule);
   }
 
-  // Each rule's reach, its own depth or a read rule's reach below the level it is read at, found
-  // depth first with an explicit stack; a rule on the stack is a cycle (reported elsewhere) and
-  // adds nothing. `next` says which read rule reached deepest, for the note.
-  std::map<Key, std::size_t> reach;
-  std::map<Key, Key> next;
-  std::map<Key, bool> on_stack;
-  for (const auto& [start, _] : reads) {
-    if (reach.count(start)) continue;
-    struct Frame { Key key; std::size_t i; };
-    std::vector<Frame> stack{{start, 0}};
-    on_stack[start] = true;
-    while (!stack.empty()) {
-      Frame& top = stack.back();
-      const Reads& r = reads[top.key];
-      if (top.i < r.rules.size()) {
-        const Key to = r.rules[top.i++].first;
-        if (!reach.count(to) && !on_stack[to] && reads.count(to)) {
-          on_stack[to] = true;
-          stack.push_back({to, 0});
-        }
-        continue;
-      }
-      std::size_t deepest = r.own;
-      for (const auto& [to, level] : r.rules) {
-        auto it = reach.find(to);
-        if (it == reach.end() || level + it->second <= deepest) continue;
-        deepest = level + it->second;
-        next[top.key] = to;
-      }
-      reach[top.key] = deepest;
-      on_stack[top.key] = false;
-      stack.pop_back();
-    }
-  }
+  const Reach measured = measure(reads);
+  const auto& reach = measured.depth;
+  const auto& next = measured.next;
 
   // Report the rules where a chain first goes past the limit: over it, with every rule they read
   // within it. The rules that read them are over too, and would only repeat the error.
