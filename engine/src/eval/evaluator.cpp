@@ -2,13 +2,13 @@
 
 #include <algorithm>
 #include <cmath>
-#include <map>
 #include <unordered_set>
 
 #include "check/units.hpp"
 #include "eval/describe.hpp"
 #include "eval/interval_ops.hpp"
 #include "eval/limit_reason.hpp"
+#include "eval/rule_visits.hpp"
 
 namespace scalepol::eval {
 
@@ -339,18 +339,12 @@ Value Evaluator::exemption(int32_t i, Frame& f) {
 struct Evaluator::MissingWalk {
   std::vector<std::string>& out;
   std::unordered_set<std::string> found;
-  std::map<std::pair<int, int32_t>, int> followed;  // rule → the budget it was followed with
+  RuleVisits rules;
 
   void add(std::string s) {
     if (found.insert(s).second) out.push_back(std::move(s));
   }
-  // Whether a rule's expression is still to be followed with `budget`.
-  bool follow(check::RefKind kind, int32_t index, int budget) {
-    int& best = followed.try_emplace({static_cast<int>(kind), index}, 0).first->second;
-    if (budget <= best) return false;
-    best = budget;
-    return true;
-  }
+  bool follow(check::RefKind kind, int32_t index, int budget) { return rules.follow(kind, index, budget); }
 };
 
 void Evaluator::missing_fields(const ast::Expr& e, Frame& f, std::vector<std::string>& out, int budget) {

@@ -11,11 +11,11 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
-#include <map>
 #include <unordered_map>
 #include <unordered_set>
 
 #include "eval/describe.hpp"
+#include "eval/rule_visits.hpp"
 
 namespace scalepol::eval {
 
@@ -143,17 +143,12 @@ class Tracer {
   struct ValueWalk {
     std::vector<TracedValue>& out;
     std::unordered_set<std::string> names;
-    std::map<std::pair<int, int32_t>, int> followed;  // rule → the budget it was followed with
+    RuleVisits rules;
     bool has(const std::string& name) const { return names.count(name) != 0; }
     void add(TracedValue v) {
       if (names.insert(v.name).second) out.push_back(std::move(v));
     }
-    bool follow(check::RefKind kind, int32_t index, int budget) {
-      int& best = followed.try_emplace({static_cast<int>(kind), index}, 0).first->second;
-      if (budget <= best) return false;
-      best = budget;
-      return true;
-    }
+    bool follow(check::RefKind kind, int32_t index, int budget) { return rules.follow(kind, index, budget); }
   };
   void values(const ast::Expr& e, ValueWalk& walk, int budget);
   TracedValue field_value(int32_t slot, const Record& r, const std::string& name, const check::Type& type);
