@@ -10,7 +10,7 @@
 //     over the whole range, otherwise undecided, which is reported as status `possible`; an
 //     unknown that comes from missing data is status `unknown`;
 //   - a tier ladder's value is the point estimate's tier, `possible` when lo and hi fall in
-//     different tiers;
+//     different tiers; a tier's obligation is possible only when the range reaches that tier;
 //   - an obligation is listed when the rule imposing it is not definitely off, and is incurred
 //     when it applies and no exemption targeting it lifts it.
 // The report is the JSON Lines format of scalepol::run_jsonl (engine/include/scalepol/stream.hpp).
@@ -175,11 +175,13 @@ inline Cell cell(Tri t) {
 
 inline void evaluate(const Model& m, Cell* out) {
   // tiers compute_tier by training_compute: minimal below 1e23, general [1e23, 1e25), frontier from 1e25.
-  int tier = -1;
+  int tier = -1, tier_lo = -1, tier_hi = -1;
   bool tier_possible = false;
   if (m.compute.known) {
     tier = tier_of(m.compute.x);
-    tier_possible = tier_of(m.compute.lo) != tier_of(m.compute.hi);
+    tier_lo = tier_of(m.compute.lo);
+    tier_hi = tier_of(m.compute.hi);
+    tier_possible = tier_lo != tier_hi;
     out[0] = {static_cast<int8_t>(tier), static_cast<uint8_t>(tier_possible ? kPossible : kDefinite)};
   } else {
     out[0] = {-1, kUnknown};
@@ -196,9 +198,11 @@ inline void evaluate(const Model& m, Cell* out) {
   // exemption small_derivative (compute_tier.general): base_model is known and training_compute < 3e24 FLOP
   const Tri e2 = both(of(m.base_known), less(m.compute, 3e24));
   out[3] = cell(e2);
-  // Obligations of the tiers: they apply when the tier is decided and is theirs.
+  // Obligations of the tiers: they apply when the tier is decided and is theirs, possibly when the
+  // range reaches their tier, and not when it cannot.
   auto tier_applies = [&](int t) {
     if (tier < 0) return kMissing;
+    if (t < tier_lo || t > tier_hi) return of(false);
     if (tier_possible) return kStraddles;
     return of(tier == t);
   };

@@ -410,6 +410,8 @@ struct BatchRun::State {
           o.hi[l] = tier_holding(ladder.ranges, ahi);
         }
       }
+      // Escalations as Evaluator::ladder applies them: "at least" the escalation's tier.
+      const double top = static_cast<double>(ladder.ranges.size()) - 1;
       for (int32_t e : ladder.escalations) {
         const auto& esc = p.escalations[e];
         const int32_t when = cp.escalation_when_[e];
@@ -417,11 +419,17 @@ struct BatchRun::State {
         const View cond = eval(when);
         const double to = esc.tier;
         for (std::size_t l = 0; l < n; ++l) {
-          if (o.state[l] != kKnown || o.x[l] >= to) continue;
           if (cond.state[l] == kTrue) {
-            o.x[l] = o.lo[l] = o.hi[l] = to;
-          } else if (unknown(cond.state[l])) {
-            o.state[l] = kMissing;
+            if (o.state[l] == kKnown) {
+              o.x[l] = std::max(o.x[l], to);
+              o.lo[l] = std::max(o.lo[l], to);
+              o.hi[l] = std::max(o.hi[l], to);
+            } else if (to == top) {
+              o.state[l] = kKnown;
+              o.x[l] = o.lo[l] = o.hi[l] = to;
+            }
+          } else if (unknown(cond.state[l]) && o.state[l] == kKnown && o.x[l] < to) {
+            o.state[l] = cond.state[l];
           }
         }
       }
@@ -446,7 +454,10 @@ struct BatchRun::State {
     const double t = s.tier;
     for (std::size_t i = 0; i < n; ++i) {
       const uint8_t st = tier.state[i];
-      out[i] = st != kKnown ? st : tier.lo[i] != tier.hi[i] ? kUndecided : tier.x[i] == t ? kTrue : kFalse;
+      // In the tier when definitely there; possibly, only if the range reaches the tier.
+      out[i] = st != kKnown ? st : (t < tier.lo[i] || t > tier.hi[i]) ? kFalse
+                                 : tier.lo[i] != tier.hi[i]          ? kUndecided
+                                                                     : kTrue;
     }
     return states_view(out);
   }

@@ -190,23 +190,30 @@ CValue ladder(Ctx& c, int32_t i) {
     const auto& ladder = cp.p_.ladders[i];
     const int32_t axis_root = cp.ladder_axis_[i];
     CValue axis = axis_root >= 0 ? ev(axis_root, c) : unknown();
-    if (axis.kind != K::Number) return axis.kind == K::Unknown ? axis : unknown();
-    CValue v = of_tier(tier_holding(ladder.ranges, axis.x));
-    if (axis.lo != axis.x || axis.hi != axis.x) {  // a range: the tiers its ends fall in
-      v.lo = tier_holding(ladder.ranges, axis.lo);
-      v.hi = tier_holding(ladder.ranges, axis.hi);
+    CValue v = axis.kind == K::Unknown ? axis : unknown();
+    if (axis.kind == K::Number) {
+      v = of_tier(tier_holding(ladder.ranges, axis.x));
+      if (axis.lo != axis.x || axis.hi != axis.x) {  // a range: the tiers its ends fall in
+        v.lo = tier_holding(ladder.ranges, axis.lo);
+        v.hi = tier_holding(ladder.ranges, axis.hi);
+      }
+      v.possible = v.lo != v.hi;
     }
-    v.possible = v.lo != v.hi;
+    // Escalations as Evaluator::ladder applies them: "at least" the escalation's tier.
+    const int32_t top = static_cast<int32_t>(ladder.ranges.size()) - 1;
     for (int32_t e : ladder.escalations) {
       const auto& esc = cp.p_.escalations[e];
       const int32_t when = cp.escalation_when_[e];
       if (esc.tier < 0 || when < 0) continue;
       CValue cond = ev(when, c);
-      if (v.kind == K::Tier && v.tier >= esc.tier) continue;
       if (cond.kind == K::Bool && cond.boolean) {
-        if (v.kind == K::Tier) v = of_tier(esc.tier);
-      } else if (cond.kind == K::Unknown && v.kind == K::Tier) {
-        v = unknown();
+        if (v.kind == K::Tier) {
+          raise_tier(v, esc.tier);
+        } else if (esc.tier == top) {
+          v = of_tier(top);
+        }
+      } else if (cond.kind == K::Unknown && v.kind == K::Tier && v.tier < esc.tier) {
+        v = cond.possible ? undecided() : unknown();
       }
     }
     return v;
@@ -231,8 +238,9 @@ CValue obligation_applies(Ctx& c, const CompiledPolicy::Site& s) {
   if (s.trigger >= 0) return trigger(c, s.trigger);
   CValue tier = ladder(c, s.ladder);
   if (tier.kind != K::Tier) return tier;
-  if (tier.possible) return undecided();
-  return of_bool(tier.tier == s.tier);
+  // In the tier when definitely there; possibly, only if the range reaches the tier.
+  const Tri in = compare_intervals(ast::Op::Eq, tier.lo, tier.hi, s.tier, s.tier);
+  return in == Tri::Unknown ? undecided() : of_bool(in == Tri::True);
 }
 
 CValue obligation_exempt(Ctx& c, std::size_t site) {

@@ -1,5 +1,7 @@
 #include "eval/describe.hpp"
 
+#include <algorithm>
+
 #include <fmt/format.h>
 
 #include <charconv>
@@ -49,15 +51,32 @@ std::string format_date(int32_t days) {
                      static_cast<unsigned>(ymd.day()));
 }
 
-namespace {
 
-// Four significant digits: computed values (2^(6/5) × 2.5e24) read as 5.743e24, not
-// 5.7434…e24; data values of four digits or fewer (1.001e25, 2.1e25) read as written.
-double readable(double x) { return round_significant(x, 4); }
+double keep_sides(double x, double shown, const Lines& lines) {
+  if (shown == x || !std::isfinite(x)) return shown;
+  // A line is crossed when it lies in [min, max] of the two and is not x itself on the far side.
+  const auto crosses = [&](double candidate) {
+    const double lo = std::min(x, candidate), hi = std::max(x, candidate);
+    auto it = std::lower_bound(lines.begin(), lines.end(), lo);
+    for (; it != lines.end() && *it <= hi; ++it) {
+      const double line = *it;
+      const int side_x = (x > line) - (x < line), side_c = (candidate > line) - (candidate < line);
+      if (side_x != side_c) return true;
+    }
+    return false;
+  };
+  if (!crosses(shown)) return shown;
+  for (int digits = 5; digits <= 17; ++digits) {
+    const double candidate = round_significant(x, digits);
+    if (!crosses(candidate)) return candidate;
+  }
+  return x;
+}
 
-}  // namespace
-
-std::string format_value(const Value& v, check::Dim dim) {
+std::string format_value(const Value& v, check::Dim dim, const Lines& lines) {
+  // Four significant digits: computed values (2^(6/5) × 2.5e24) read as 5.743e24, not
+  // 5.7434…e24; data values of four digits or fewer (1.001e25, 2.1e25) read as written.
+  const auto readable = [&](double x) { return keep_sides(x, round_significant(x, 4), lines); };
   switch (v.kind) {
     case Value::Kind::Unknown: return "unknown";
     case Value::Kind::Bool: return v.boolean ? "true" : "false";

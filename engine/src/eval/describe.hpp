@@ -3,6 +3,7 @@
 #pragma once
 
 #include <string>
+#include <vector>
 
 #include "ast/ast.hpp"
 #include "check/units.hpp"
@@ -18,8 +19,16 @@ std::string format_number(double x);
 // 6.6e-311, which a record can hold. A result that cannot be read back comes back as `x`, and so
 // do 0, inf and nan.
 double round_significant(double x, int digits);
+// The lines a value may be compared with (thresholds, tier bounds), in base units, sorted.
+using Lines = std::vector<double>;
+// What `shown` (x as it is to be printed, cut to fewer digits) becomes so that it never hides the
+// digit that decides a comparison: when a line lies between x and `shown`, or on `shown` but not
+// on x, x is printed with as many digits as keep it on its side of every line, up to the
+// shortest text that reads back as x. A lower bound of 1.0000000001e25 is not printed `1e25`.
+double keep_sides(double x, double shown, const Lines& lines);
 std::string format_quantity(double base_value, check::Dim dim);
-std::string format_value(const Value& v, check::Dim dim);
+// A value with four significant digits (more where `lines` need them: keep_sides).
+std::string format_value(const Value& v, check::Dim dim, const Lines& lines = {});
 std::string format_date(int32_t days);
 // The expression as source text (canonical spacing; parentheses where precedence needs them).
 std::string expr_text(const ast::Expr& e);

@@ -308,15 +308,23 @@ Value Evaluator::ladder(int32_t i, Frame& f) {
   auto& slot = f.ladders[i];
   if (slot) return *slot;
   Value v = ladder_base(i, f);
+  const int32_t top = static_cast<int32_t>(p_.ladders[i].ranges.size()) - 1;
   for (int32_t e : p_.ladders[i].escalations) {
     const auto& esc = p_.escalations[e];
     if (esc.tier < 0 || !esc.decl->when) continue;
     Value c = eval(*esc.decl->when, f);
-    if (v.kind == Value::Kind::Tier && v.tier >= esc.tier) continue;  // already there or above
     if (c.kind == Value::Kind::Bool && c.boolean) {
-      if (v.kind == Value::Kind::Tier) v = Value::of_tier(esc.tier);
-    } else if (c.is_unknown() && v.kind == Value::Kind::Tier) {
-      v = Value::unknown();  // it may be escalated: which tier is not decided
+      // "at least esc.tier": the point and both ends of the range rise to it. With no tier to
+      // start from, only an escalation to the top tier decides it.
+      if (v.kind == Value::Kind::Tier) {
+        raise_tier(v, esc.tier);
+      } else if (esc.tier == top) {
+        v = Value::of_tier(top);
+      }
+    } else if (c.is_unknown() && v.kind == Value::Kind::Tier && v.tier < esc.tier) {
+      // It may be escalated: which tier is not decided; possible when the condition straddles
+      // a line, unknown when it lacks data.
+      v = c.possible ? Value::undecided() : Value::unknown();
     }
   }
   slot = v;

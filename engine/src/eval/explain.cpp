@@ -20,7 +20,8 @@
 namespace scalepol::eval {
 
 std::string ratio_text(double r) {
-  return format_number(round_significant(r, r < 1.1 ? 4 : 2)) + "x";
+  // Never "1x" for a ratio that is not 1: the digit that says which side of the line it is on stays.
+  return format_number(keep_sides(r, round_significant(r, r < 1.1 ? 4 : 2), {1.0})) + "x";
 }
 
 namespace {
@@ -29,20 +30,54 @@ using EK = ast::ExprKind;
 using check::Dim;
 
 // A number as it is worth reading: a figure from the data or the policy as written (2.1e25,
-// 1.001e25), a computed one cut to four significant digits (1.598e25, not 1.5977925169925146e25).
-double readable(double x) {
+// 1.001e25), a computed one cut to four significant digits (1.598e25, not 1.5977925169925146e25),
+// but never past a line of the policy (keep_sides): 1.0000000001e25 stays that, beside 1e25.
+double readable(double x, const Lines& lines) {
   const std::string shortest = fmt::format("{}", x);
   std::size_t digits = 0;
   for (char c : shortest.substr(0, shortest.find('e'))) digits += c >= '0' && c <= '9';
-  return digits > 6 ? round_significant(x, 4) : x;
+  return digits > 6 ? keep_sides(x, round_significant(x, 4), lines) : x;
 }
 
-std::string quantity(double x, Dim dim) { return format_quantity(readable(x), dim); }
+std::string quantity(double x, Dim dim, const Lines& lines) { return format_quantity(readable(x, lines), dim); }
 
-std::string value_text(const Value& v, Dim dim) {
-  if (v.kind != Value::Kind::Number) return format_value(v, dim);
-  if (v.is_exact()) return quantity(v.x, dim);
-  return fmt::format("{} (range {}–{})", quantity(v.x, dim), quantity(v.lo, dim), quantity(v.hi, dim));
+std::string value_text(const Value& v, Dim dim, const Lines& lines) {
+  if (v.kind != Value::Kind::Number) return format_value(v, dim, lines);
+  if (v.is_exact()) return quantity(v.x, dim, lines);
+  return fmt::format("{} (range {}–{})", quantity(v.x, dim, lines), quantity(v.lo, dim, lines),
+                     quantity(v.hi, dim, lines));
+}
+
+// Every line the policy draws, in base units and sorted: its tiers' bounds and the numbers its
+// rules are written with. A value near one of them is printed with the digits that decide it.
+Lines policy_lines(Evaluator& ev, Evaluator::Frame& f) {
+  const auto& p = ev.program();
+  Lines lines;
+  for (const auto& ladder : p.ladders)
+    for (const auto& r : ladder.ranges) {
+      if (r.has_lo) lines.push_back(r.lo);
+      if (r.has_hi) lines.push_back(r.hi);
+    }
+  std::vector<const ast::Expr*> stack;
+  const auto push = [&](const ast::Expr* e) {
+    if (e) stack.push_back(e);
+  };
+  for (const auto* d : p.defines) push(d->value.get());
+  for (const auto* t : p.triggers) push(t->when.get());
+  for (const auto& e : p.exemptions) push(e.decl->when.get());
+  for (const auto& e : p.escalations) push(e.decl->when.get());
+  while (!stack.empty()) {
+    const ast::Expr& e = *stack.back();
+    stack.pop_back();
+    if (e.kind == ast::ExprKind::Number) {
+      const Value v = ev.eval(e, f);
+      if (v.kind == Value::Kind::Number && std::isfinite(v.x)) lines.push_back(v.x);
+    }
+    for (const auto& a : e.args) push(a.get());
+  }
+  std::sort(lines.begin(), lines.end());
+  lines.erase(std::unique(lines.begin(), lines.end()), lines.end());
+  return lines;
 }
 
 // Ratios mean something for amounts (compute, money, counts); scores and durations are compared
@@ -76,7 +111,8 @@ std::string where_it_turns(ast::Op op, bool now, const std::string& b) {
 
 // How much `a` must change to reach `b` ("2.1x less training_compute", "3 pp more gpqa"); at the
 // line itself, the direction that turns `a op b`.
-std::string change_needed(double a, double b, ast::Op op, Dim dim, bool ratio, const std::string& subject) {
+std::string change_needed(double a, double b, ast::Op op, Dim dim, bool ratio, const std::string& subject,
+                          const Lines& lines) {
   if (a == b) {
     const bool up = op == ast::Op::Gt || op == ast::Op::Le;  // > false at the line, <= true at it
     return fmt::format("any {} of {}", up ? "increase" : "decrease", subject);
@@ -85,14 +121,16 @@ std::string change_needed(double a, double b, ast::Op op, Dim dim, bool ratio, c
   // A ratio past the range of a double (1e23 FLOP over 6.6e-311 FLOP) is given as a difference.
   const double factor = more ? b / a : a / b;
   if (ratio && std::isfinite(factor)) return fmt::format("{} {} {}", ratio_text(factor), more ? "more" : "less", subject);
-  return fmt::format("{} {} {}", quantity(std::fabs(b - a), dim), more ? "more" : "less", subject);
+  return fmt::format("{} {} {}", quantity(std::fabs(b - a), dim, lines), more ? "more" : "less", subject);
 }
 
-std::string quantity_range(const Value& v, Dim dim) { return quantity(v.lo, dim) + "–" + quantity(v.hi, dim); }
+std::string quantity_range(const Value& v, Dim dim, const Lines& lines) {
+  return quantity(v.lo, dim, lines) + "–" + quantity(v.hi, dim, lines);
+}
 
 // "2.1e25 FLOP is 2.1x over 1e25 FLOP", with what the ranges say.
-std::string numeric_margin(const Value& a, const Value& b, Dim dim) {
-  const std::string fa = quantity(a.x, dim), fb = quantity(b.x, dim);
+std::string numeric_margin(const Value& a, const Value& b, Dim dim, const Lines& lines) {
+  const std::string fa = quantity(a.x, dim, lines), fb = quantity(b.x, dim, lines);
   std::string out;
   if (a.x == b.x) {
     out = fmt::format("{} is exactly {}", fa, fb);
@@ -100,13 +138,13 @@ std::string numeric_margin(const Value& a, const Value& b, Dim dim) {
     const double r = a.x / b.x;
     out = fmt::format("{} is {} {} {}", fa, ratio_text(r > 1 ? r : 1 / r), r > 1 ? "over" : "under", fb);
   } else {
-    out = fmt::format("{} is {} {} {}", fa, quantity(std::fabs(a.x - b.x), dim), a.x > b.x ? "over" : "under", fb);
+    out = fmt::format("{} is {} {} {}", fa, quantity(std::fabs(a.x - b.x), dim, lines), a.x > b.x ? "over" : "under", fb);
   }
   if (!a.is_exact() && b.is_exact() && a.lo <= b.x && b.x <= a.hi)
-    out += fmt::format("; the range {} straddles it", quantity_range(a, dim));
+    out += fmt::format("; the range {} straddles it", quantity_range(a, dim, lines));
   else if (!b.is_exact() && a.lo <= b.hi && b.lo <= a.hi)
-    out += fmt::format("; the ranges overlap ({} and {})", a.is_exact() ? fa : quantity_range(a, dim),
-                       quantity_range(b, dim));
+    out += fmt::format("; the ranges overlap ({} and {})", a.is_exact() ? fa : quantity_range(a, dim, lines),
+                       quantity_range(b, dim, lines));
   return out;
 }
 
@@ -121,7 +159,8 @@ int32_t tier_beside(const Evaluator& ev, int32_t li, double x, bool inclusive_he
 class Tracer {
  public:
   Tracer(Evaluator& ev, const Record& record)
-      : ev_(ev), p_(ev.program()), rs_(ev.records()), record_(record), f_(ev.frame(record)) {}
+      : ev_(ev), p_(ev.program()), rs_(ev.records()), record_(record), f_(ev.frame(record)),
+        lines_(policy_lines(ev_, f_)) {}
 
   VerdictTrace ladder(int32_t li, const Verdict& verdict);
   VerdictTrace condition(const Verdict& verdict, const ast::Expr* when);
@@ -170,6 +209,7 @@ class Tracer {
   const RecordSet& rs_;
   const Record& record_;
   Evaluator::Frame f_;
+  const Lines lines_;  // policy_lines: what a printed value must not be rounded across
 };
 
 // --- Steps ---------------------------------------------------------------------------------
@@ -211,11 +251,11 @@ TraceStep Tracer::compare_step(const ast::Expr& e) {
   const bool ordered = op != ast::Op::Eq && op != ast::Op::Ne;
   if (a.kind == Value::Kind::Number && b.kind == Value::Kind::Number) {
     const Dim dim = left->type.kind == check::TypeKind::Quantity ? left->type.dim : right->type.dim;
-    s.margin = numeric_margin(a, b, dim);
+    s.margin = numeric_margin(a, b, dim, lines_);
     if (ordered) {
       const bool now = ast::holds(op, a.x, b.x);
-      s.flip = fmt::format("{} {}: {}", now ? "false" : "true", where_it_turns(op, now, quantity(b.x, dim)),
-                           change_needed(a.x, b.x, op, dim, multiplicative(dim) && a.x > 0 && b.x > 0, subject));
+      s.flip = fmt::format("{} {}: {}", now ? "false" : "true", where_it_turns(op, now, quantity(b.x, dim, lines_)),
+                           change_needed(a.x, b.x, op, dim, multiplicative(dim) && a.x > 0 && b.x > 0, subject, lines_));
     }
   } else if (a.kind == Value::Kind::Date && b.kind == Value::Kind::Date) {
     const double days = a.x - b.x;
@@ -250,7 +290,7 @@ void Tracer::describe(TracedValue& out, const Value& v, const check::Type& type)
                                tier_name(type.index, static_cast<int32_t>(v.hi)));
     return;
   }
-  out.value = value_text(v, type.dim);
+  out.value = value_text(v, type.dim, lines_);
   if (v.kind == Value::Kind::Unknown && v.possible) out.value = "undecided";
   if (v.kind == Value::Kind::Number) {
     out.numeric = true;
@@ -297,7 +337,7 @@ TracedValue Tracer::field_value(int32_t slot, const Record& r, const std::string
     if (rs_.range_from_confidence(index, slot) && label) {
       out.note = fmt::format("range from the `confidence` label `{}`: the figure {} divided and multiplied by {} "
                              "(confidence ranges are on; the factor is not verified, see docs/uncertainty-confidence.md)",
-                             label->text, quantity(v.x, type.dim), format_number(readable(v.hi / v.x)));
+                             label->text, quantity(v.x, type.dim, lines_), format_number(readable(v.hi / v.x, {})));
     } else if (origin && (!origin->low.empty() || !origin->high.empty())) {
       std::string bounds;
       if (!origin->low.empty()) bounds += "low from " + names(origin->low);
@@ -526,11 +566,11 @@ VerdictTrace Tracer::ladder(int32_t li, const Verdict& verdict) {
       s.test = fmt::format("{} {} {}{}", axis, ast::op_text(op), fb, whose);
       const bool lo_holds = ast::holds(op, x.lo, bound), hi_holds = ast::holds(op, x.hi, bound);
       s.result = lo_holds && hi_holds ? "true" : !lo_holds && !hi_holds ? "false" : "possible";
-      s.margin = numeric_margin(x, Value::number(bound), dim);
+      s.margin = numeric_margin(x, Value::number(bound), dim, lines_);
       // The point estimate is on the tier's side of each of its bounds: past the bound is the
       // neighbouring tier.
       const int32_t beyond = tier_beside(ev_, li, bound, inclusive, upper);
-      const std::string change = change_needed(x.x, bound, op, dim, ratio && bound > 0, axis);
+      const std::string change = change_needed(x.x, bound, op, dim, ratio && bound > 0, axis, lines_);
       const std::string where = where_it_turns(op, true, fb);
       s.flip = beyond < 0 ? fmt::format("would fall in no tier {}: {}", where, change)
                           : fmt::format("would {} `{}` {}: {}", upper ? "enter" : "fall to", tier_name(li, beyond),

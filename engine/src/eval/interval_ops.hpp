@@ -59,6 +59,17 @@ inline bool arith_intervals(ast::Op op, double ax, double alo, double ahi, doubl
   return std::isfinite(x) && std::isfinite(lo) && std::isfinite(hi);
 }
 
+// An escalation whose condition holds: the tier is "at least `to`", so the point estimate's tier
+// and both ends of the range rise to it (docs/semantics.md, Escalations). For Value and CValue.
+template <class TierValue>
+void raise_tier(TierValue& v, int32_t to) {
+  v.tier = std::max(v.tier, to);
+  v.x = v.tier;
+  v.lo = std::max(v.lo, static_cast<double>(to));
+  v.hi = std::max(v.hi, static_cast<double>(to));
+  v.possible = v.lo != v.hi;
+}
+
 // The tier of a ladder that holds x: the last (highest) whose range holds it, or -1 (below
 // every tier).
 inline int32_t tier_holding(const std::vector<check::TierRange>& ranges, double x) {

@@ -1,6 +1,7 @@
 // Obligations: what a record must do because of the tier it is in or a trigger that fires,
 // unless an exemption lifts it. All three-valued: an unknown tier makes its obligations unknown.
 #include "eval/evaluator.hpp"
+#include "eval/interval_ops.hpp"
 
 namespace scalepol::eval {
 
@@ -38,8 +39,9 @@ Value Evaluator::obligation_applies(const ObligationSite& s, Frame& f) {
   if (s.trigger >= 0) return trigger(s.trigger, f);
   Value tier = ladder(s.ladder, f);
   if (tier.kind != Value::Kind::Tier) return tier;
-  if (tier.possible) return Value::undecided();
-  return Value::of_bool(tier.tier == s.tier);
+  // In the tier when definitely there; possibly, only if the range reaches the tier.
+  const Tri in = compare_intervals(ast::Op::Eq, tier.lo, tier.hi, s.tier, s.tier);
+  return in == Tri::Unknown ? Value::undecided() : Value::of_bool(in == Tri::True);
 }
 
 Value Evaluator::obligation_exempt(const ObligationSite& s, Frame& f, std::vector<int32_t>* by) {

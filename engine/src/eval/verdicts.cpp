@@ -2,6 +2,7 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "eval/describe.hpp"
@@ -40,7 +41,8 @@ std::string range_text(const check::TierRange& r, check::Dim dim) {
 // "4.8x below its upper bound". Only for positive quantities, where a ratio means something.
 std::string ratio_text(double r) {
   // Four significant digits, written as a person would: 2.1, 1.001, 100.
-  return format_number(round_significant(r, 4)) + "x";
+  // Never "1x" for a ratio that is not 1: the digit that says which side of the bound it is on stays.
+  return format_number(keep_sides(r, round_significant(r, 4), {1.0})) + "x";
 }
 
 // A ratio past the range of a double (1e23 FLOP over a subnormal 6.6e-311 FLOP) is left out
@@ -65,17 +67,26 @@ Verdict ladder_verdict(Evaluator& ev, int32_t li, Evaluator::Frame& f) {
   check::Dim dim = decl.by ? decl.by->type.dim : check::Dim::Number;
   const std::string axis = decl.by ? ev.text_of(*decl.by) : "?";
   Value axis_value = decl.by ? ev.eval(*decl.by, f) : Value::unknown();
+  // The axis is printed with the digits that place it against the tiers' bounds.
+  Lines bounds;
+  for (const auto& r : ladder.ranges) {
+    if (r.has_lo) bounds.push_back(r.lo);
+    if (r.has_hi) bounds.push_back(r.hi);
+  }
+  std::sort(bounds.begin(), bounds.end());
   if (v.kind == Value::Kind::Tier) {
     if (v.tier < 0) {
       out.value = "no_tier";
-      out.because = fmt::format("{} is {}, which falls in no tier", axis, format_value(axis_value, dim));
+      out.because = fmt::format("{} is {}, which falls in no tier", axis, format_value(axis_value, dim, bounds));
       return out;
     }
     const auto& tier = decl.tiers[v.tier];
     out.value = tier.name.text;
     Value base = ev.ladder_base(li, f);
-    if (base.kind == Value::Kind::Tier && base.tier != v.tier) {
-      out.because = fmt::format("{} is {}; escalated to {}", axis, format_value(axis_value, dim), tier.name.text);
+    if (base.kind != Value::Kind::Tier || base.tier != v.tier) {
+      // Escalated; from no tier at all only to the top one, which then holds whatever the axis.
+      out.because = fmt::format("{} is {}; escalated to {}{}", axis, format_value(axis_value, dim, bounds), tier.name.text,
+                                base.kind == Value::Kind::Tier ? "" : ", the top tier,");
       for (int32_t e : ladder.escalations) {
         const auto& esc = p.escalations[e];
         if (esc.tier == v.tier && esc.decl->when) {
@@ -89,10 +100,10 @@ Verdict ladder_verdict(Evaluator& ev, int32_t li, Evaluator::Frame& f) {
       const auto lo_tier = static_cast<int32_t>(v.lo), hi_tier = static_cast<int32_t>(v.hi);
       auto name = [&](int32_t t) { return t >= 0 ? decl.tiers[t].name.text : std::string("no tier"); };
       out.because = fmt::format("{} is {}; {} is {}{}; the range straddles it: from {} to {}", axis,
-                                format_value(axis_value, dim), tier.name.text, range_text(ladder.ranges[v.tier], dim),
+                                format_value(axis_value, dim, bounds), tier.name.text, range_text(ladder.ranges[v.tier], dim),
                                 margins(ladder.ranges[v.tier], axis_value.x), name(lo_tier), name(hi_tier));
     } else {
-      out.because = fmt::format("{} is {}; {} is {}{}", axis, format_value(axis_value, dim), tier.name.text,
+      out.because = fmt::format("{} is {}; {} is {}{}", axis, format_value(axis_value, dim, bounds), tier.name.text,
                                 range_text(ladder.ranges[v.tier], dim), margins(ladder.ranges[v.tier], axis_value.x));
     }
     if (out.quote.empty()) set_quote(out, tier.quotes);
