@@ -108,6 +108,9 @@ int run_app(int argc, char** argv) {
   run_cmd->add_flag("--confidence-ranges", run.inputs.confidence_ranges,
                     "read Epoch AI's Confidence labels as ranges around compute figures (Confident 3x, Likely 10x, "
                     "Speculative 30x; see docs/uncertainty-confidence.md)");
+  run_cmd->add_flag("--strict-data", run.inputs.strict_data,
+                 "fail (exit 2) on any problem in the data; without it a value that cannot be read is a warning "
+                 "and read as unknown");
   run_cmd->footer(
       "Examples:\n  scalepol run eu_ai_act.policy --models models.csv --as-of 2025-06-01 -o report.txt\n"
       "  scalepol run eu_ai_act.policy --models all_models.jsonl --format jsonl -o verdicts.jsonl\n"
@@ -129,6 +132,9 @@ int run_app(int argc, char** argv) {
       ->capture_default_str();
   explain_cmd->add_flag("--confidence-ranges", explain.inputs.confidence_ranges,
                         "read Epoch AI's Confidence labels as ranges around compute figures (as for `run`)");
+  explain_cmd->add_flag("--strict-data", explain.inputs.strict_data,
+                 "fail (exit 2) on any problem in the data; without it a value that cannot be read is a warning "
+                 "and read as unknown");
   explain_cmd->footer("Examples:\n  scalepol explain eu_ai_act.policy --models models.csv --model GPT-4 --format json\n"
                       "  curl -s https://example.org/models.jsonl | scalepol explain eu_ai_act.policy --models - "
                       "--data-format jsonl --model GPT-4");
@@ -157,6 +163,9 @@ int run_app(int argc, char** argv) {
       ->capture_default_str();
   diff_cmd->add_flag("--confidence-ranges", diff.inputs.confidence_ranges,
                      "read Epoch AI's Confidence labels as ranges around compute figures (as for `run`)");
+  diff_cmd->add_flag("--strict-data", diff.inputs.strict_data,
+                 "fail (exit 2) on any problem in the data; without it a value that cannot be read is a warning "
+                 "and read as unknown");
   diff_cmd->footer("Exit codes: 0 no verdict differs, 1 verdicts or rules differ, 2 usage or input errors.\n"
                    "Example:\n  scalepol diff rsp_v1.policy rsp_v2.policy --models models.jsonl --as-of 2024-06-01");
 

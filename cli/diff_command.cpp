@@ -52,10 +52,8 @@ int run_diff(const DiffOptions& options) {
     });
     if (!seen) problems.add(p);
   }
-  if (!problems.empty()) {
-    print_diagnostics(problems, options.color);
+  if (finish_with_data_problems(std::move(problems), options.inputs.strict_data, options.color) != kClean)
     return kFailure;
-  }
   return d->empty() ? kClean : kFindings;
 }
 

@@ -32,11 +32,7 @@ int run_explain(const ExplainOptions& options) {
     print_error("cannot write the explanation to standard output", options.color);
     return kFailure;
   }
-  if (!inputs->records.diagnostics().empty()) {
-    print_diagnostics(inputs->records.diagnostics(), options.color);
-    return kFailure;
-  }
-  return kClean;
+  return finish_with_data_problems(inputs->records.diagnostics(), options.inputs.strict_data, options.color);
 }
 
 }  // namespace scalepol::cli

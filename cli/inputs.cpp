@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdio>
 
+#include "exit_code.hpp"
 #include "files.hpp"
 #include "print.hpp"
 
@@ -50,6 +51,20 @@ std::optional<Inputs> load_inputs(const InputOptions& options, ColorMode color, 
     return std::nullopt;
   }
   return Inputs{std::move(*policy), std::move(*records)};
+}
+
+int finish_with_data_problems(Diagnostics problems, bool strict_data, ColorMode color) {
+  if (problems.empty()) return kClean;
+  bool failed = false;
+  for (Diagnostic& d : problems.items) {
+    if (strict_data && d.severity == Severity::Warning) {
+      d.severity = Severity::Error;
+      d.notes.push_back("--strict-data: a problem in the data fails the run");
+    }
+    failed = failed || d.severity == Severity::Error;
+  }
+  print_diagnostics(problems, color);
+  return failed ? kFailure : kClean;
 }
 
 }  // namespace scalepol::cli

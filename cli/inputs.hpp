@@ -21,6 +21,7 @@ struct InputOptions {
   std::string models;                // --models DATA
   std::string data_format = "auto";  // auto | csv | json | jsonl
   bool confidence_ranges = false;    // --confidence-ranges
+  bool strict_data = false;          // --strict-data: a problem in the data fails the run
   CompileOptions compile;            // --import-root DIR…
 };
 
@@ -39,5 +40,11 @@ DataFormat parse_data_format(const std::string& name);
 // stderr) and returns nothing: the command then exits 2.
 // A `progress` line, when given, shows the phases and is erased before any diagnostic.
 std::optional<Inputs> load_inputs(const InputOptions& options, ColorMode color, Progress* progress = nullptr);
+
+// The problems found in the data of a run that was done, printed on stderr after its output, and
+// the exit code they give. A problem with a cell (a value that cannot be read, bounds that do not
+// hold their figure) is a warning: the value is read as the message says, the run is whole, and
+// it exits 0. A lost row is an error, and exits 2. With --strict-data every problem is an error.
+int finish_with_data_problems(Diagnostics problems, bool strict_data, ColorMode color);
 
 }  // namespace scalepol::cli

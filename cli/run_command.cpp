@@ -2,8 +2,8 @@
 //
 // Anything that stops the report (a policy that does not compile, data that cannot be loaded)
 // exits 2 with the diagnostics. Problems with single values in the data do not stop it: the
-// report is produced, the problems follow on stderr and the exit code is still 2, so a script
-// cannot mistake a report built on damaged data for a clean one.
+// report is produced and the problems follow on stderr as warnings (exit 0); a lost row is an
+// error (exit 2), and --strict-data makes every problem one.
 #include <cstdio>
 #include <functional>
 #include <iostream>
@@ -100,11 +100,7 @@ int run_streaming(const RunOptions& options) {
     print_error(*write_error, options.color);
     return kFailure;
   }
-  if (!(*result)->diagnostics.empty()) {
-    print_diagnostics((*result)->diagnostics, options.color);
-    return kFailure;
-  }
-  return kClean;
+  return finish_with_data_problems((*result)->diagnostics, options.inputs.strict_data, options.color);
 }
 
 }  // namespace
@@ -143,11 +139,7 @@ int run_run(const RunOptions& options) {
     return kFailure;
   }
 
-  if (!records.diagnostics().empty()) {
-    print_diagnostics(records.diagnostics(), options.color);
-    return kFailure;
-  }
-  return kClean;
+  return finish_with_data_problems(records.diagnostics(), options.inputs.strict_data, options.color);
 }
 
 }  // namespace scalepol::cli

@@ -19,8 +19,10 @@ class Records {
   struct Impl;
 
   std::size_t size() const;
-  // Problems found while loading that did not stop it (a malformed value is reported and read as
-  // unknown; the rest of its row and of the file is kept).
+  // Problems found while loading that did not stop it: warnings for cells (a malformed value is
+  // read as unknown, or a figure without the bounds that do not hold it; the rest of its row and
+  // of the file is kept) and for fields the verdicts read that no column gives
+  // (`column-not-found`); errors for rows that are lost.
   const Diagnostics& diagnostics() const;
 
   explicit Records(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}

@@ -2,6 +2,7 @@
 #include "api/eval_setup.hpp"
 #include "api/impl.hpp"
 #include "eval/batch.hpp"
+#include "data/column_not_found.hpp"
 #include "data/confidence.hpp"
 #include "data/load.hpp"
 
@@ -16,6 +17,12 @@ Expected<Records, Diagnostics> wrap(Expected<eval::RecordSet, Diagnostics> loade
   if (!loaded) return Unexpected(std::move(loaded.error()));
   auto impl = std::make_shared<Records::Impl>();
   impl->set = std::move(*loaded);
+  eval::RecordSet& set = impl->set;
+  for (Diagnostic& d : data::columns_not_found(*set.schema, set.origins, set.names_in_file,
+                                               policy.impl().compiled->fields_behind_verdicts(), set.source,
+                                               set.column_word, !set.records.empty())
+                           .items)
+    set.diagnostics.add(std::move(d));
   attach_columns(*impl, policy);
   return Records(std::move(impl));
 }

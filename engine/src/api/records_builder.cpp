@@ -91,8 +91,10 @@ RecordsBuilder& RecordsBuilder::set(const std::string& field, double value, doub
       state_->error("malformed-value",
                     fmt::format("record `{}`: the range of `{}` must hold its value (low <= value <= high)",
                                 state_->names.back(), field));
-    else
+    else {
       *v = eval::Value::estimate(value * scale, low * scale, high * scale);
+      v->bounded = true;
+    }
   }
   return *this;
 }

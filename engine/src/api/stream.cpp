@@ -234,6 +234,8 @@ Expected<StreamSummary, Diagnostics> run_jsonl(const Policy& policy, const std::
     if (!run.flush()) return Unexpected(write_failed(data_path));
     summary.records = run.count();
     summary.diagnostics = (*stream)->finish();
+    for (Diagnostic& d : (*stream)->columns_not_found(impl.compiled->fields_behind_verdicts(), run.count() > 0).items)
+      summary.diagnostics.add(std::move(d));
     return summary;
   } catch (const std::exception& ex) {
     return Unexpected(api::internal_error(ex, data_path));

@@ -86,11 +86,13 @@ Diagnostics apply_confidence_ranges(eval::RecordSet& set) {
     if (!f) continue;
     for (int32_t slot : compute) {
       eval::Value& v = values[static_cast<std::size_t>(slot)];
-      if (v.kind != eval::Value::Kind::Number || !v.is_exact() || !(v.x > 0)) continue;
+      // A figure with bounds of its own, even equal to it, keeps them: the file said so.
+      if (v.kind != eval::Value::Kind::Number || v.bounded || !v.is_exact() || !(v.x > 0)) continue;
       if (!std::isfinite(v.x * f->factor)) continue;
-      // Twelve significant digits: 2.1e25 / 30 is 7e23, not 6.999999999999999e23.
-      v = eval::Value::estimate(v.x, eval::round_significant(v.x / f->factor, 12),
-                                eval::round_significant(v.x * f->factor, 12));
+      // The ends in binary64, never rounded for show: 3.0000000000001e23 / 3 lies above 1e23, and a
+      // verdict at that line must see it. (2.1e25 / 30 is 6.999999999999999e23; reports print the
+      // shortest text that reads back as the same number.)
+      v = eval::Value::estimate(v.x, v.x / f->factor, v.x * f->factor);
       set.confidence_ranged.emplace_back(static_cast<uint32_t>(r), slot);
     }
   }

@@ -165,12 +165,11 @@ void apply_bounds(const eval::FieldSpec& field, const RowBounds& b, const std::v
   };
   const std::string label = fmt::format("field `{}`", field.name);
   if (std::string problem = combine_estimate(parts, label, {name(0), name(1), name(2)}, value); !problem.empty()) {
-    value = eval::Value::unknown();
     if (!reporter.admit()) return;
     const CsvCell& cell = row.cells[b.low.is_unknown() ? b.high_cell : b.low_cell];
-    Diagnostic d = make_diagnostic(Severity::Error, "malformed-value", std::move(problem),
+    Diagnostic d = make_diagnostic(Severity::Warning, "malformed-value", std::move(problem),
                                    source.locate(cell.start, cell.end));
-    d.notes.push_back("the value is read as unknown");
+    d.notes.push_back(read_as(value));
     reporter.add(std::move(d));
   }
 }
@@ -257,6 +256,7 @@ Expected<std::size_t, Diagnostics> CsvLoader::header(std::string_view text, bool
     return Unexpected(std::move(fatal));
   }
   columns_ = read_header(reader, row, *schema_, source_, reporter_);
+  for (const Column& c : columns_) set_.names_in_file.push_back(c.name);
   warn_if_nothing_maps(columns_, *schema_, row, source_, reporter_);
   warn_if_no_name_column(columns_, *schema_, row, source_, reporter_);
 

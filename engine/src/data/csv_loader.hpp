@@ -51,6 +51,7 @@ class CsvLoader {
   Diagnostics finish_stream();
   // The origins of each field (RecordSet::FieldOrigin), known once the header is read.
   const std::vector<eval::RecordSet::FieldOrigin>& origins() const { return set_.origins; }
+  const eval::RecordSet& loaded() const { return set_; }
 
   struct Column {
     std::string name;

@@ -133,7 +133,7 @@ void JsonLoader::report_wrong_type(const eval::FieldSpec& field, std::string_vie
                                 ? fmt::format("`{}`", excerpt(raw))
                                 : std::string(type_noun(type));
   Diagnostic d = make_diagnostic(
-      Severity::Error, "malformed-value",
+      Severity::Warning, "malformed-value",
       fmt::format("expected {} for {}, found {}", expected_noun(field.kind), field_label(field, "key", key), found),
       locate(at, raw.size()));
   d.notes.push_back("the value is read as unknown");

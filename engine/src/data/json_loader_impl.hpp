@@ -135,6 +135,7 @@ class JsonLoader {
   // `text` must be followed by readable padding up to `capacity` (see load_json_padded).
   JsonLoader(std::string_view text, std::size_t capacity, const std::string& name,
              std::shared_ptr<const eval::Schema> schema);
+  const eval::RecordSet& loaded() const { return set_; }
 
   Expected<eval::RecordSet, Diagnostics> load(JsonShape shape);
 

@@ -2,6 +2,7 @@
 // field's type.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <cmath>
 
 #include "data/json_loader_impl.hpp"
@@ -17,6 +18,7 @@ namespace {
 std::string combine_range(const std::optional<double> (&parts)[3], const eval::FieldSpec& field,
                           const std::string& label, eval::Value& out) {
   EstimateParts scaled;
+  out = eval::Value::unknown();  // what is read when a part cannot be
   std::optional<double>* to[3] = {&scaled.value, &scaled.low, &scaled.high};
   for (int i = 0; i < 3; ++i) {
     if (!parts[i]) continue;
@@ -63,6 +65,10 @@ bool JsonLoader::read_object(od::object& object, eval::Record& record) {
     }
     if (entry < 0) {
       if (entry == ColumnIndex::kIgnored) any_mapped_ = true;
+      // The first records' other keys, for a "did you mean" (column-not-found).
+      auto& names = set_.names_in_file;
+      if (entry == -1 && stamp_ <= 64 && names.size() < 256 && std::find(names.begin(), names.end(), key) == names.end())
+        names.emplace_back(key);
       if (!validate(value)) return false;
       continue;
     }
@@ -186,11 +192,10 @@ void JsonLoader::apply_bounds(eval::Record& record) {
       problem = combine_estimate(parts, fmt::format("field `{}`", field.name), {value_key, low_key, high_key}, value);
     }
     if (!problem.empty()) {
-      value = eval::Value::unknown();
       if (reporter_.admit()) {
-        Diagnostic d = make_diagnostic(Severity::Error, "malformed-value", std::move(problem),
+        Diagnostic d = make_diagnostic(Severity::Warning, "malformed-value", std::move(problem),
                                        locate(b.at, token_at(text_, offset(b.at)).size()));
-        d.notes.push_back("the value is read as unknown");
+        d.notes.push_back(read_as(value));
         reporter_.add(std::move(d));
       }
     }
@@ -319,15 +324,16 @@ bool JsonLoader::read_range(od::value& v, const eval::FieldSpec& field, std::str
   if (problem.empty()) {
     problem = combine_range(parts, field, field_label(field, "key", key), out);
     if (problem.empty()) return true;
+  } else {
+    out = eval::Value::unknown();
   }
   if (reporter_.admit()) {
-    Diagnostic d = make_diagnostic(Severity::Error, "malformed-value", std::move(problem),
+    Diagnostic d = make_diagnostic(Severity::Warning, "malformed-value", std::move(problem),
                                    locate(problem_at, problem_len));
-    d.notes.push_back("the value is read as unknown");
+    d.notes.push_back(read_as(out));
     d.help = "write an estimate as {\"value\": 2.1e25, \"low\": 8.2e24, \"high\": 4.4e25}";
     reporter_.add(std::move(d));
   }
-  out = eval::Value::unknown();
   return true;
 }
 

@@ -14,7 +14,7 @@ std::string field_label(const eval::FieldSpec& field, std::string_view origin, s
 Diagnostic malformed_value(ParseError error, std::string_view text, const eval::FieldSpec& field,
                            std::string_view origin, std::string_view column, Location location) {
   Diagnostic d = make_diagnostic(
-      Severity::Error, "malformed-value",
+      Severity::Warning, "malformed-value",
       error == ParseError::Negative
           ? fmt::format("negative value `{}` for {}", excerpt(trim(text)), field_label(field, origin, column))
           : fmt::format("cannot read `{}` as {} for {}", excerpt(trim(text)), expected_noun(field.kind),
@@ -29,15 +29,27 @@ Diagnostic malformed_value(ParseError error, std::string_view text, const eval::
 std::string combine_estimate(const EstimateParts& parts, std::string_view label,
                              const std::array<std::string_view, 3>& names, eval::Value& out) {
   const auto& [value, low, high] = parts;
+  // Bounds that cannot stand keep the figure they came with: it is the data's own estimate, and
+  // the bounds' problem is reported.
+  const auto keep_figure = [&](std::string problem) {
+    out = value ? eval::Value::number(*value) : eval::Value::unknown();
+    return problem;
+  };
   if (!value && !(low && high))
-    return fmt::format("the range of {} needs `{}`, or both `{}` and `{}`", label, names[0], names[1], names[2]);
+    return keep_figure(fmt::format("the range of {} needs `{}`, or both `{}` and `{}`", label, names[0], names[1], names[2]));
   const double lo = low ? *low : *value;
   const double hi = high ? *high : *value;
-  if (low && high && lo > hi) return fmt::format("the range of {} has `{}` above `{}`", label, names[1], names[2]);
-  if (value && (*value < lo || *value > hi)) return fmt::format("the `{}` of {} is outside its range", names[0], label);
+  if (low && high && lo > hi) return keep_figure(fmt::format("the range of {} has `{}` above `{}`", label, names[1], names[2]));
+  if (value && (*value < lo || *value > hi)) return keep_figure(fmt::format("the `{}` of {} is outside its range", names[0], label));
   const double x = value ? *value : (lo + hi) / 2;
   out = lo == hi ? eval::Value::number(lo) : eval::Value::estimate(x, lo, hi);
+  out.bounded = low || high;
   return "";
+}
+
+std::string read_as(const eval::Value& v) {
+  if (v.is_unknown()) return "the value is read as unknown";
+  return v.is_exact() ? "the figure is read without its bounds" : "the value's own range is read; the bounds are not";
 }
 
 void note_origin(std::vector<std::string>& origins, std::string_view column) {

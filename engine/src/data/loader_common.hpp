@@ -30,10 +30,14 @@ struct EstimateParts {
 };
 // The estimate they make: a missing bound is the value, and with no value the point estimate is
 // the middle of the bounds. "" with `out` set, or what is wrong with them (for a message about
-// `label`). `names` are how the file writes the three parts: `value`, `low`, `high` in a JSON
+// `label`), with `out` set to what is read instead: the figure without its bounds, or unknown
+// when there is no figure (read_as says which). `names` are how the file writes the three parts: `value`, `low`, `high` in a JSON
 // range, the column names in CSV.
 std::string combine_estimate(const EstimateParts& parts, std::string_view label,
                              const std::array<std::string_view, 3>& names, eval::Value& out);
+
+// The note of a `malformed-value` about bounds: what `combine_estimate` read instead.
+std::string read_as(const eval::Value& v);
 
 // The origin list of a field's value or bound (RecordSet::FieldOrigin): `column` is added unless
 // it is already there.

@@ -1,5 +1,7 @@
 #include "data/stream.hpp"
 
+#include "data/column_not_found.hpp"
+
 #include <simdjson.h>
 
 #include <algorithm>
@@ -162,5 +164,11 @@ bool RecordStream::next(eval::RecordSet& out) {
 }
 
 Diagnostics RecordStream::finish() { return csv_ ? csv_->finish_stream() : json_->finish_stream(); }
+
+Diagnostics RecordStream::columns_not_found(const std::vector<bool>& evaluated, bool any_record) const {
+  const eval::RecordSet& set = csv_ ? csv_->loaded() : json_->loaded();
+  return data::columns_not_found(*schema_, set.origins, set.names_in_file, evaluated, set.source, set.column_word,
+                                 any_record);
+}
 
 }  // namespace scalepol::data

@@ -44,6 +44,9 @@ class RecordStream {
 
   // The problems with single values met so far, capped as load_file caps them. Call at the end.
   Diagnostics finish();
+  // column-not-found for the fields in `evaluated` that no column or key of the file gave
+  // (column_not_found.hpp). Call at the end.
+  Diagnostics columns_not_found(const std::vector<bool>& evaluated, bool any_record) const;
 
  private:
   RecordStream() = default;

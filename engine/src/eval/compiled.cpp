@@ -8,6 +8,7 @@
 #include <cmath>
 #include <limits>
 #include <optional>
+#include <set>
 #include <utility>
 
 #include "check/units.hpp"
@@ -731,8 +732,75 @@ struct Compiler {
   }
 };
 
+namespace {
+
+// CompiledPolicy::fields_behind_verdicts: a walk from the verdicts' rules through the rules they
+// read by name, each rule once, with an explicit stack.
+std::vector<bool> verdict_fields(const check::Program& p) {
+  std::vector<bool> out(p.fields.size(), false);
+  using RK = check::RefKind;
+  std::set<std::pair<int, int32_t>> seen;
+  std::vector<const ast::Expr*> stack;
+  const auto push = [&](const ast::Expr* e) {
+    if (e) stack.push_back(e);
+  };
+  const auto rule = [&](RK kind, int32_t i) {
+    if (i < 0 || !seen.insert({static_cast<int>(kind), i}).second) return;
+    const auto at = static_cast<std::size_t>(i);
+    switch (kind) {
+      case RK::Define:
+        if (at < p.defines.size()) push(p.defines[at]->value.get());
+        break;
+      case RK::EffectiveCompute:
+        if (at < p.effective_computes.size()) {
+          push(p.effective_computes[at]->base.value.get());
+          push(p.effective_computes[at]->scale.value.get());
+          push(p.effective_computes[at]->multiplier.value.get());
+        }
+        break;
+      case RK::Ladder:
+        if (at < p.ladders.size()) {
+          push(p.ladders[at].decl->by.get());
+          for (int32_t e : p.ladders[at].escalations) push(p.escalations[static_cast<std::size_t>(e)].decl->when.get());
+        }
+        break;
+      case RK::Trigger:
+        if (at < p.triggers.size()) push(p.triggers[at]->when.get());
+        break;
+      case RK::Exemption:
+        if (at < p.exemptions.size()) push(p.exemptions[at].decl->when.get());
+        break;
+      case RK::Assumption:
+        if (at < p.assumptions.size()) {
+          push(p.assumptions[at].decl->value.get());
+          for (const auto& c : p.assumptions[at].decl->choices) push(c.get());
+        }
+        break;
+      default: break;
+    }
+  };
+  for (std::size_t i = 0; i < p.ladders.size(); ++i) rule(RK::Ladder, static_cast<int32_t>(i));
+  for (std::size_t i = 0; i < p.triggers.size(); ++i) rule(RK::Trigger, static_cast<int32_t>(i));
+  for (std::size_t i = 0; i < p.exemptions.size(); ++i) rule(RK::Exemption, static_cast<int32_t>(i));
+  while (!stack.empty()) {
+    const ast::Expr& e = *stack.back();
+    stack.pop_back();
+    if (e.kind == ast::ExprKind::Name) {
+      if (e.res.kind == RK::Field && e.res.index >= 0 && static_cast<std::size_t>(e.res.index) < out.size())
+        out[static_cast<std::size_t>(e.res.index)] = true;
+      else
+        rule(e.res.kind, e.res.index);
+    }
+    for (const auto& a : e.args) push(a.get());
+  }
+  return out;
+}
+
+}  // namespace
+
 CompiledPolicy::CompiledPolicy(const check::Program& program) : p_(program), readings_(enumerate_readings(program)) {
   const auto& p = p_;
+  fields_behind_verdicts_ = verdict_fields(p);
   fields_read_.assign(p.fields.size(), false);
   fields_evaluated_.assign(p.fields.size(), false);
   Compiler c{*this};

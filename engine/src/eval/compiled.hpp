@@ -86,6 +86,13 @@ class CompiledPolicy {
   bool uses_references() const { return uses_references_; }
   // Per record slot: whether evaluation reads it (the key field, for the model's name, included).
   const std::vector<bool>& fields_read() const { return fields_read_; }
+  // Fields whose values the rules use (fields_read without those read only for a model's name).
+  const std::vector<bool>& fields_evaluated() const { return fields_evaluated_; }
+  // Fields a verdict depends on by name: what a tier ladder, escalation, trigger or exemption
+  // reads, through the definitions, effective computes and assumptions it reads. A definition no
+  // verdict reads does not count (std.model defines many). Fields read only implicitly (the
+  // release date behind time_since) are left out.
+  const std::vector<bool>& fields_behind_verdicts() const { return fields_behind_verdicts_; }
   // The same as a list of slots.
   const std::vector<int32_t>& slots_read() const { return slots_read_; }
   // The slots whose values the rules read (slots_read less the key field when it only names
@@ -120,6 +127,7 @@ class CompiledPolicy {
   Readings readings_;
   bool uses_references_ = false;
   std::vector<bool> fields_read_;
+  std::vector<bool> fields_behind_verdicts_;
   std::vector<int32_t> slots_read_;
   std::vector<bool> fields_evaluated_;
   std::vector<int32_t> slots_evaluated_;

@@ -66,6 +66,9 @@ struct RecordSet {
     std::vector<std::string> value, low, high;
   };
   std::vector<FieldOrigin> origins;
+  // The file's own names, for a "did you mean" when a field finds none of its names: a CSV's
+  // header, or the keys that no field took in a JSON file's first records (at most 256).
+  std::vector<std::string> names_in_file;
   const char* column_word = "column";  // what the file calls those names: "column" (CSV) or "key" (JSON)
   // Ranges made from the `confidence` field's label at load time (LoadOptions::confidence_ranges):
   // (record index, slot) pairs in increasing order; empty when the option was off.

@@ -29,6 +29,8 @@ struct Value {
   Kind kind = Kind::Unknown;
   bool boolean = false;
   bool possible = false;  // Unknown only: undecided because a range straddles a line, not for want of data
+  bool bounded = false;   // Number from data: the file gave its bounds (even equal to it), so the
+                          // range is the data's own and --confidence-ranges leaves it
   double x = 0;           // Number: the point estimate, base units; Date: days since 1970-01-01
   double lo = 0, hi = 0;  // Number: the plausible range (lo <= x <= hi); Date: lo == hi == x
   int32_t tier = -1;      // Tier: position in its ladder
@@ -53,7 +55,7 @@ struct Value {
 // Back to unknown, keeping the text's storage for the next value (records reused by streaming).
 inline void reset(Value& v) {
   v.kind = Value::Kind::Unknown;
-  v.boolean = v.possible = false;
+  v.boolean = v.possible = v.bounded = false;
   v.x = v.lo = v.hi = 0;
   v.tier = -1;
   v.text.clear();
