@@ -275,8 +275,12 @@ Type Checker::check_arith(ast::Expr& e) {
       acc = Type::error();
       continue;
     }
-    // Division: same dimension → a ratio; by a ratio → the same quantity.
-    if (acc.dim == rt.dim) { acc = Type::quantity(Dim::Ratio); continue; }
+    // Division: same dimension → a ratio (a plain number stays one, as it does under `*`); by a
+    // ratio → the same quantity.
+    if (acc.dim == rt.dim) {
+      if (acc.dim != Dim::Number) acc = Type::quantity(Dim::Ratio);
+      continue;
+    }
     if (is_number_like(rt)) continue;
     report(operand.span, Severity::Error, "unit-mismatch",
            fmt::format("cannot divide {} by {}", describe(acc), describe(rt)));

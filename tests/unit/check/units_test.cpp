@@ -86,3 +86,20 @@ TEST_CASE("tier bounds must be constants of the ladder's unit") {
   auto d2 = compile_err("import std.model\ntiers t by training_compute { tier a below finetune_compute }\n");
   CHECK(find_code(d2, "tier-bound-not-constant") != nullptr);
 }
+
+TEST_CASE("a plain number divided by a plain number stays a number, as it does multiplied") {
+  // `n / 4.0` was typed a ratio (x), so `define d: number = n / 4.0` failed while `n * 4.0`
+  // compiled; a quantity over one of its own dimension is still a ratio.
+  const Policy p = compile_ok(
+      "field model: text key\nfield n: number\nfield c: FLOP\n"
+      "define quarter: number = n / 4.0\n"
+      "define times: number = n * 4.0\n"
+      "define share: x = c / 1e25 FLOP\n"
+      "trigger t { when quarter > 1 and times > 1 and share > 1x }\n");
+  const Report r = run_json(p, R"([{"model": "A", "n": 8, "c": 2e25}])");
+  const Verdict* t = verdict(r, "A", "t");
+  REQUIRE(t != nullptr);
+  CHECK(t->value == "true");
+  auto d = compile_err("field n: number\ndefine r: FLOP = n / 4.0\ntrigger t { when r > 1 FLOP }\n");
+  CHECK(find_code(d, "type-mismatch") != nullptr);
+}
