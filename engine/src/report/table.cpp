@@ -12,7 +12,9 @@ constexpr std::string_view kModelHeader = "model";
 bool has_column(VerdictKind kind) { return kind == VerdictKind::Tier || kind == VerdictKind::Trigger; }
 
 void tally(TierTally& t, const Verdict& v) {
-  if (v.status == Status::Unknown) {
+  // A tier left open (no figure, or an escalation that may or may not raise it) counts once
+  // among the unknown, whatever its status.
+  if (v.status == Status::Unknown || v.value == "unknown") {
     ++t.unknown;
     return;
   }
