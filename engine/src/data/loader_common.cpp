@@ -31,8 +31,9 @@ std::string combine_estimate(const EstimateParts& parts, std::string_view label,
   const auto& [value, low, high] = parts;
   // Bounds that cannot stand keep the figure they came with: it is the data's own estimate, and
   // the bounds' problem is reported.
+  // (parts.value, not the binding `value`: clang 14 cannot capture a structured binding.)
   const auto keep_figure = [&](std::string problem) {
-    out = value ? eval::Value::number(*value) : eval::Value::unknown();
+    out = parts.value ? eval::Value::number(*parts.value) : eval::Value::unknown();
     return problem;
   };
   if (!value && !(low && high))
