@@ -73,6 +73,32 @@ double keep_sides(double x, double shown, const Lines& lines) {
   return x;
 }
 
+Lines policy_lines(const check::Program& p) {
+  Lines lines;
+  for (const auto& ladder : p.ladders)
+    for (const auto& r : ladder.ranges) {
+      if (r.has_lo) lines.push_back(r.lo);
+      if (r.has_hi) lines.push_back(r.hi);
+    }
+  std::vector<const ast::Expr*> stack;
+  const auto push = [&](const ast::Expr* e) {
+    if (e) stack.push_back(e);
+  };
+  for (const auto* d : p.defines) push(d->value.get());
+  for (const auto* t : p.triggers) push(t->when.get());
+  for (const auto& e : p.exemptions) push(e.decl->when.get());
+  for (const auto& e : p.escalations) push(e.decl->when.get());
+  while (!stack.empty()) {
+    const ast::Expr& e = *stack.back();
+    stack.pop_back();
+    if (e.kind == ast::ExprKind::Number && std::isfinite(e.value)) lines.push_back(e.value);
+    for (const auto& a : e.args) push(a.get());
+  }
+  std::sort(lines.begin(), lines.end());
+  lines.erase(std::unique(lines.begin(), lines.end()), lines.end());
+  return lines;
+}
+
 std::string format_value(const Value& v, check::Dim dim, const Lines& lines) {
   // Four significant digits: computed values (2^(6/5) × 2.5e24) read as 5.743e24, not
   // 5.7434…e24; data values of four digits or fewer (1.001e25, 2.1e25) read as written.

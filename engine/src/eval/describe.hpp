@@ -6,6 +6,7 @@
 #include <vector>
 
 #include "ast/ast.hpp"
+#include "check/program.hpp"
 #include "check/units.hpp"
 #include "eval/value.hpp"
 
@@ -26,6 +27,9 @@ using Lines = std::vector<double>;
 // on x, x is printed with as many digits as keep it on its side of every line, up to the
 // shortest text that reads back as x. A lower bound of 1.0000000001e25 is not printed `1e25`.
 double keep_sides(double x, double shown, const Lines& lines);
+// Every line the policy draws, in base units and sorted: its tiers' bounds and the numbers its
+// rules are written with (which the checker has put in base units).
+Lines policy_lines(const check::Program& p);
 std::string format_quantity(double base_value, check::Dim dim);
 // A value with four significant digits (more where `lines` need them: keep_sides).
 std::string format_value(const Value& v, check::Dim dim, const Lines& lines = {});

@@ -291,6 +291,11 @@ Value Evaluator::effective_compute(int32_t i, Frame& f) {
 
 int32_t Evaluator::tier_of(int32_t li, double x) const { return tier_holding(p_.ladders[li].ranges, x); }
 
+const std::vector<double>& Evaluator::lines() {
+  if (!lines_) lines_ = policy_lines(p_);
+  return *lines_;
+}
+
 Value Evaluator::ladder_base(int32_t i, Frame& f) {
   const auto& decl = *p_.ladders[i].decl;
   Value axis = decl.by ? eval(*decl.by, f) : Value::unknown();

@@ -87,6 +87,9 @@ class Evaluator {
 
   // The tier a point falls in, or -1.
   int32_t tier_of(int32_t ladder, double x) const;
+  // policy_lines (describe.hpp) of the program, worked out on first use and kept: explanations
+  // and verdicts' reasons print values against them, model after model.
+  const std::vector<double>& lines();
   // The record a reference points to from `f`'s record, or null.
   const Record* referenced(int32_t reference, const Frame& f);
 
@@ -132,6 +135,7 @@ class Evaluator {
   std::size_t step_limit_ = 1'000'000;
   std::size_t steps_ = 0;
   std::unordered_map<const ast::Expr*, std::string> texts_;  // text_of's
+  std::optional<std::vector<double>> lines_;                  // lines()
   Value assumption(int32_t i, Frame& f);
 };
 

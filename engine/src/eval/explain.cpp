@@ -48,37 +48,6 @@ std::string value_text(const Value& v, Dim dim, const Lines& lines) {
                      quantity(v.hi, dim, lines));
 }
 
-// Every line the policy draws, in base units and sorted: its tiers' bounds and the numbers its
-// rules are written with. A value near one of them is printed with the digits that decide it.
-Lines policy_lines(Evaluator& ev, Evaluator::Frame& f) {
-  const auto& p = ev.program();
-  Lines lines;
-  for (const auto& ladder : p.ladders)
-    for (const auto& r : ladder.ranges) {
-      if (r.has_lo) lines.push_back(r.lo);
-      if (r.has_hi) lines.push_back(r.hi);
-    }
-  std::vector<const ast::Expr*> stack;
-  const auto push = [&](const ast::Expr* e) {
-    if (e) stack.push_back(e);
-  };
-  for (const auto* d : p.defines) push(d->value.get());
-  for (const auto* t : p.triggers) push(t->when.get());
-  for (const auto& e : p.exemptions) push(e.decl->when.get());
-  for (const auto& e : p.escalations) push(e.decl->when.get());
-  while (!stack.empty()) {
-    const ast::Expr& e = *stack.back();
-    stack.pop_back();
-    if (e.kind == ast::ExprKind::Number) {
-      const Value v = ev.eval(e, f);
-      if (v.kind == Value::Kind::Number && std::isfinite(v.x)) lines.push_back(v.x);
-    }
-    for (const auto& a : e.args) push(a.get());
-  }
-  std::sort(lines.begin(), lines.end());
-  lines.erase(std::unique(lines.begin(), lines.end()), lines.end());
-  return lines;
-}
 
 // Ratios mean something for amounts (compute, money, counts); scores and durations are compared
 // by their difference.
@@ -160,7 +129,7 @@ class Tracer {
  public:
   Tracer(Evaluator& ev, const Record& record)
       : ev_(ev), p_(ev.program()), rs_(ev.records()), record_(record), f_(ev.frame(record)),
-        lines_(policy_lines(ev_, f_)) {}
+        lines_(ev.lines()) {}
 
   VerdictTrace ladder(int32_t li, const Verdict& verdict);
   VerdictTrace condition(const Verdict& verdict, const ast::Expr* when);
@@ -209,7 +178,7 @@ class Tracer {
   const RecordSet& rs_;
   const Record& record_;
   Evaluator::Frame f_;
-  const Lines lines_;  // policy_lines: what a printed value must not be rounded across
+  const Lines& lines_;  // Evaluator::lines: what a printed value must not be rounded across
 };
 
 // --- Steps ---------------------------------------------------------------------------------

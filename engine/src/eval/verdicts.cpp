@@ -2,7 +2,6 @@
 
 #include <fmt/format.h>
 
-#include <algorithm>
 #include <cmath>
 
 #include "eval/describe.hpp"
@@ -67,13 +66,9 @@ Verdict ladder_verdict(Evaluator& ev, int32_t li, Evaluator::Frame& f) {
   check::Dim dim = decl.by ? decl.by->type.dim : check::Dim::Number;
   const std::string axis = decl.by ? ev.text_of(*decl.by) : "?";
   Value axis_value = decl.by ? ev.eval(*decl.by, f) : Value::unknown();
-  // The axis is printed with the digits that place it against the tiers' bounds.
-  Lines bounds;
-  for (const auto& r : ladder.ranges) {
-    if (r.has_lo) bounds.push_back(r.lo);
-    if (r.has_hi) bounds.push_back(r.hi);
-  }
-  std::sort(bounds.begin(), bounds.end());
+  // The axis is printed with the digits that place it against the policy's lines (its tiers'
+  // bounds among them).
+  const Lines& bounds = ev.lines();
   if (v.kind == Value::Kind::Tier) {
     if (v.tier < 0) {
       out.value = "no_tier";
