@@ -5,9 +5,9 @@ its last line, past byte 2^31, and streamed through `scalepol run --format jsonl
 
     stream_2gb.py --scalepol BIN --root REPO --work DIR [--size BYTES]
 
-Checks: the exit code (2: the report is produced, the data had problems); one output line per
-record, in order, the last one the record after the 2 GiB mark; both diagnostics exactly, with the
-right line numbers; and the peak memory of scalepol, which must stay flat (under 256 MiB) however
+Checks: the exit code (0: the report is produced, and cells that cannot be read are warnings); one
+output line per record, in order, the last one the record after the 2 GiB mark; both diagnostics
+exactly, with the right line numbers; and the peak memory of scalepol, which must stay flat (under 256 MiB) however
 large the file. The file is deleted afterwards.
 """
 import argparse
@@ -69,13 +69,13 @@ def main():
 
     last_line = records + 1  # the header is line 1
     expected_err = (
-        f"{path}:2:7: error[malformed-value]: cannot read `lots` as a number for field `training_compute` "
+        f"{path}:2:7: warning[malformed-value]: cannot read `lots` as a number for field `training_compute` "
         f"(column `Training compute (FLOP)`)\n"
         f"  2 | First,lots,2023-05-01,false\n"
         f"    |       ^^^^\n"
         f"  = note: the value is read as unknown\n"
         f"  = help: write a plain number such as `2.1e25` or `135000000000`, without units or thousands separators\n"
-        f"{path}:{last_line}:11: error[malformed-value]: cannot read `2024-02-30` as a date for field `released` "
+        f"{path}:{last_line}:11: warning[malformed-value]: cannot read `2024-02-30` as a date for field `released` "
         f"(column `Publication date`)\n"
         f"  {last_line} | Last,3e25,2024-02-30,true\n"
         f"  {' ' * len(str(last_line))} |           ^^^^^^^^^^\n"
@@ -85,8 +85,8 @@ def main():
                      b'"recent_frontier":{"value":"unknown","status":"unknown"}}}')
 
     failures = []
-    if code != 2:
-        failures.append(f"exit code: expected 2, got {code}")
+    if code != 0:
+        failures.append(f"exit code: expected 0, got {code}")
     if lines != records:
         failures.append(f"report lines: expected {records}, got {lines}")
     if last != expected_last:
