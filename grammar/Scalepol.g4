@@ -176,7 +176,7 @@ notExpr
   ;
 compareExpr
   : addExpr ( compareOp addExpr
-            | IS NOT? (UNKNOWN | KNOWN)
+            | IS NOT? (UNKNOWN | KNOWN | POSSIBLE | DEFINITE)
             | (CONTAINS | STARTS_WITH) addExpr
             )?
   ;
@@ -223,7 +223,7 @@ name
   | VERSION | SOURCE | KEY | COLUMN | LOW | HIGH | BASE | METRIC | BASELINE | BASELINE_DATE | SCALE
   | POST_TRAINING | MULTIPLIER | LOSS | EXAMPLE | INCLUDED | EXCLUDED | FRONTIER | AT | BY | TO
   | BELOW | UP_TO | ABOVE | FROM | APPLIES_TO | ALL | WITHIN | IN | KNOWN | CONTAINS
-  | STARTS_WITH | RECORD | EXPECT | AS_OF | CERTIFIED | QUOTE | BECAUSE
+  | STARTS_WITH | RECORD | EXPECT | AS_OF | CERTIFIED | QUOTE | BECAUSE | POSSIBLE | DEFINITE
   ;
 
 // ---------------------------------------------------------------------------------------------
@@ -288,6 +288,8 @@ ALL: 'all';
 WITHIN: 'within';
 IN: 'in';
 KNOWN: 'known';
+POSSIBLE: 'possible';
+DEFINITE: 'definite';
 CONTAINS: 'contains';
 STARTS_WITH: 'starts_with';
 RECORD: 'record';

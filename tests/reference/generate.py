@@ -41,6 +41,7 @@ FEATURES = {
     "text": "text fields: ==, !=, starts_with, contains",
     "bools": "bool fields",
     "is_known": "`is known` and `is unknown`",
+    "status_tests": "`is possible` and `is definite` (with `is_known`), of fields, comparisons and tiers",
     "ladders": "tier ladders",
     "bound_forms": "every tier bound form (from, above, below, up_to, and two-bound tiers)",
     "gaps": "ladders with gaps (a value in no tier: no_tier)",
@@ -699,9 +700,22 @@ class Generator:
                 return f
             return ["cmp", rng.choice(["==", "!="]), f, ["bool", rng.random() < 0.5]]
         if kind == "known":
-            f = rng.choice([f for f in self.p["fields"] if not f.get("key")
-                            and (not self.solid_mode or f["name"] in self.solid)])["name"]
-            return [rng.choice(["is_known", "is_unknown"]), ["field", f]]
+            # A status test is always decided, whatever its operand: a field, a comparison or a
+            # ladder's tier, each of which may be unknown, possible or definite.
+            test = rng.choice(["is_known", "is_unknown"] +
+                              (["is_possible", "is_definite"] if self.has("status_tests") else []))
+            r = rng.random()
+            if r < 0.3 and depth > 0:
+                saved, self.solid_mode = self.solid_mode, False
+                try:
+                    operand = self.bool_expr(0, avoid_ladder)
+                finally:
+                    self.solid_mode = saved
+                return [test, operand]
+            if r < 0.45 and ladders:
+                return [test, ["ladder", rng.choice(ladders)["name"]]]
+            f = rng.choice([f for f in self.p["fields"] if not f.get("key")])["name"]
+            return [test, ["field", f]]
         if kind == "bdefine":
             return ["define", rng.choice([d for d in self.p["defines"] if d["dim"] == "bool"])["name"]]
         if kind == "tier":
@@ -903,7 +917,7 @@ class Generator:
 # ----------------------------------------------------------------------------------------------
 # Rendering: the program as policy text
 
-PREC = {"or": 1, "and": 2, "not": 3, "cmp": 4, "is_known": 4, "is_unknown": 4, "starts_with": 4, "contains": 4,
+PREC = {"or": 1, "and": 2, "not": 3, "cmp": 4, "is_known": 4, "is_unknown": 4, "is_possible": 4, "is_definite": 4, "starts_with": 4, "contains": 4,
         "add": 5, "sub": 5, "mul": 6, "div": 6, "neg": 7, "at": 8}
 
 
@@ -949,10 +963,8 @@ def _render(e):
         return "not " + render_expr(e[1], 3)
     if k == "cmp":
         return "%s %s %s" % (render_expr(e[2], 5), e[1], render_expr(e[3], 5))
-    if k == "is_known":
-        return render_expr(e[1], 5) + " is known"
-    if k == "is_unknown":
-        return render_expr(e[1], 5) + " is unknown"
+    if k in ("is_known", "is_unknown", "is_possible", "is_definite"):
+        return render_expr(e[1], 5) + " is " + k[3:]
     if k in ("starts_with", "contains"):
         return "%s %s %s" % (render_expr(e[1], 5), k, render_expr(e[2], 5))
     if k in ("add", "sub"):
@@ -1085,7 +1097,8 @@ def test_cell(f, cell):
 
 def make_tests(p, records, rng, count):
     """Up to `count` test blocks, each a record (with the records it references) and an
-    expectation for every verdict the reference gives definitely or as unknown."""
+    expectation for every verdict the reference gives: its value when definite, `is possible` or
+    `is unknown` when not."""
     by = {r["model"]: r for r in records}
     fields = {f["name"]: f for f in p["fields"]}
     refs = [r["field"] for r in p["references"]]
@@ -1109,16 +1122,26 @@ def make_tests(p, records, rng, count):
             value, status = answer[0], answer[1]
             if value == "unsupported":
                 continue
+            if status == "possible" and answer[2] and "." not in rule:
+                # possible because readings differ: a test checks each reading on its own, where
+                # it is definite
+                continue
             if rule in [l["name"] for l in p["ladders"]]:
                 if status == "definite" and value != "no_tier":
                     expects.append(("tier", "%s == %s" % (rule, value if rng.random() < 0.5 else rule + "." + value)))
                 elif status == "unknown":
                     expects.append(("unknown", "%s is unknown" % rule))
+                elif status == "possible":
+                    expects.append(("possible", "%s is possible" % rule))
             elif "." not in rule:  # a trigger or an exemption
                 if status == "definite":
                     expects.append(("true" if value == "true" else "false", rule if value == "true" else "not " + rule))
+                    if rng.random() < 0.2:
+                        expects.append(("definite", "%s is definite" % rule))
                 elif status == "unknown":
                     expects.append(("unknown", "%s is unknown" % rule))
+                elif status == "possible":
+                    expects.append(("possible", "%s is possible" % rule))
             else:
                 kinds_incurred.setdefault(rule.rsplit(".", 1)[1], []).append((value, status))
         for kind, answers in sorted(kinds_incurred.items()):

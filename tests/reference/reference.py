@@ -368,12 +368,22 @@ class Evaluator:
             return t_not(self.truth(e[1], ctx))
         if k == "cmp":
             return self.comparison(e[1], e[2], e[3], ctx)
-        if k in ("is_known", "is_unknown"):
-            # docs/uncertainty.md, 1: a missing field is unknown; issue 22, item 9: "keep `is
-            # unknown` for missing data only". A value with a range is known.
+        if k in ("is_known", "is_unknown", "is_possible", "is_definite"):
+            # docs/semantics.md, 1: every value is unknown (the data does not say), possible (its
+            # range leaves it open) or definite; `is known` is "not unknown". A number whose range
+            # holds more than one value is possible; the test itself is always decided.
             v = self.eval(e[1], ctx)
-            missing = v is MISSING or v is TIER_UNKNOWN or (isinstance(v, Truth) and v.status == UNKNOWN)
-            return T_TRUE if missing == (k == "is_unknown") else T_FALSE
+            if v is MISSING or v is TIER_UNKNOWN:
+                status = UNKNOWN
+            elif isinstance(v, (Truth, TierValue)):
+                status = v.status
+            elif isinstance(v, Num):
+                status = DEFINITE if v.lo == v.hi else POSSIBLE
+            else:
+                status = DEFINITE
+            holds = {"is_known": status != UNKNOWN, "is_unknown": status == UNKNOWN,
+                     "is_possible": status == POSSIBLE, "is_definite": status == DEFINITE}[k]
+            return T_TRUE if holds else T_FALSE
         if k in ("starts_with", "contains"):
             a, b = self.eval(e[1], ctx), self.eval(e[2], ctx)
             if a is MISSING or b is MISSING:

@@ -33,7 +33,7 @@ std::string show(const eval::Value& v, const ast::Expr& e, const check::Program&
     std::string name = v.tier >= 0 && v.tier < static_cast<int32_t>(tiers.size()) ? tiers[v.tier].name.text : "no tier";
     return v.possible ? "possibly " + name : name;
   }
-  if (v.kind == eval::Value::Kind::Unknown) return v.possible ? "undecided (a range straddles the line)" : "unknown";
+  if (v.kind == eval::Value::Kind::Unknown) return v.possible ? "possible (a range straddles the line)" : "unknown";
   return eval::format_value(v, e.type.dim);
 }
 
@@ -100,7 +100,7 @@ TestResults Policy::run_tests() const {
         std::string got = v.kind == eval::Value::Kind::Bool ? "false" : show(v, *expect, p);
         std::string detail;
         // Say what the left side actually was: `gpai_tier` is `gpai`.
-        if ((expect->kind == ast::ExprKind::Compare || expect->kind == ast::ExprKind::IsKnown) && !expect->args.empty()) {
+        if ((expect->kind == ast::ExprKind::Compare || expect->kind == ast::ExprKind::IsStatus) && !expect->args.empty()) {
           const auto& lhs = *expect->args[0];
           detail = fmt::format(" ({} is {})", eval::expr_text(lhs), show(ev.eval(lhs, frame), lhs, p));
         }

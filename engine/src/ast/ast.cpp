@@ -12,6 +12,15 @@ Op mirrored(Op op) {
   }
 }
 
+const char* status_test_text(const Expr& e) {
+  switch (e.status_test) {
+    case StatusTest::Known: return e.boolean ? "is known" : "is unknown";
+    case StatusTest::Possible: return e.boolean ? "is possible" : "is not possible";
+    case StatusTest::Definite: return e.boolean ? "is definite" : "is not definite";
+  }
+  return "is known";
+}
+
 const char* op_text(Op op) {
   switch (op) {
     case Op::Add: return "+";

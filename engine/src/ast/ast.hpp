@@ -51,7 +51,7 @@ enum class ExprKind {
   Or,          // args[0] or args[1] or …
   Arith,       // args[0] ops[0] args[1] ops[1] args[2] … with ops in + - * /
   Compare,     // args[0] op args[1]
-  IsKnown,     // args[0] is known / is unknown (`negated` for unknown… see below)
+  IsStatus,    // args[0] is known / unknown / possible / definite (`status_test`, `boolean`)
   Contains,    // args[0] contains args[1]
   StartsWith,  // args[0] starts_with args[1]
   Call,        // callee(args…), argument names in `arg_names` ("" when positional)
@@ -59,9 +59,18 @@ enum class ExprKind {
   Within,      // args[0] within lo..hi: a value with a stated plausible range (`range`)
 };
 
+// What `x is …` asks of a value's status (docs/semantics.md, §1): whether the data gives it at
+// all (`known`), whether its range leaves it open (`possible`), or whether it is one value
+// (`definite`). Every value is exactly one of unknown, possible and definite.
+enum class StatusTest : unsigned char { Known, Possible, Definite };
+
 enum class Op { Add, Sub, Mul, Div, Lt, Le, Gt, Ge, Eq, Ne };
 
 const char* op_text(Op op);
+
+struct Expr;
+// The words of an IsStatus test after its operand: "is known", "is not possible", ….
+const char* status_test_text(const Expr& e);
 
 // The comparison written the other way round: `c < x` is `x > c` (`<` ↔ `>`, `<=` ↔ `>=`; the
 // other operators stay as they are).
@@ -114,7 +123,9 @@ struct Expr {
   Span unit_span;             // Number: span of the unit word
   std::string text;           // String/FreeText: the unescaped text; Number: the digits as written
   int32_t date = 0;           // Date: days since 1970-01-01
-  bool boolean = false;       // Bool; IsKnown: true for `is known`, false for `is unknown`
+  bool boolean = false;       // Bool; IsStatus: the answer that makes it true (false for `is unknown`,
+                              // `is not possible`, `is not definite`)
+  StatusTest status_test = StatusTest::Known;  // IsStatus: what is asked
 
   std::vector<Ident> path;    // Name: the dotted parts (at least one)
   Ident ref;                  // At: the reference name

@@ -1,5 +1,6 @@
 #include "ast/ast_dump.hpp"
 
+#include <algorithm>
 #include <fmt/format.h>
 
 namespace scalepol::ast {
@@ -55,7 +56,12 @@ class Dumper {
       case ExprKind::Or: word("or"); break;
       case ExprKind::Arith: word("arith"); for (Op op : e->ops) word(op_text(op)); break;
       case ExprKind::Compare: word("cmp"); for (Op op : e->ops) word(op_text(op)); break;
-      case ExprKind::IsKnown: word(e->boolean ? "is-known" : "is-unknown"); break;
+      case ExprKind::IsStatus: {
+        std::string w = status_test_text(*e);  // one word: "is-not-possible"
+        std::replace(w.begin(), w.end(), ' ', '-');
+        word(w);
+        break;
+      }
       case ExprKind::Contains: word("contains"); break;
       case ExprKind::StartsWith: word("starts_with"); break;
       case ExprKind::Call: word("call"); id(e->callee); for (const auto& n : e->arg_names) str(n); break;

@@ -440,7 +440,7 @@ Type Checker::check_expr(ast::Expr& e) {
     }
     case ast::ExprKind::Arith: t = check_arith(e); break;
     case ast::ExprKind::Compare: t = check_compare(e); break;
-    case ast::ExprKind::IsKnown: check_expr(*e.args[0]); t = Type::boolean(); break;
+    case ast::ExprKind::IsStatus: check_expr(*e.args[0]); t = Type::boolean(); break;
     case ast::ExprKind::Contains: {
       auto lt = check_expr(*e.args[0]);
       auto& rhs = *e.args[1];

@@ -535,12 +535,20 @@ struct BatchRun::State {
       }
       case NodeKind::Compare: return compare(index, nd);
       case NodeKind::CompareFieldConst: return compare_field_const(nd);
-      case NodeKind::IsKnown:
-      case NodeKind::IsKnownField: {
-        const View a = nd.kind == NodeKind::IsKnown ? eval(nd.a) : field(nd.a);
+      case NodeKind::IsStatus:
+      case NodeKind::IsStatusField: {
+        const View a = nd.kind == NodeKind::IsStatus ? eval(nd.a) : field(nd.a);
+        const TK type = nd.kind == NodeKind::IsStatus ? nodes[static_cast<std::size_t>(nd.a)].type : columns.find(nd.a)->kind;
+        // A number's or a tier's range is open when it holds more than one value; a date's never is.
+        const bool ranged = (type == TK::Quantity || type == TK::Tier) && a.lo && a.hi;
+        const auto test = static_cast<ast::StatusTest>(nd.b);
         uint8_t* out = states();
-        const bool want_known = nd.k.boolean;
-        for (std::size_t i = 0; i < n; ++i) out[i] = unknown(a.state[i]) != want_known ? kTrue : kFalse;
+        for (std::size_t i = 0; i < n; ++i) {
+          const std::size_t j = a.constant ? 0 : i;
+          const uint8_t s = a.state[j];
+          const bool open = s == kUndecided || (s < kUndecided && ranged && a.lo[j] != a.hi[j]);
+          out[i] = status_test_holds(test, nd.k.boolean, s == kMissing, open) ? kTrue : kFalse;
+        }
         return states_view(out);
       }
       case NodeKind::ObligationKind: {
@@ -812,6 +820,8 @@ int32_t slot_valued(const CompiledPolicy& cp, const CompiledPolicy::Node& nd) {
     case NodeKind::ContainsFieldConst:
     case NodeKind::StartsWithFieldConst: return nd.a;
     case NodeKind::Progress: return cp.program().released_field;
+    // Whether a value is known needs its state only; whether its range is open needs the range.
+    case NodeKind::IsStatusField: return static_cast<ast::StatusTest>(nd.b) == ast::StatusTest::Known ? -1 : nd.a;
     default: return -1;
   }
 }
@@ -857,7 +867,7 @@ bool batch_supported(const CompiledPolicy& cp, const Columns& columns, std::size
         break;
       }
       case NodeKind::Field:
-      case NodeKind::IsKnownField:
+      case NodeKind::IsStatusField:
       case NodeKind::ContainsFieldConst:
       case NodeKind::StartsWithFieldConst:
         if (!columns.find(nd.a)) return false;

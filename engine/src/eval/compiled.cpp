@@ -382,14 +382,19 @@ CValue n_compare_field_const(const Node& n, Ctx& c) {
   return compare(n.op, of_value(v), n.k);
 }
 
-CValue n_is_known(const Node& n, Ctx& c) {
+// `x is known / possible / definite`; `n.b` holds the ast::StatusTest, `n.k.boolean` the answer
+// that makes it true.
+CValue n_is_status(const Node& n, Ctx& c) {
   CValue v = ev(n.a, c);
-  return of_bool((v.kind == K::Unknown) != n.k.boolean);
+  const bool missing = v.kind == K::Unknown && !v.possible;
+  const bool open = v.kind == K::Unknown ? v.possible : (v.kind == K::Number || v.kind == K::Tier) && v.lo != v.hi;
+  return of_bool(status_test_holds(static_cast<ast::StatusTest>(n.b), n.k.boolean, missing, open));
 }
 
-// `field is known` / `field is unknown`: the commonest operand of `is known`, read in place.
-CValue n_is_known_field(const Node& n, Ctx& c) {
-  return of_bool((c.rec->values[n.a].kind == K::Unknown) != n.k.boolean);
+// `field is known` and the like: the commonest operand of a status test, read in place.
+CValue n_is_status_field(const Node& n, Ctx& c) {
+  const Value& v = c.rec->values[n.a];
+  return of_bool(status_test_holds(static_cast<ast::StatusTest>(n.b), n.k.boolean, value_missing(v), value_open(v)));
 }
 
 CValue n_obligation_kind(const Node& n, Ctx& c) {
@@ -504,8 +509,8 @@ NodeKind kind_of(Fn fn) {
       {n_arith, NodeKind::Arith},
       {n_compare, NodeKind::Compare},
       {n_compare_field_const, NodeKind::CompareFieldConst},
-      {n_is_known, NodeKind::IsKnown},
-      {n_is_known_field, NodeKind::IsKnownField},
+      {n_is_status, NodeKind::IsStatus},
+      {n_is_status_field, NodeKind::IsStatusField},
       {n_obligation_kind, NodeKind::ObligationKind},
       {n_text_test<true>, NodeKind::Contains},
       {n_text_test<false>, NodeKind::StartsWith},
@@ -636,14 +641,16 @@ struct Compiler {
         n.op = e.ops[0];
         return add(std::move(n));
       }
-      case EK::IsKnown: {
+      case EK::IsStatus: {
         if (is_field(*e.args[0])) {
           reads(e.args[0]->res.index);
-          Node n = make(n_is_known_field, e.args[0]->res.index);
+          Node n = make(n_is_status_field, e.args[0]->res.index);
+          n.b = static_cast<int32_t>(e.status_test);
           n.k.boolean = e.boolean;
           return add(std::move(n));
         }
-        Node n = make(n_is_known, compile(*e.args[0]));
+        Node n = make(n_is_status, compile(*e.args[0]));
+        n.b = static_cast<int32_t>(e.status_test);
         n.k.boolean = e.boolean;
         return add(std::move(n));
       }

@@ -68,7 +68,7 @@ struct Column {
 // Node::fn. One kind per node function of compiled.cpp.
 enum class NodeKind : unsigned char {
   Const, Field, Define, EffectiveCompute, Ladder, Trigger, Exemption, Assumption, AsOf, Unknown, At,
-  Neg, Not, And, Or, Arith, Compare, CompareFieldConst, IsKnown, IsKnownField, ObligationKind,
+  Neg, Not, And, Or, Arith, Compare, CompareFieldConst, IsStatus, IsStatusField, ObligationKind,
   Contains, StartsWith, ContainsFieldConst, StartsWithFieldConst, TimeSince, Min, Max, Abs, Progress,
   Within,
 };

@@ -125,7 +125,7 @@ int precedence(const ast::Expr& e) {
     case EK::Or: return 1;
     case EK::And: return 2;
     case EK::Not: return 3;
-    case EK::Compare: case EK::IsKnown: case EK::Contains: case EK::StartsWith: return 4;
+    case EK::Compare: case EK::IsStatus: case EK::Contains: case EK::StartsWith: return 4;
     case EK::Arith: return (e.ops[0] == ast::Op::Add || e.ops[0] == ast::Op::Sub) ? 5 : 6;
     case EK::Neg: return 7;
     default: return 8;
@@ -170,7 +170,7 @@ std::string expr_text(const ast::Expr& e) {
       return s;
     }
     case EK::Compare: return operand(*e.args[0], 4) + " " + ast::op_text(e.ops[0]) + " " + operand(*e.args[1], 4);
-    case EK::IsKnown: return operand(*e.args[0], 4) + (e.boolean ? " is known" : " is unknown");
+    case EK::IsStatus: return operand(*e.args[0], 4) + " " + ast::status_test_text(e);
     case EK::Contains: return operand(*e.args[0], 4) + " contains " + operand(*e.args[1], 4);
     case EK::StartsWith: return operand(*e.args[0], 4) + " starts_with " + operand(*e.args[1], 4);
     case EK::Call: {

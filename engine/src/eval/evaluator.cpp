@@ -233,9 +233,9 @@ Value Evaluator::eval(const ast::Expr& e, Frame& f) {
       return acc;
     }
     case EK::Compare: return compare(e.ops[0], eval(*e.args[0], f), eval(*e.args[1], f));
-    case EK::IsKnown: {
+    case EK::IsStatus: {
       Value v = eval(*e.args[0], f);
-      return Value::of_bool(v.is_unknown() != e.boolean);
+      return Value::of_bool(status_test_holds(e.status_test, e.boolean, value_missing(v), value_open(v)));
     }
     case EK::Contains:
     case EK::StartsWith: {

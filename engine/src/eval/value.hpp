@@ -6,6 +6,8 @@
 #include <cstdint>
 #include <string>
 
+#include "ast/ast.hpp"
+
 namespace scalepol::eval {
 
 enum class Tri : unsigned char { False, True, Unknown };
@@ -51,6 +53,27 @@ struct Value {
   bool is_unknown() const { return kind == Kind::Unknown; }
   bool is_exact() const { return lo == hi; }
 };
+
+// `x is known / possible / definite` (docs/semantics.md, §1) from the value's status: `missing`
+// when the data does not give it (unknown, not undecided), `open` when its range leaves it open
+// (an undecided truth, a number or tier whose range is more than one value). The three statuses
+// are exclusive, and the test itself is always decided.
+inline bool status_test_holds(ast::StatusTest test, bool want, bool missing, bool open) {
+  bool is = false;
+  switch (test) {
+    case ast::StatusTest::Known: is = !missing; break;
+    case ast::StatusTest::Possible: is = !missing && open; break;
+    case ast::StatusTest::Definite: is = !missing && !open; break;
+  }
+  return is == want;
+}
+
+// A value's status for status_test_holds: (missing, open).
+inline bool value_missing(const Value& v) { return v.kind == Value::Kind::Unknown && !v.possible; }
+inline bool value_open(const Value& v) {
+  if (v.kind == Value::Kind::Unknown) return v.possible;
+  return (v.kind == Value::Kind::Number || v.kind == Value::Kind::Tier) && v.lo != v.hi;
+}
 
 // Back to unknown, keeping the text's storage for the next value (records reused by streaming).
 inline void reset(Value& v) {

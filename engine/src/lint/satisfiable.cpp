@@ -153,7 +153,7 @@ Cases Solver::cases(const ast::Expr& e, bool want) {
     case EK::And: return want ? all_of(e, true) : any_of(e, false);
     case EK::Or: return want ? any_of(e, true) : all_of(e, false);
     case EK::Compare: return compare(e, want);
-    case EK::IsKnown: return is_known(e, want);
+    case EK::IsStatus: return is_known(e, want);
     default: return opaque(e, want);
   }
 }
@@ -215,6 +215,9 @@ Cases Solver::opaque(const ast::Expr& e, bool want) {
 
 Cases Solver::is_known(const ast::Expr& e, bool want) {
   const auto& operand = *e.args[0];
+  // Whether a range leaves a value open is beyond the solver's cases, which hold values, not
+  // ranges: `is possible` and `is definite` are left open.
+  if (e.status_test != ast::StatusTest::Known) return opaque(e, want);
   const bool known = e.boolean == want;  // `x is known` true, or `x is unknown` false
   if (constant(operand)) {
     if (known) return Cases{{Case{}}, {}};

@@ -127,10 +127,18 @@ ast::ExprPtr AstBuilder::compare_expr(P::CompareExprContext* c) {
     e = node(ast::ExprKind::Compare, span(c));
     e->ops.push_back(op_of(op->getStart()));
   } else if (c->IS()) {
-    if (!c->KNOWN() && !c->UNKNOWN()) return nullptr;
-    e = node(ast::ExprKind::IsKnown, span(c));
-    // `is known` and `is not unknown` both ask whether the value is known.
-    e->boolean = (c->KNOWN() != nullptr) != (c->NOT() != nullptr);
+    e = node(ast::ExprKind::IsStatus, span(c));
+    const bool negated = c->NOT() != nullptr;
+    if (c->KNOWN() || c->UNKNOWN()) {
+      // `is known` and `is not unknown` both ask whether the value is known.
+      e->status_test = ast::StatusTest::Known;
+      e->boolean = (c->KNOWN() != nullptr) != negated;
+    } else if (c->POSSIBLE() || c->DEFINITE()) {
+      e->status_test = c->POSSIBLE() ? ast::StatusTest::Possible : ast::StatusTest::Definite;
+      e->boolean = !negated;
+    } else {
+      return nullptr;
+    }
   } else if (c->CONTAINS()) {
     e = node(ast::ExprKind::Contains, span(c));
   } else if (c->STARTS_WITH()) {
@@ -138,7 +146,7 @@ ast::ExprPtr AstBuilder::compare_expr(P::CompareExprContext* c) {
   } else {
     return expression(sides[0]);
   }
-  const std::size_t operands = e->kind == ast::ExprKind::IsKnown ? 1 : 2;
+  const std::size_t operands = e->kind == ast::ExprKind::IsStatus ? 1 : 2;
   if (sides.size() != operands) return nullptr;
   for (auto* side : sides) {
     auto arg = expression(side);

@@ -1,5 +1,6 @@
 // Expressions: each kind of node, its fields and spans, and the shape of chains.
 #include <doctest/doctest.h>
+#include <tuple>
 
 #include "syntax_helpers.hpp"
 
@@ -7,6 +8,7 @@ using namespace scalepol;
 using namespace scalepol::syntax::test;
 using ast::ExprKind;
 using ast::Op;
+using ast::StatusTest;
 
 namespace {
 
@@ -171,11 +173,29 @@ TEST_CASE("is known / is unknown, with and without not") {
     auto p = parse_expr(text);
     const auto& e = ok(p);
     CAPTURE(text);
-    CHECK(e.kind == ExprKind::IsKnown);
+    CHECK(e.kind == ExprKind::IsStatus);
     CHECK(e.boolean == known);
     REQUIRE(e.args.size() == 1);
     CHECK(e.args[0]->path[0].text == "x");
   }
+}
+
+TEST_CASE("is possible / is definite, with and without not") {
+  const std::tuple<const char*, StatusTest, bool> cases[] = {
+      {"x is possible", StatusTest::Possible, true}, {"x is not possible", StatusTest::Possible, false},
+      {"x is definite", StatusTest::Definite, true}, {"x is not definite", StatusTest::Definite, false},
+      {"x is unknown", StatusTest::Known, false}};
+  for (auto [text, test, want] : cases) {
+    auto p = parse_expr(text);
+    const auto& e = ok(p);
+    CAPTURE(text);
+    CHECK(e.kind == ExprKind::IsStatus);
+    CHECK(e.status_test == test);
+    CHECK(e.boolean == want);
+    CHECK(std::string(status_test_text(e)) == text + 2);
+  }
+  // `possible` and `definite` stay names elsewhere.
+  CHECK(ok(parse_expr("possible + definite")).kind == ExprKind::Arith);
 }
 
 TEST_CASE("contains and starts_with") {

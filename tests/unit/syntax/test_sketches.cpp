@@ -63,7 +63,7 @@ TEST_CASE("sketch: EU AI Act") {
   REQUIRE(systemic.obligations[0].quotes.size() == 1);
   CHECK(systemic.obligations[0].quotes[0].source == "Article 52(1)");
   REQUIRE(m.tests.size() == 2);
-  CHECK(m.tests[1].expects.at(0)->kind == ast::ExprKind::IsKnown);
+  CHECK(m.tests[1].expects.at(0)->kind == ast::ExprKind::IsStatus);
   CHECK_FALSE(m.tests[1].expects.at(0)->boolean);
 }
 
