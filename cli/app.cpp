@@ -108,6 +108,11 @@ int run_app(int argc, char** argv) {
   run_cmd->add_flag("--confidence-ranges", run.inputs.confidence_ranges,
                     "read Epoch AI's Confidence labels as ranges around compute figures (Confident 3x, Likely 10x, "
                     "Speculative 30x; see docs/uncertainty-confidence.md)");
+  run_cmd->add_option("--show", run.show,
+                      "columns of the text table besides tier ladders and triggers: exemptions (one per exemption), "
+                      "obligations (the kinds each model incurs); comma-separated")
+      ->delimiter(',')
+      ->check(CLI::IsMember({"exemptions", "obligations"}));
   run_cmd->add_flag("--strict-data", run.inputs.strict_data,
                  "fail (exit 2) on any problem in the data; without it a value that cannot be read is a warning "
                  "and read as unknown");

@@ -35,6 +35,7 @@ struct RunOptions {
   std::string format = "text";       // text | json | jsonl | html
   std::string as_of;                 // YYYY-MM-DD, or "" for unset
   std::string output;                // -o FILE, or "" for stdout
+  std::vector<std::string> show;     // --show: text-table columns besides tiers and triggers
   ColorMode color = ColorMode::Auto;
 };
 int run_run(const RunOptions& options);

@@ -4,6 +4,7 @@
 // exits 2 with the diagnostics. Problems with single values in the data do not stop it: the
 // report is produced and the problems follow on stderr as warnings (exit 0); a lost row is an
 // error (exit 2), and --strict-data makes every problem one.
+#include <algorithm>
 #include <cstdio>
 #include <functional>
 #include <iostream>
@@ -24,7 +25,8 @@ void render(std::ostream& out, const Report& report, const RunOptions& options, 
   if (options.format == "json") {
     render_report_json(out, report);
   } else {
-    render_report_text(out, report, {.color = color});
+    const auto shows = [&](const char* what) { return std::ranges::find(options.show, what) != options.show.end(); };
+    render_report_text(out, report, {.color = color, .exemptions = shows("exemptions"), .obligations = shows("obligations")});
   }
 }
 
@@ -113,6 +115,11 @@ int run_run(const RunOptions& options) {
                   options.color);
       return kFailure;
     }
+  }
+  if (!options.show.empty() && options.format != "text") {
+    print_error("--show chooses columns of the text table; --format " + options.format + " gives every verdict",
+                options.color);
+    return kFailure;
   }
   if (options.format == "jsonl") return run_streaming(options);
   Progress progress(progress_label(options));

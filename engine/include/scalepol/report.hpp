@@ -61,9 +61,12 @@ struct Report {
 
 struct ReportTextOptions {
   bool color = false;
+  bool exemptions = false;   // a column per exemption, besides tier ladders and triggers
+  bool obligations = false;  // a column listing the kinds of obligation each model incurs
 };
 
-// A readable table: one row per model, one column per tier ladder and trigger.
+// A readable table: one row per model, one column per tier ladder and trigger (and, as the
+// options ask, per exemption and one for obligations), then a count of each column's values.
 std::string render_report_text(const Report& report, const ReportTextOptions& options = {});
 // {"policy", "results": [{"model", "verdicts": [{"rule", "kind", "value", "status", …}]}]}
 std::string render_report_json(const Report& report);

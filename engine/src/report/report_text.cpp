@@ -9,7 +9,8 @@
 //   o3           unknown        unknown
 //
 //   3 models
-//   gpai_tier: systemic_risk 1, gpai 1, unknown 1
+//   gpai_tier: systemic_risk 1, gpai 1 (1 possible), unknown 1
+//   notify: true 1, false 1, unknown 1
 //   ~ possible: a value's range reaches across a line
 //
 // Columns are padded by display width (report::display_width: a CJK character takes two).
@@ -95,6 +96,11 @@ void append_row(std::string& out, const report::Table& table, const ModelResult&
   }
   for (std::size_t c = 0; c < columns.size(); ++c) {
     const bool last = c + 1 == columns.size();
+    if (table.has_obligations_column() && c == table.obligations_column()) {
+      const std::string text = table.obligations_text(result);
+      append_cell(out, text, columns[c].width, last, text == report::kNoObligations ? report::ansi::kDim : "", color);
+      continue;
+    }
     const Verdict* v = cells[c];
     if (v == nullptr) {
       append_cell(out, report::kMissingCell, columns[c].width, last, report::ansi::kDim, color);
@@ -129,33 +135,50 @@ void append_limit_note(std::string& out, const Report& r, const report::Table& t
                  stopped, stopped == 1 ? " is" : "s are", eval::with_thousands(limit));
 }
 
-// `N models`, then one line per tier ladder: how many models sit on each rung.
+// One count of a summary line: `gpai 90`, `gpai 90 (8 possible)`, and for an obligation the
+// models for which the data does not say: `notify 21 (2 possible) + 471 unknown`.
+void append_count(std::string& out, std::string_view value, std::size_t models, std::size_t possible,
+                  std::size_t unknown) {
+  report::append_printable(out, value);
+  fmt::format_to(std::back_inserter(out), " {}", models);
+  if (possible > 0) fmt::format_to(std::back_inserter(out), " ({} possible)", possible);
+  if (unknown > 0) fmt::format_to(std::back_inserter(out), " + {} unknown", unknown);
+}
+
+// `N models`, then one line per column: how many models have each value, and of those how many
+// only possibly. A tier ladder counts per tier, a trigger or an exemption per `true`, `false`,
+// `possible` and `unknown`, the obligations column per kind of obligation incurred.
 void append_summary(std::string& out, const Report& r, const report::Table& table) {
   fmt::format_to(std::back_inserter(out), "\n{} model{}\n", r.results.size(), r.results.size() == 1 ? "" : "s");
   const auto& columns = table.columns();
   for (std::size_t c = 0; c < columns.size(); ++c) {
-    if (columns[c].kind != VerdictKind::Tier) continue;
-    const report::TierTally& tally = table.tallies()[c];
+    const report::Tally& tally = table.tallies()[c];
     report::append_printable(out, columns[c].rule);
     out += ':';
     const char* separator = " ";
-    for (const auto& [value, count] : tally.counts) {
+    for (const auto& count : tally.counts) {
       out += separator;
-      report::append_printable(out, value);
-      fmt::format_to(std::back_inserter(out), " {}", count);
+      append_count(out, count.value, count.models, count.possible, count.unknown);
       separator = ", ";
     }
-    if (tally.unknown > 0) fmt::format_to(std::back_inserter(out), "{}unknown {}", separator, tally.unknown);
+    if (tally.unknown > 0) {
+      out += separator;
+      append_count(out, "unknown", tally.unknown, tally.unknown_possible, 0);
+      separator = ", ";
+    }
+    if (tally.counts.empty() && tally.unknown == 0) out += " none";
     out += '\n';
   }
   if (table.has_possible()) out += "~ possible: a value's range reaches across a line\n";
+  if (table.has_obligations_column() && table.has_unknown())
+    out += "? unknown: the data does not say whether the obligation is incurred\n";
   append_limit_note(out, r, table);
   if (table.has_dependent())
     out += "* depends on the policy's assumptions: the verdict differs between readings (see `--format json` or `explain`)\n";
 }
 
 void write_report(report::Sink& sink, const Report& r, const ReportTextOptions& options) {
-  const report::Table table(r);
+  const report::Table table(r, {.exemptions = options.exemptions, .obligations = options.obligations});
   std::string& out = sink.buffer();
   append_title(out, r, options.color);
   append_header_rows(out, table, options.color);

@@ -45,8 +45,47 @@ TEST_CASE("report table: columns for tiers and triggers, markers, tier summary")
         "Inflection-2  systemic_risk  -\n"
         "\n"
         "4 models\n"
-        "gpai_tier: systemic_risk 2, gpai 1, unknown 1\n"
+        "gpai_tier: systemic_risk 2, gpai 1 (1 possible), unknown 1\n"
+        "notify: true 1, false 1, unknown 1\n"
         "~ possible: a value's range reaches across a line\n");
+}
+
+TEST_CASE("report table: exemptions and the obligations incurred, when asked for") {
+  const auto exemption = [](std::string value, Status status = Status::Definite) {
+    return Verdict{.rule = "research", .kind = VerdictKind::Exemption, .value = std::move(value), .status = status};
+  };
+  const auto owed = [](std::string rule, std::string value, Status status = Status::Definite) {
+    return Verdict{.rule = std::move(rule), .kind = VerdictKind::Obligation, .value = std::move(value), .status = status};
+  };
+  Report r;
+  r.policy = "p";
+  r.results = {
+      // The same kind from a tier (possibly) and a trigger (definitely): incurred, once.
+      {"A", {tier("systemic_risk", Status::Possible), exemption("false"),
+             owed("gpai_tier.systemic_risk.report", "unknown", Status::Possible), owed("eval.report", "true"),
+             owed("gpai_tier.systemic_risk.license", "unknown", Status::Possible)}},
+      // Exempt: shown false, not incurred.
+      {"B", {tier("gpai"), exemption("true"), owed("gpai_tier.gpai.report", "false")}},
+      {"C", {tier("unknown", Status::Unknown), exemption("unknown", Status::Unknown),
+             owed("gpai_tier.systemic_risk.report", "unknown", Status::Unknown)}},
+  };
+  CHECK(render_report_text(r, {.exemptions = true, .obligations = true}) ==
+        "policy p\n"
+        "\n"
+        "model  gpai_tier       research  obligations\n"
+        "-----  --------------  --------  ----------------\n"
+        "A      systemic_risk~  false     report, license~\n"
+        "B      gpai            true      none\n"
+        "C      unknown         unknown   report?\n"
+        "\n"
+        "3 models\n"
+        "gpai_tier: systemic_risk 1 (1 possible), gpai 1, unknown 1\n"
+        "research: true 1, false 1, unknown 1\n"
+        "obligations: report 1 + 1 unknown, license 1 (1 possible)\n"
+        "~ possible: a value's range reaches across a line\n"
+        "? unknown: the data does not say whether the obligation is incurred\n");
+  // Without the options, neither column.
+  CHECK(render_report_text(r).find("research") == std::string::npos);
 }
 
 TEST_CASE("report table: no title, no date, no columns, one model") {
