@@ -50,6 +50,7 @@ fieldOption
   | LOW STRING (COMMA STRING)*      # lowOption       // columns giving a lower bound of the value
   | HIGH STRING (COMMA STRING)*     # highOption      // columns giving an upper bound
   | KEY                             # keyOption
+  | FORMAT STRING                   # formatOption    // how a date column writes its dates: "M/D/YYYY"
   | quoteClause                     # fieldQuote
   ;
 // A type is a unit (a quantity of that unit) or one of the words date, bool, text, number.
@@ -223,7 +224,7 @@ name
   | VERSION | SOURCE | KEY | COLUMN | LOW | HIGH | BASE | METRIC | BASELINE | BASELINE_DATE | SCALE
   | POST_TRAINING | MULTIPLIER | LOSS | EXAMPLE | INCLUDED | EXCLUDED | FRONTIER | AT | BY | TO
   | BELOW | UP_TO | ABOVE | FROM | APPLIES_TO | ALL | WITHIN | IN | KNOWN | CONTAINS
-  | STARTS_WITH | RECORD | EXPECT | AS_OF | CERTIFIED | QUOTE | BECAUSE | POSSIBLE | DEFINITE
+  | STARTS_WITH | RECORD | EXPECT | AS_OF | CERTIFIED | QUOTE | BECAUSE | POSSIBLE | DEFINITE | FORMAT
   ;
 
 // ---------------------------------------------------------------------------------------------
@@ -290,6 +291,7 @@ IN: 'in';
 KNOWN: 'known';
 POSSIBLE: 'possible';
 DEFINITE: 'definite';
+FORMAT: 'format';
 CONTAINS: 'contains';
 STARTS_WITH: 'starts_with';
 RECORD: 'record';

@@ -41,6 +41,7 @@ FEATURES = {
     "text": "text fields: ==, !=, starts_with, contains",
     "bools": "bool fields",
     "is_known": "`is known` and `is unknown`",
+    "fraction_scores": "benchmarks declared `scale 0..1`, whose data gives fractions (read x 100)",
     "status_tests": "`is possible` and `is definite` (with `is_known`), of fields, comparisons and tiers",
     "ladders": "tier ladders",
     "bound_forms": "every tier bound form (from, above, below, up_to, and two-bound tiers)",
@@ -260,9 +261,15 @@ class Generator:
                 "duration": "train_time", "number": "count"}[dim]
         if dim == "score" and rng.random() < 0.5:
             name = self.fresh("bench")
-            self.p["benchmarks"].append({"name": name, "column": name + "_col" if rng.random() < 0.5 else None})
-            return self.add_field({"name": name, "type": "pp", "dim": "score", "benchmark": True,
-                                   "column": self.p["benchmarks"][-1]["column"]})
+            # `scale 0..1`: the data gives fractions, read × 100
+            fraction = self.has("fraction_scores") and rng.random() < 0.4
+            self.p["benchmarks"].append({"name": name, "column": name + "_col" if rng.random() < 0.5 else None,
+                                         "fraction": fraction})
+            field = {"name": name, "type": "pp", "dim": "score", "benchmark": True,
+                     "column": self.p["benchmarks"][-1]["column"]}
+            if fraction:
+                field["data_scale"] = 100
+            return self.add_field(field)
         f = {"name": self.fresh(stem), "type": ftype, "dim": dim}
         if dim != "number" and self.has("csv") and rng.random() < 0.7:
             f["low"] = f["name"] + "_low"
@@ -861,6 +868,7 @@ class Generator:
         rng = self.rng
         dim = f["dim"]
         size = self.units.size(f["type"]) if f["type"] in self.units.units else Fraction(1)
+        size *= f.get("data_scale", 1)
         _, lo, hi, log = DIMENSIONS[dim]
 
         ulp = self.has("ulp_lines")
@@ -905,7 +913,8 @@ class Generator:
             s = rng.choice([1.5, 2, 3, 10, 1.01])
             a, b = v / s, v * s
             if dim == "score":
-                a, b = max(0.0, v - rng.uniform(0, 20)), min(100.0, v + rng.uniform(0, 20))
+                top = 100.0 / f.get("data_scale", 1)  # the scale's top, in the data's unit
+                a, b = max(0.0, v - rng.uniform(0, top / 5)), min(top, v + rng.uniform(0, top / 5))
         lo_, hi_ = min(a, b, v), max(a, b, v)
         if r > 0.8 and self.has("single_bound"):
             return {"value": v, "low": lo_} if rng.random() < 0.5 else {"value": v, "high": hi_}
@@ -1018,7 +1027,7 @@ def render_policy(p):
             s += "  high " + json.dumps(f["high"])
         out.append(s)
     for b in p["benchmarks"]:
-        s = 'benchmark %s { version "1" scale 0..100 pp' % b["name"]
+        s = 'benchmark %s { version "1" scale %s' % (b["name"], "0..1" if b.get("fraction") else "0..100 pp")
         if b.get("column"):
             s += " column " + json.dumps(b["column"])
         out.append(s + " }")

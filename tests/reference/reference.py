@@ -263,6 +263,9 @@ def read_cell(field, cell, units):
     if t == "date":
         return Num(date_value(cell))
     size = units.size(t) if t != "number" else Fraction(1)
+    # docs/language.md, Benchmarks: "`scale 0..1` as fractions, so that a score of `0.1931` is
+    # 19.31 pp"
+    size *= Fraction(field.get("data_scale", 1))
     if isinstance(cell, dict):
         v, lo, hi = (cell.get(k) for k in ("value", "low", "high"))
         v, lo, hi = (None if x is None else data_number(x) * size for x in (v, lo, hi))

@@ -179,9 +179,15 @@ struct TypeRef {
   Span span;
 };
 
+// The order a date column writes day, month and year in (`format "M/D/YYYY"`). Dates written
+// `YYYY-MM-DD` are read in every order: only the others are ambiguous.
+enum class DateOrder : unsigned char { Iso, MonthDayYear, DayMonthYear };
+
 struct FieldDecl {
   Ident name;
   TypeRef type;
+  DateOrder date_order = DateOrder::Iso;  // a date field's `format`
+  char date_separator = '-';              // the separator its `format` writes ('/', '.', '-')
   std::vector<std::string> columns;  // column names in CSV/JSON data, besides the field name
   // Columns giving the bounds of an estimate (`low "…"  high "…"`): the value is read as a range.
   std::vector<std::string> low_columns, high_columns;

@@ -6,11 +6,27 @@
 #include <algorithm>
 #include <cmath>
 #include <limits>
+#include <optional>
 
 #include "check/checker_impl.hpp"
 #include "syntax/suggest.hpp"
 
 namespace scalepol::check {
+
+namespace {
+
+// What a benchmark's `scale` makes of its data: `0..100 pp` (or `0..100`) is read as written, in
+// percentage points; `0..1` is a fraction, read × 100. `unspecified` is read as percentage points.
+// Any other scale has no reading in pp (an Elo rating, a 1..10 grade): nullopt.
+std::optional<double> benchmark_scale(const ast::Setting& s) {
+  if (s.kind == ast::Setting::Kind::Unspecified) return 1.0;
+  if (s.kind != ast::Setting::Kind::Range || s.range.lo != 0 || !s.range.lo_unit.empty()) return std::nullopt;
+  if (s.range.hi == 100 && (s.range.unit.empty() || s.range.unit == "pp")) return 1.0;
+  if (s.range.hi == 1 && s.range.unit.empty()) return 100.0;
+  return std::nullopt;
+}
+
+}  // namespace
 
 void Checker::report(const ast::Span& span, Severity s, std::string code, std::string message,
                      std::string help, std::vector<std::string> notes) {
@@ -123,7 +139,8 @@ void Checker::collect(int32_t m) {
     p_.fields.push_back(std::move(field));
     declare(f.name.text, RefKind::Field, slot, f.name.span);
   }
-  // A benchmark's score is a field of the same name, in percentage points.
+  // A benchmark's score is a field of the same name, in percentage points; a score the data
+  // gives on a 0..1 scale is read × 100 (check_benchmark refuses other scales).
   for (auto& b : mod.benchmarks) {
     Field field;
     field.name = b.name.text;
@@ -131,10 +148,12 @@ void Checker::collect(int32_t m) {
     field.unit = "pp";
     field.span = b.span;
     field.module = m;
-    for (auto& s : b.settings)
+    for (auto& s : b.settings) {
       if (s.key.text == "column" && s.kind == ast::Setting::Kind::Literal && s.literal &&
           s.literal->kind == ast::ExprKind::String)
         field.columns.push_back(s.literal->text);
+      if (s.key.text == "scale") field.scale = benchmark_scale(s).value_or(1.0);
+    }
     auto slot = static_cast<int32_t>(p_.fields.size());
     p_.fields.push_back(std::move(field));
     declare(b.name.text, RefKind::Field, slot, b.name.span);
@@ -249,6 +268,12 @@ void Checker::check_benchmark(ast::BenchmarkDecl& b) {
              guess.empty() ? "" : fmt::format("did you mean `{}`?", guess));
     }
     if (s.kind == ast::Setting::Kind::Literal && s.literal) check_expr(*s.literal);
+    if (s.key.text == "scale" && !benchmark_scale(s))
+      report(s.span, Severity::Error, "unsupported-scale",
+             fmt::format("benchmark `{}` has a scale scalepol cannot read as percentage points", b.name.text),
+             "write `scale 0..100 pp` for scores in percent, or `scale 0..1` for fractions (read × 100); "
+             "a score on another scale is a field of its own: `field NAME: number column \"…\"`",
+             {"a benchmark's score is compared in pp (`gpqa >= 70 pp`): its data must say how to get there"});
   }
 }
 

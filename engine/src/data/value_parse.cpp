@@ -40,6 +40,38 @@ bool is_midnight(std::string_view t) {
   return true;
 }
 
+// "7/9/2025" with `sep`: one or two digits, one or two digits, four digits. False if not so.
+bool split_numeric_date(std::string_view s, char sep, int& first, int& second, int& year) {
+  const auto part = [&](std::size_t& pos, std::size_t min, std::size_t max, int& out) {
+    std::size_t n = 0;
+    out = 0;
+    while (pos < s.size() && is_digit(s[pos]) && n < max) {
+      out = out * 10 + (s[pos++] - '0');
+      ++n;
+    }
+    return n >= min && (pos == s.size() || !is_digit(s[pos]));
+  };
+  std::size_t pos = 0;
+  if (!part(pos, 1, 2, first) || pos >= s.size() || s[pos++] != sep) return false;
+  if (!part(pos, 1, 2, second) || pos >= s.size() || s[pos++] != sep) return false;
+  return part(pos, 4, 4, year) && pos == s.size();
+}
+
+// Whether `s` is a day, a month and a year written with `/` or `.`, in some order.
+bool looks_like_numeric_date(std::string_view s) {
+  int a = 0, b = 0, y = 0;
+  return split_numeric_date(s, '/', a, b, y) || split_numeric_date(s, '.', a, b, y);
+}
+
+ParseError days_of(int y, int m, int d, int32_t& days) {
+  if (m < 1 || m > 12) return ParseError::NoSuchMonth;
+  const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
+                                        std::chrono::day{static_cast<unsigned>(d)}};
+  if (!ymd.ok()) return ParseError::NoSuchDay;
+  days = static_cast<int32_t>(std::chrono::sys_days{ymd}.time_since_epoch().count());
+  return ParseError::None;
+}
+
 bool equals_lower(std::string_view s, std::string_view lower) {
   if (s.size() != lower.size()) return false;
   for (std::size_t i = 0; i < s.size(); ++i) {
@@ -54,6 +86,16 @@ const char* month_name(int m) {
   static const char* const names[] = {"January", "February", "March",     "April",   "May",      "June",
                                       "July",    "August",   "September", "October", "November", "December"};
   return names[m - 1];
+}
+
+// "February 2025 has 28 days", of a YYYY-MM-DD text whose day does not exist.
+std::string days_in_month_note(std::string_view text) {
+  int y = 0, m = 0;
+  read_digits(text, 0, 4, y);
+  read_digits(text, 5, 2, m);
+  const std::chrono::year_month_day_last last{std::chrono::year{y} / std::chrono::month{static_cast<unsigned>(m)} /
+                                              std::chrono::last};
+  return fmt::format("{} {} has {} days", month_name(m), y, static_cast<unsigned>(last.day()));
 }
 
 }  // namespace
@@ -95,12 +137,7 @@ ParseError parse_date(std::string_view s, int32_t& days) {
       return ParseError::NotADate;
     }
   }
-  if (m < 1 || m > 12) return ParseError::NoSuchMonth;
-  const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
-                                        std::chrono::day{static_cast<unsigned>(d)}};
-  if (!ymd.ok()) return ParseError::NoSuchDay;
-  days = static_cast<int32_t>(std::chrono::sys_days{ymd}.time_since_epoch().count());
-  return ParseError::None;
+  return days_of(y, m, d, days);
 }
 
 ParseError parse_bool(std::string_view s, bool& out) {
@@ -141,12 +178,30 @@ ParseError parse_value(const eval::FieldSpec& field, std::string_view text, eval
   switch (field.kind) {
     case check::TypeKind::Quantity: {
       double x = 0;
+      if (text.back() == '%') {
+        // `77.0%` is 77 percentage points, whatever scale the field's plain numbers are on; in a
+        // field of another dimension a percent sign has no reading.
+        if (field.dim != check::Dim::Score) return ParseError::PercentNotScore;
+        if (ParseError e = parse_number(trim(text.substr(0, text.size() - 1)), x); e != ParseError::None) return e;
+        out = eval::Value::number(x);
+        return ParseError::None;
+      }
       if (ParseError e = parse_number(text, x); e != ParseError::None) return e;
       return scale_quantity(field, x, out);
     }
     case check::TypeKind::Date: {
       int32_t days = 0;
-      if (ParseError e = parse_date(text, days); e != ParseError::None) return e;
+      ParseError e = parse_date(text, days);
+      if (e == ParseError::NotADate && field.date_order != ast::DateOrder::Iso) {
+        // The field's declared order (`format "M/D/YYYY"`); YYYY-MM-DD is read too.
+        int first = 0, second = 0, year = 0;
+        if (split_numeric_date(text, field.date_separator, first, second, year))
+          e = field.date_order == ast::DateOrder::MonthDayYear ? days_of(year, first, second, days)
+                                                               : days_of(year, second, first, days);
+      } else if (e == ParseError::NotADate && looks_like_numeric_date(text)) {
+        e = ParseError::AmbiguousDate;
+      }
+      if (e != ParseError::None) return e;
       out = eval::Value::date(days);
       return ParseError::None;
     }
@@ -179,18 +234,27 @@ std::string explain(ParseError error, std::string_view text) {
     case ParseError::NotFinite: return "a quantity must be a finite number";
     case ParseError::OutOfRange: return "the number is too large or too small to be represented";
     case ParseError::Negative: return "a total such as compute, parameters or tokens cannot be negative";
-    case ParseError::NoSuchMonth: return fmt::format("there is no month {}", text.substr(5, 2));
-    case ParseError::NoSuchDay: {
-      int y = 0, m = 0;
-      read_digits(text, 0, 4, y);
-      read_digits(text, 5, 2, m);
-      const std::chrono::year_month_day_last last{std::chrono::year{y} / std::chrono::month{static_cast<unsigned>(m)} /
-                                                  std::chrono::last};
-      return fmt::format("{} {} has {} days", month_name(m), y, static_cast<unsigned>(last.day()));
-    }
+    case ParseError::NoSuchMonth:
+    case ParseError::NoSuchDay:
+      if (text.size() < 10 || text[4] != '-') return "there is no such date";  // a `format` date
+      if (error == ParseError::NoSuchMonth) return fmt::format("there is no month {}", text.substr(5, 2));
+      return days_in_month_note(text);
     case ParseError::TimeOfDay:
       return "the value has a time of day; reading only its date could move it to another day";
     case ParseError::NotABool: return "accepted: true/false, yes/no (any letter case), 1/0";
+    case ParseError::PercentNotScore:
+      return "a percent sign is read only in a benchmark score (pp), where `77%` is 77 pp";
+    case ParseError::AmbiguousDate: {
+      const char sep = text.find('/') != std::string_view::npos ? '/' : '.';
+      int a = 0, b = 0, y = 0;
+      split_numeric_date(text, sep, a, b, y);
+      if (a > 12 || b > 12)
+        return fmt::format("only {} first makes `{}` a date, but a column's order is declared, not guessed row by row",
+                           a > 12 ? "the day" : "the month", text);
+      if (a == b) return fmt::format("`{}` is {} {} {} in either order, but a column's order is declared, not guessed", text, a, month_name(a), y);
+      return fmt::format("`{}` is {} {} {} if the month comes first, {} {} {} if the day does", text, b,
+                         month_name(a), y, a, month_name(b), y);
+    }
     default: return "";
   }
 }
@@ -199,6 +263,10 @@ std::string help_for(ParseError error) {
   switch (error) {
     case ParseError::NotANumber:
       return "write a plain number such as `2.1e25` or `135000000000`, without units or thousands separators";
+    case ParseError::PercentNotScore: return "write the number in the field's unit, without the percent sign";
+    case ParseError::AmbiguousDate:
+      return "say how the column writes dates, on the field: `format \"M/D/YYYY\"` (month first) or "
+             "`format \"D/M/YYYY\"` (day first)";
     case ParseError::NotADate:
     case ParseError::TimeOfDay: return "write dates as `YYYY-MM-DD`";
     default: return "";

@@ -23,6 +23,8 @@ enum class ParseError : unsigned char {
   NoSuchDay,    // 2025-02-30
   TimeOfDay,    // 2024-05-13T15:00:00: taking the date part would silently drop the time
   NotABool,
+  PercentNotScore,  // "5%" in a field that is not a benchmark score
+  AmbiguousDate,    // "7/9/2025" in a date field with no `format`: July or September?
 };
 
 // Without surrounding ASCII whitespace (spaces, tabs, CR, LF). Inline: the loaders call it on
@@ -56,7 +58,8 @@ bool never_negative(check::Dim dim);
 ParseError scale_quantity(const eval::FieldSpec& field, double x, eval::Value& out);
 
 // A value for `field` from its text. Surrounding whitespace is dropped; nothing left → unknown.
-// Quantities are multiplied by the field's scale. On error `out` is unknown.
+// Quantities are multiplied by the field's scale; a score written with a percent sign (`77.0%`)
+// is that many pp. On error `out` is unknown.
 ParseError parse_value(const eval::FieldSpec& field, std::string_view text, eval::Value& out);
 
 // "a number", "a date", "true or false", "text": what a field of this kind expects, for messages.

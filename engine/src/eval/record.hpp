@@ -26,6 +26,8 @@ struct FieldSpec {
   std::string unit;                              // the unit as declared ("FLOP", "days"), for messages
   std::vector<std::string> columns;              // names the field has in data files, besides `name`
   bool key = false;                              // the field naming the model
+  ast::DateOrder date_order = ast::DateOrder::Iso;  // Date only: how the data writes dates besides YYYY-MM-DD
+  char date_separator = '-';
   // Columns giving the bounds of an estimate (`low "…"  high "…"`), read with the value into a
   // range; empty when the field declares none.
   std::vector<std::string> low_columns, high_columns;

@@ -29,6 +29,9 @@ std::shared_ptr<Schema> build_schema(const check::Program& program) {
     if (const ast::FieldDecl* decl = declaration(program, f); decl && spec.kind == check::TypeKind::Quantity) {
       spec.low_columns = decl->low_columns;
       spec.high_columns = decl->high_columns;
+    } else if (decl && spec.kind == check::TypeKind::Date) {
+      spec.date_order = decl->date_order;
+      spec.date_separator = decl->date_separator;
     }
     schema->fields.push_back(std::move(spec));
   }

@@ -37,6 +37,7 @@ class AstBuilder {
   ast::PolicyHeader policy_header(P::PolicyHeaderContext* c);
   ast::Import import_decl(P::ImportDeclContext* c);
   ast::FieldDecl field_decl(P::FieldDeclContext* c);
+  void date_format(P::FormatOptionContext* c, ast::FieldDecl& f);
   ast::BenchmarkDecl benchmark_decl(P::BenchmarkDeclContext* c);
   ast::EffectiveComputeDecl effective_compute_decl(P::EffectiveComputeDeclContext* c);
   void ec_part(P::EcPartContext* c, ast::EffectiveComputeDecl& ec, Seen& seen);

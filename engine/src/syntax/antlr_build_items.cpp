@@ -122,6 +122,8 @@ ast::FieldDecl AstBuilder::field_decl(P::FieldDeclContext* c) {
       for (auto* s : high->STRING()) f.high_columns.push_back(string_value(s));
     } else if (as<P::KeyOptionContext>(option)) {
       f.key = true;
+    } else if (auto* format = as<P::FormatOptionContext>(option)) {
+      date_format(format, f);
     } else if (auto* q = as<P::FieldQuoteContext>(option)) {
       f.quotes.push_back(quote(q->quoteClause()));
     }
@@ -141,6 +143,37 @@ ast::FieldDecl AstBuilder::field_decl(P::FieldDeclContext* c) {
   }
   f.span = span(c);
   return f;
+}
+
+// `format "M/D/YYYY"` on a date field: the order of its parts and their separator.
+void AstBuilder::date_format(P::FormatOptionContext* c, ast::FieldDecl& f) {
+  if (!c->STRING()) return;
+  const std::string text = string_value(c->STRING());
+  const ast::Span at = span(c);
+  if (f.type.text != "date") {
+    auto& d = sink_.error(at, "type-mismatch", fmt::format("`format` says how dates are written; `{}` is not a date", f.name.text));
+    d.help = "give a format to a date field: `field released: date column \"…\" format \"M/D/YYYY\"`";
+    return;
+  }
+  struct Known {
+    std::string_view text;
+    ast::DateOrder order;
+    char separator;
+  };
+  static constexpr Known known[] = {
+      {"YYYY-MM-DD", ast::DateOrder::Iso, '-'},          {"M/D/YYYY", ast::DateOrder::MonthDayYear, '/'},
+      {"MM/DD/YYYY", ast::DateOrder::MonthDayYear, '/'}, {"D/M/YYYY", ast::DateOrder::DayMonthYear, '/'},
+      {"DD/MM/YYYY", ast::DateOrder::DayMonthYear, '/'}, {"D.M.YYYY", ast::DateOrder::DayMonthYear, '.'},
+      {"DD.MM.YYYY", ast::DateOrder::DayMonthYear, '.'}, {"M-D-YYYY", ast::DateOrder::MonthDayYear, '-'},
+      {"D-M-YYYY", ast::DateOrder::DayMonthYear, '-'}};
+  for (const Known& k : known) {
+    if (k.text != text) continue;
+    f.date_order = k.order;
+    f.date_separator = k.separator;
+    return;
+  }
+  auto& d = sink_.error(at, "unknown-format", fmt::format("unknown date format `{}`", text));
+  d.help = "known formats: YYYY-MM-DD, M/D/YYYY (month first), D/M/YYYY (day first), D.M.YYYY, M-D-YYYY, D-M-YYYY";
 }
 
 ast::Quote AstBuilder::quote(P::QuoteClauseContext* c) {

@@ -129,3 +129,57 @@ TEST_CASE("explanations") {
   CHECK(explain(ParseError::NoSuchMonth, "2025-13-01") == "there is no month 13");
   CHECK(help_for(ParseError::NotADate) == "write dates as `YYYY-MM-DD`");
 }
+
+TEST_CASE("a percent sign: pp in a benchmark score, whatever its scale; refused elsewhere") {
+  eval::FieldSpec score;
+  score.kind = check::TypeKind::Quantity;
+  score.dim = check::Dim::Score;
+  score.scale = 100;  // `scale 0..1`: plain numbers are fractions
+  eval::Value v;
+  CHECK(parse_value(score, "0.1931", v) == ParseError::None);
+  CHECK(v.x == doctest::Approx(19.31));
+  CHECK(parse_value(score, "77.0%", v) == ParseError::None);
+  CHECK(v.x == 77.0);
+  CHECK(parse_value(score, " 5 % ", v) == ParseError::None);
+  CHECK(v.x == 5.0);
+  CHECK(parse_value(score, "%", v) == ParseError::NotANumber);
+  CHECK(v.is_unknown());
+
+  eval::FieldSpec compute;
+  compute.kind = check::TypeKind::Quantity;
+  compute.dim = check::Dim::Compute;
+  CHECK(parse_value(compute, "5%", v) == ParseError::PercentNotScore);
+  CHECK(v.is_unknown());
+  CHECK(help_for(ParseError::PercentNotScore) == "write the number in the field's unit, without the percent sign");
+}
+
+TEST_CASE("dates with a declared order; without one, day/month dates are refused as ambiguous") {
+  eval::FieldSpec iso;
+  iso.kind = check::TypeKind::Date;
+  eval::Value v;
+  CHECK(parse_value(iso, "7/9/2025", v) == ParseError::AmbiguousDate);
+  CHECK(explain(ParseError::AmbiguousDate, "7/9/2025") ==
+        "`7/9/2025` is 9 July 2025 if the month comes first, 7 September 2025 if the day does");
+  CHECK(explain(ParseError::AmbiguousDate, "13/1/2025") ==
+        "only the day first makes `13/1/2025` a date, but a column's order is declared, not guessed row by row");
+  CHECK(parse_value(iso, "7/9/25", v) == ParseError::NotADate);  // a two-digit year is not read at all
+
+  eval::FieldSpec us = iso;
+  us.date_order = ast::DateOrder::MonthDayYear;
+  us.date_separator = '/';
+  CHECK(parse_value(us, "7/9/2025", v) == ParseError::None);
+  CHECK(v.x == days_from_civil(2025, 7, 9));
+  CHECK(parse_value(us, "12/31/2024", v) == ParseError::None);
+  CHECK(v.x == days_from_civil(2024, 12, 31));
+  CHECK(parse_value(us, "2025-07-09", v) == ParseError::None);  // ISO is read in every order
+  CHECK(v.x == days_from_civil(2025, 7, 9));
+  CHECK(parse_value(us, "13/1/2025", v) == ParseError::NoSuchMonth);
+  CHECK(parse_value(us, "2/30/2024", v) == ParseError::NoSuchDay);
+  CHECK(parse_value(us, "7.9.2025", v) == ParseError::NotADate);  // not its separator
+
+  eval::FieldSpec eu = iso;
+  eu.date_order = ast::DateOrder::DayMonthYear;
+  eu.date_separator = '.';
+  CHECK(parse_value(eu, "7.9.2025", v) == ParseError::None);
+  CHECK(v.x == days_from_civil(2025, 9, 7));
+}
