@@ -127,7 +127,11 @@ int run_app(int argc, char** argv) {
   CLI::App* explain_cmd = app.add_subcommand("explain", "show why each verdict for one model is what it is");
   explain_cmd->add_option("POLICY", explain.inputs.policy, "policy file (`-`: standard input)")->required();
   explain_cmd->add_option("--models", explain.inputs.models, kModelsHelp)->required();
-  explain_cmd->add_option("--model", explain.model, "the model to explain, as the data names it")->required();
+  explain_cmd->add_option("--model", explain.model, "the model to explain, as the data names it");
+  explain_cmd->add_option("--line", explain.line,
+                          "the record that starts on line N of DATA (as diagnostics count): for a file with "
+                          "several rows per model")
+      ->check(CLI::PositiveNumber);
   explain_cmd->add_option("--format", explain.format, "output: text or json")
       ->check(CLI::IsMember(kFormats))
       ->capture_default_str();

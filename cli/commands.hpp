@@ -3,6 +3,7 @@
 #pragma once
 
 #include <optional>
+#include <cstdint>
 #include <string>
 #include <vector>
 
@@ -42,7 +43,8 @@ int run_run(const RunOptions& options);
 
 struct ExplainOptions {
   InputOptions inputs;
-  std::string model;                 // --model NAME
+  std::string model;                 // --model NAME, or "" with --line
+  uint32_t line = 0;                 // --line N: the record starting on line N; 0 for none
   std::string format = "text";       // text | json
   std::string as_of;
   ColorMode color = ColorMode::Auto;

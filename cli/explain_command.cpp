@@ -1,9 +1,11 @@
-// `scalepol explain POLICY --models DATA --model NAME`: the trace of every verdict for one model.
+// `scalepol explain POLICY --models DATA --model NAME` (or `--line N`): the trace of every verdict
+// for one record.
 //
-// Exit 2 when the policy does not compile, DATA cannot be loaded or names no such model (with
-// the closest name as a help line). Malformed values in DATA do not stop the explanation: they
-// follow it on stderr and the exit code is 2, as for `run`.
+// Exit 2 when the policy does not compile, DATA cannot be loaded, names no such model (with the
+// closest name as a help line) or several records by that name (pick one with --line). Cells that
+// cannot be read do not stop the explanation: they follow it on stderr as warnings, as for `run`.
 #include <cstdio>
+#include <string>
 #include <iostream>
 
 #include "commands.hpp"
@@ -15,11 +17,23 @@
 namespace scalepol::cli {
 
 int run_explain(const ExplainOptions& options) {
+  if (options.model.empty() && options.line == 0) {
+    print_error("explain needs the model: --model NAME, or --line N for the record on line N of DATA", options.color);
+    return kFailure;
+  }
   auto inputs = load_inputs(options.inputs, options.color);
   if (!inputs) return kFailure;
-  auto explanation = explain(inputs->policy, inputs->records, options.model, {.as_of = options.as_of});
+  const Policy::EvalOptions eval{.as_of = options.as_of};
+  auto explanation = options.line > 0 ? explain_line(inputs->policy, inputs->records, options.line, eval)
+                                      : explain(inputs->policy, inputs->records, options.model, eval);
   if (!explanation) {
     print_diagnostics(explanation.error(), options.color);
+    return kFailure;
+  }
+  if (options.line > 0 && !options.model.empty() && explanation->model != options.model) {
+    print_error("line " + std::to_string(options.line) + " of " + options.inputs.models + " is the record of `" +
+                    explanation->model + "`, not `" + options.model + "`",
+                options.color);
     return kFailure;
   }
   if (options.format == "json") {

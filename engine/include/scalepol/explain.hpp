@@ -80,10 +80,15 @@ struct Explanation {
 };
 
 // The explanation of the record of `model` (its key field, as the data writes it). An unknown
-// model name is an `unknown-model` error whose help suggests the closest name in the data;
-// a bad `as_of` is `invalid-date`.
+// model name is an `unknown-model` error whose help suggests the closest name in the data; a
+// name that several records carry (a long table: one row per model and benchmark) is an
+// `ambiguous-model` error listing their lines, for explain_line; a bad `as_of` is `invalid-date`.
 Expected<Explanation, Diagnostics> explain(const Policy& policy, const Records& records, const std::string& model,
                                            const Policy::EvalOptions& options = {});
+// The explanation of the record that starts on `line` of the data file (as diagnostics and
+// Explanation::line count, from 1). No record there is an `unknown-model` error.
+Expected<Explanation, Diagnostics> explain_line(const Policy& policy, const Records& records, uint32_t line,
+                                                const Policy::EvalOptions& options = {});
 
 struct ExplainTextOptions {
   bool color = false;

@@ -74,25 +74,97 @@ Diagnostics unknown_model(const eval::RecordSet& set, const std::string& model) 
   return out;
 }
 
+Diagnostics one(Diagnostic d, const eval::RecordSet& set) {
+  d.location.file = set.source;
+  Diagnostics out;
+  out.add(std::move(d));
+  return out;
+}
+
+// "lines 4, 9 and 12" (at most `shown` of them, then "…").
+std::string line_list(const std::vector<uint32_t>& lines) {
+  constexpr std::size_t shown = 8;
+  std::string out = lines.size() == 1 ? "line " : "lines ";
+  for (std::size_t i = 0; i < lines.size() && i < shown; ++i)
+    out += fmt::format("{}{}", i == 0 ? "" : (i + 1 == lines.size() ? " and " : ", "), lines[i]);
+  if (lines.size() > shown) out += ", …";
+  return out;
+}
+
+// The lines of the records named `model`, in the data's order.
+std::vector<uint32_t> lines_named(const eval::RecordSet& set, const std::string& model) {
+  std::vector<uint32_t> lines;
+  for (const auto& r : set.records)
+    if (set.model_name(r) == model) lines.push_back(r.line);
+  return lines;
+}
+
+Diagnostics ambiguous_model(const eval::RecordSet& set, const std::string& model, const std::vector<uint32_t>& lines) {
+  Diagnostic d;
+  d.code = "ambiguous-model";
+  d.message = fmt::format("{} records are named `{}` in `{}`: {}", lines.size(), model, set.source, line_list(lines));
+  d.notes.push_back("a file with several rows per model (one per benchmark, or per source) is explained one row at a time");
+  d.help = fmt::format("pick one by the line its record starts on: `--line {}`", lines.front());
+  return one(std::move(d), set);
+}
+
+Diagnostics no_record_at(const eval::RecordSet& set, uint32_t line) {
+  Diagnostic d;
+  d.code = "unknown-model";
+  d.message = fmt::format("no record of `{}` starts on line {}", set.source, line);
+  // The nearest line a record starts on, for the help.
+  const eval::Record* nearest = nullptr;
+  for (const auto& r : set.records)
+    if (!nearest || (r.line > line ? r.line - line : line - r.line) < (nearest->line > line ? nearest->line - line : line - nearest->line))
+      nearest = &r;
+  if (nearest)
+    d.help = fmt::format("the nearest record starts on line {} (`{}`)", nearest->line, set.model_name(*nearest));
+  else
+    d.notes.push_back("the data has no records");
+  return one(std::move(d), set);
+}
+
+Expected<Explanation, Diagnostics> explain_record(const Policy& policy, const Records& records, const eval::Record& record,
+                                                  const Policy::EvalOptions& options);
+
 }  // namespace
 
 Expected<Explanation, Diagnostics> explain(const Policy& policy, const Records& records, const std::string& model,
                                            const Policy::EvalOptions& options) {
-  auto as_of = api::parse_as_of(options.as_of);
-  if (!as_of) return Unexpected(std::move(as_of.error()));
   if (Diagnostics mismatch = api::check_records_match(policy, records); !mismatch.empty())
     return Unexpected(std::move(mismatch));
   const auto& set = records.impl().set;
-  const auto& program = *policy.impl().program;
   auto found = set.by_name.find(model);
   if (found == set.by_name.end()) return Unexpected(unknown_model(set, model));
-  const eval::Record& record = set.records[found->second];
+  // Several rows of one model are not one record: which is explained must be said.
+  if (const auto lines = lines_named(set, model); lines.size() > 1) return Unexpected(ambiguous_model(set, model, lines));
+  return explain_record(policy, records, set.records[found->second], options);
+}
+
+Expected<Explanation, Diagnostics> explain_line(const Policy& policy, const Records& records, uint32_t line,
+                                                const Policy::EvalOptions& options) {
+  if (Diagnostics mismatch = api::check_records_match(policy, records); !mismatch.empty())
+    return Unexpected(std::move(mismatch));
+  const auto& set = records.impl().set;
+  for (const auto& r : set.records)
+    if (r.line == line) return explain_record(policy, records, r, options);
+  return Unexpected(no_record_at(set, line));
+}
+
+namespace {
+
+Expected<Explanation, Diagnostics> explain_record(const Policy& policy, const Records& records, const eval::Record& record,
+                                                  const Policy::EvalOptions& options) {
+  auto as_of = api::parse_as_of(options.as_of);
+  if (!as_of) return Unexpected(std::move(as_of.error()));
+  const auto& set = records.impl().set;
+  const auto& program = *policy.impl().program;
 
   Explanation out;
   out.policy = program.name;
   out.title = program.title;
   out.as_of = options.as_of;
-  out.model = model;
+  out.model = set.model_name(record);
   out.data = set.source;
   out.line = record.line;
   try {
@@ -117,5 +189,7 @@ Expected<Explanation, Diagnostics> explain(const Policy& policy, const Records& 
   }
   return out;
 }
+
+}  // namespace
 
 }  // namespace scalepol
