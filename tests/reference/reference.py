@@ -15,6 +15,7 @@ where a value has a range. Logic is Kleene's three-valued logic, with a fourth c
 """
 import datetime
 import json
+import math
 import sys
 from fractions import Fraction
 
@@ -107,6 +108,9 @@ class TierValue:
 
 
 TIER_UNKNOWN = None
+# The point of a tier value that has none (docs/semantics.md, 4 and 5): a half-open range, or an
+# escalation that may or may not hold. Its value is unknown; the tiers it reaches still decide.
+NO_POINT = "no point"
 
 
 # ----------------------------------------------------------------------------------------------
@@ -160,13 +164,28 @@ def t_or(a, b):
     return t_not(t_and(t_not(a), t_not(b)))
 
 
+def pt_of(f, *pts):
+    """f of the point estimates, or None when one has none (a half-open range: docs/semantics.md,
+    3, "a record that gives only one bound and no figure ... has no point estimate")."""
+    return None if any(p is None for p in pts) else f(*pts)
+
+
+def checked(num):
+    """A result whose end is not a number (0 x infinity, infinity - infinity) is unknown: there is
+    no range to compare."""
+    if any(isinstance(x, float) and math.isnan(x) for x in (num.lo, num.hi)):
+        return MISSING
+    return num
+
+
 def compare(op, a, b):
     """docs/uncertainty.md, 2: a comparison is "definitely true when it holds over the whole
     range, definitely false when it fails over the whole range, possibly true otherwise: the
     range straddles the line". "Comparisons stay exact as written: `> 1e25` is strict". The
     value of a possible comparison is its truth at the point estimates (issue 22, item 4)."""
-    pv = {"<": a.pt < b.pt, "<=": a.pt <= b.pt, ">": a.pt > b.pt, ">=": a.pt >= b.pt,
-          "==": a.pt == b.pt, "!=": a.pt != b.pt}[op]
+    pv = None if a.pt is None or b.pt is None else {
+        "<": a.pt < b.pt, "<=": a.pt <= b.pt, ">": a.pt > b.pt, ">=": a.pt >= b.pt,
+        "==": a.pt == b.pt, "!=": a.pt != b.pt}[op]
     if op in (">", ">="):
         op, a, b = {">": "<", ">=": "<="}[op], b, a
     if op == "<":
@@ -203,16 +222,18 @@ def tier_is(tier, index):
 # Arithmetic: docs/language.md, "Arithmetic on ranges is interval arithmetic"
 
 def n_add(a, b):
-    return Num(a.pt + b.pt, a.lo + b.lo, a.hi + b.hi)
+    return checked(Num(pt_of(lambda x, y: x + y, a.pt, b.pt), a.lo + b.lo, a.hi + b.hi))
 
 
 def n_sub(a, b):
-    return Num(a.pt - b.pt, a.lo - b.hi, a.hi - b.lo)
+    return checked(Num(pt_of(lambda x, y: x - y, a.pt, b.pt), a.lo - b.hi, a.hi - b.lo))
 
 
 def n_mul(a, b):
     ends = [a.lo * b.lo, a.lo * b.hi, a.hi * b.lo, a.hi * b.hi]
-    return Num(a.pt * b.pt, min(ends), max(ends))
+    if any(isinstance(x, float) and math.isnan(x) for x in ends):
+        return MISSING  # 0 x infinity
+    return Num(pt_of(lambda x, y: x * y, a.pt, b.pt), min(ends), max(ends))
 
 
 def n_div(a, b):
@@ -221,27 +242,28 @@ def n_div(a, b):
     value to compare), as the engine has it ("a / b > 1x is undecided"); README.md lists it."""
     if b.lo <= 0 <= b.hi:
         return MISSING
-    return n_mul(a, Num(1 / b.pt, 1 / b.hi, 1 / b.lo))
+    return n_mul(a, Num(pt_of(lambda x: 1 / x, b.pt), 1 / b.hi, 1 / b.lo))
 
 
 def n_neg(a):
-    return Num(-a.pt, -a.hi, -a.lo)
+    return Num(pt_of(lambda x: -x, a.pt), -a.hi, -a.lo)
 
 
 def n_min(a, b):
-    return Num(min(a.pt, b.pt), min(a.lo, b.lo), min(a.hi, b.hi))
+    return Num(pt_of(min, a.pt, b.pt), min(a.lo, b.lo), min(a.hi, b.hi))
 
 
 def n_max(a, b):
-    return Num(max(a.pt, b.pt), max(a.lo, b.lo), max(a.hi, b.hi))
+    return Num(pt_of(max, a.pt, b.pt), max(a.lo, b.lo), max(a.hi, b.hi))
 
 
 def n_abs(a):
+    pt = pt_of(abs, a.pt)
     if a.lo >= 0:
-        return Num(abs(a.pt), a.lo, a.hi)
+        return Num(pt, a.lo, a.hi)
     if a.hi <= 0:
-        return Num(abs(a.pt), -a.hi, -a.lo)
-    return Num(abs(a.pt), Fraction(0), max(-a.lo, a.hi))
+        return Num(pt, -a.hi, -a.lo)
+    return Num(pt, Fraction(0), max(-a.lo, a.hi))
 
 
 # ----------------------------------------------------------------------------------------------
@@ -270,10 +292,15 @@ def read_cell(field, cell, units):
         v, lo, hi = (cell.get(k) for k in ("value", "low", "high"))
         v, lo, hi = (None if x is None else data_number(x) * size for x in (v, lo, hi))
         if v is None:
+            if lo is None and hi is None:
+                return MISSING
             if lo is None or hi is None:
-                if lo is None and hi is None:
-                    return MISSING
-                raise Unsupported("a single bound and no value")
+                # docs/semantics.md, 3: "A record that gives only one bound and no figure
+                # (`≥ 1.3e24`) has a half-open range and no point estimate"; a total's range
+                # starts at zero
+                total = field.get("dim") in ("compute", "params")
+                return Num(None, lo if lo is not None else (Fraction(0) if total else -math.inf),
+                           hi if hi is not None else math.inf)
             v = (lo + hi) / 2
         lo = v if lo is None else lo
         hi = v if hi is None else hi
@@ -452,7 +479,8 @@ class Evaluator:
             return tier_is(a, b) if op == "==" else t_not(tier_is(a, b))
         if a.pt is None or None in a.reach:
             raise Unsupported("a value in no tier ordered against a tier")
-        return compare(op, Num(Fraction(a.pt), Fraction(a.lo), Fraction(a.hi)), Num(Fraction(b)))
+        return compare(op, Num(None if a.pt is NO_POINT else Fraction(a.pt), Fraction(a.lo), Fraction(a.hi)),
+                       Num(Fraction(b)))
 
     def define(self, name, ctx):
         """docs/language.md, Definitions: "A named expression, evaluated per record." """
@@ -566,7 +594,12 @@ class Evaluator:
         if v is MISSING:
             tier = TIER_UNKNOWN
         else:
-            tier = TierValue(self.tier_of(ladder, v.pt), self.tiers_reached(ladder, v.lo, v.hi))
+            reach = self.tiers_reached(ladder, v.lo, v.hi)
+            if v.pt is not None:
+                pt = self.tier_of(ladder, v.pt)
+            else:
+                pt = next(iter(reach)) if len(reach) == 1 else NO_POINT
+            tier = TierValue(pt, reach)
         for esc in self.p.get("escalations", []):
             if esc["ladder"] == name:
                 tier = self.escalate(ladder, tier, esc, ctx)
@@ -592,14 +625,17 @@ class Evaluator:
         if c.status == DEFINITE:
             if tier is TIER_UNKNOWN:
                 return TierValue(e, [e]) if e == len(names) - 1 else TIER_UNKNOWN
-            return TierValue(max(tier.pt, e), {max(t, e) for t in tier.reach})
+            reach = {max(t, e) for t in tier.reach}
+            if tier.pt is NO_POINT:
+                return TierValue(next(iter(reach)) if len(reach) == 1 else NO_POINT, reach)
+            return TierValue(max(tier.pt, e), reach)
         if tier is not TIER_UNKNOWN and tier.lo >= e:
             return tier  # the tier cannot be below E: the condition changes nothing
         if c.status == UNKNOWN or tier is TIER_UNKNOWN:
             return TIER_UNKNOWN
-        # possible: the point estimate's tier with the condition's value there; the range
-        # reaches from the base's lowest tier to at least E ([lo, max(hi, E)])
-        return TierValue(max(tier.pt, e) if c.value else tier.pt, range(tier.lo, max(tier.hi, e) + 1))
+        # docs/semantics.md, 5: "If C is possible ... the tier has no point estimate: its value
+        # is unknown, status possible, and it reaches from its lowest tier to at least E"
+        return TierValue(NO_POINT, range(tier.lo, max(tier.hi, e) + 1))
 
     def tier_is(self, ladder_name, tier_index, ctx):
         """An obligation of tier T: issue 22, the lead's decision: "true when the tier is
@@ -689,6 +725,8 @@ class Evaluator:
             if tier is TIER_UNKNOWN:
                 return ("unknown", UNKNOWN)
             names = [t["name"] for t in self.ladders[name]["tiers"]]
+            if tier.pt is NO_POINT:
+                return ("unknown", POSSIBLE)
             return ("no_tier" if tier.pt is None else names[tier.pt], tier.status)
 
         for l in self.p.get("ladders", []):

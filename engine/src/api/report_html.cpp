@@ -3,6 +3,7 @@
 // each model's training compute (with its range) and publication date, the policy's lines on
 // training compute (check/thresholds.hpp), and the trace of every verdict (the tests with their
 // margins, as `scalepol explain` gives them; computed under the first reading, like explain()).
+#include <cmath>
 #include <filesystem>
 
 #include <fmt/format.h>
@@ -84,7 +85,7 @@ Expected<report::HtmlInput, Diagnostics> gather(const Report& report, const Poli
       report::HtmlModel& m = in.models[i];
       if (in.chart) {
         const eval::Value& c = record.values[static_cast<std::size_t>(compute)];
-        if (c.kind == eval::Value::Kind::Number) {
+        if (c.kind == eval::Value::Kind::Number && !std::isnan(c.x)) {  // a half-open range has no point to plot
           m.has_compute = true;
           m.compute = c.x / scale;
           m.low = c.lo / scale;

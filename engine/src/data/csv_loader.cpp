@@ -156,6 +156,7 @@ void apply_bounds(const eval::FieldSpec& field, const RowBounds& b, const std::v
   }
   if (b.low.is_unknown() && b.high.is_unknown()) return;
   EstimateParts parts;
+  parts.non_negative = never_negative(field.dim);
   if (!value.is_unknown()) parts.value = value.x;
   if (!b.low.is_unknown()) parts.low = b.low.x;
   if (!b.high.is_unknown()) parts.high = b.high.x;

@@ -18,6 +18,7 @@ namespace {
 std::string combine_range(const std::optional<double> (&parts)[3], const eval::FieldSpec& field,
                           const std::string& label, eval::Value& out) {
   EstimateParts scaled;
+  scaled.non_negative = never_negative(field.dim);
   out = eval::Value::unknown();  // what is read when a part cannot be
   std::optional<double>* to[3] = {&scaled.value, &scaled.low, &scaled.high};
   for (int i = 0; i < 3; ++i) {
@@ -180,6 +181,7 @@ void JsonLoader::apply_bounds(eval::Record& record) {
                             field_label(field, "key", value_key));
     } else {
       EstimateParts parts;
+      parts.non_negative = never_negative(field.dim);
       if (!value.is_unknown()) parts.value = value.x;
       parts.low = b.low;
       parts.high = b.high;

@@ -3,6 +3,8 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <cmath>
+#include <limits>
 
 namespace scalepol::data {
 
@@ -28,16 +30,27 @@ Diagnostic malformed_value(ParseError error, std::string_view text, const eval::
 
 std::string combine_estimate(const EstimateParts& parts, std::string_view label,
                              const std::array<std::string_view, 3>& names, eval::Value& out) {
-  const auto& [value, low, high] = parts;
+  const auto& value = parts.value;
+  const auto& low = parts.low;
+  const auto& high = parts.high;
   // Bounds that cannot stand keep the figure they came with: it is the data's own estimate, and
   // the bounds' problem is reported.
-  // (parts.value, not the binding `value`: clang 14 cannot capture a structured binding.)
   const auto keep_figure = [&](std::string problem) {
     out = parts.value ? eval::Value::number(*parts.value) : eval::Value::unknown();
     return problem;
   };
-  if (!value && !(low && high))
-    return keep_figure(fmt::format("the range of {} needs `{}`, or both `{}` and `{}`", label, names[0], names[1], names[2]));
+  if (!value && !low && !high)
+    return keep_figure(fmt::format("the range of {} needs `{}`, or `{}` or `{}`", label, names[0], names[1], names[2]));
+  if (!value && !(low && high)) {
+    // "At least 1.3e24": every verdict the bound decides is decided; the others are possible.
+    const double inf = std::numeric_limits<double>::infinity();
+    const double lo = low ? *low : (parts.non_negative ? 0.0 : -inf);
+    const double hi = high ? *high : inf;
+    if (lo > hi) return keep_figure(fmt::format("the range of {} has `{}` below 0", label, names[2]));
+    out = eval::Value::estimate(std::nan(""), lo, hi);
+    out.bounded = true;
+    return "";
+  }
   const double lo = low ? *low : *value;
   const double hi = high ? *high : *value;
   if (low && high && lo > hi) return keep_figure(fmt::format("the range of {} has `{}` above `{}`", label, names[1], names[2]));

@@ -27,9 +27,11 @@ Diagnostic malformed_value(ParseError error, std::string_view text, const eval::
 // A value and its bounds, each in the field's base unit and each possibly missing.
 struct EstimateParts {
   std::optional<double> value, low, high;
+  bool non_negative = false;  // a total (compute, parameters): a range with only its upper bound starts at 0
 };
 // The estimate they make: a missing bound is the value, and with no value the point estimate is
-// the middle of the bounds. "" with `out` set, or what is wrong with them (for a message about
+// the middle of the bounds. One bound and no value is a half-open range with no point estimate
+// (NaN): `low` alone runs up to +infinity, `high` alone down to 0 for a total, -infinity otherwise. "" with `out` set, or what is wrong with them (for a message about
 // `label`), with `out` set to what is read instead: the figure without its bounds, or unknown
 // when there is no figure (read_as says which). `names` are how the file writes the three parts: `value`, `low`, `high` in a JSON
 // range, the column names in CSV.

@@ -393,45 +393,29 @@ struct BatchRun::State {
       const int32_t axis_root = cp.ladder_axis_[i];
       const View axis = root_or_missing(axis_root);
       const bool is_number = axis_root >= 0 && nodes[axis_root].type == TK::Quantity;
-      Out o = numbers();
-      for (std::size_t l = 0; l < n; ++l) {
-        const uint8_t s = axis.state[l];
-        if (s != kKnown || !is_number) {
-          o.state[l] = s != kKnown ? s : kMissing;
-          continue;
-        }
-        const double ax = axis.x[l], alo = axis.lo[l], ahi = axis.hi[l];
-        const double t = tier_holding(ladder.ranges, ax);
-        o.state[l] = kKnown;
-        o.x[l] = t;
-        o.lo[l] = o.hi[l] = t;
-        if (alo != ax || ahi != ax) {  // a range: the tiers its ends fall in
-          o.lo[l] = tier_holding(ladder.ranges, alo);
-          o.hi[l] = tier_holding(ladder.ranges, ahi);
-        }
-      }
-      // Escalations as Evaluator::ladder applies them: "at least" the escalation's tier.
-      const double top = static_cast<double>(ladder.ranges.size()) - 1;
+      // Per lane, the rules of interval_ops.hpp (tier_state, escalate) that the scalar
+      // evaluators apply; the escalations' conditions are evaluated first, a column each.
+      std::vector<View> conds;
       for (int32_t e : ladder.escalations) {
         const auto& esc = p.escalations[e];
         const int32_t when = cp.escalation_when_[e];
-        if (esc.tier < 0 || when < 0) continue;
-        const View cond = eval(when);
-        const double to = esc.tier;
-        for (std::size_t l = 0; l < n; ++l) {
-          if (cond.state[l] == kTrue) {
-            if (o.state[l] == kKnown) {
-              o.x[l] = std::max(o.x[l], to);
-              o.lo[l] = std::max(o.lo[l], to);
-              o.hi[l] = std::max(o.hi[l], to);
-            } else if (to == top) {
-              o.state[l] = kKnown;
-              o.x[l] = o.lo[l] = o.hi[l] = to;
-            }
-          } else if (unknown(cond.state[l]) && o.state[l] == kKnown && o.x[l] < to) {
-            o.state[l] = cond.state[l];
-          }
+        conds.push_back(esc.tier < 0 || when < 0 ? View{} : eval(when));
+      }
+      const double top = static_cast<double>(ladder.ranges.size()) - 1;
+      Out o = numbers();
+      for (std::size_t l = 0; l < n; ++l) {
+        TierState t;
+        if (axis.state[l] == kKnown && is_number) t = tier_state(ladder.ranges, axis.x[l], axis.lo[l], axis.hi[l]);
+        for (std::size_t k = 0; k < conds.size(); ++k) {
+          if (!conds[k].state) continue;
+          const uint8_t cs = conds[k].state[conds[k].constant ? 0 : l];
+          const Tri cond = cs == kTrue ? Tri::True : cs == kFalse ? Tri::False : Tri::Unknown;
+          escalate(t, cond, cs == kUndecided, p.escalations[ladder.escalations[k]].tier, top);
         }
+        o.state[l] = t.missing ? kMissing : kKnown;
+        o.x[l] = t.point;
+        o.lo[l] = t.lo;
+        o.hi[l] = t.hi;
       }
       return o.view();
     });
@@ -595,7 +579,7 @@ struct BatchRun::State {
         for (std::size_t i = 0; i < n; ++i) {
           const uint8_t sa = a.state[i], sb = b.state[i];
           o.state[i] = (sa != kKnown || sb != kKnown) ? unknown_of(sa, sb) : kKnown;
-          o.x[i] = is_min ? std::min(a.x[i], b.x[i]) : std::max(a.x[i], b.x[i]);
+          o.x[i] = min_max_point(is_min, a.x[i], b.x[i]);
           o.lo[i] = is_min ? std::min(a.lo[i], b.lo[i]) : std::max(a.lo[i], b.lo[i]);
           o.hi[i] = is_min ? std::min(a.hi[i], b.hi[i]) : std::max(a.hi[i], b.hi[i]);
         }
@@ -751,7 +735,7 @@ struct BatchRun::State {
       for (std::size_t i = 0; i < n; ++i) {
         const uint8_t s = v.state[i];
         const double x = v.x[i];
-        const int16_t tier = x < 0 ? none : static_cast<int16_t>(x);
+        const int16_t tier = x == kNoPointTier ? int16_t{-1} : x < 0 ? none : static_cast<int16_t>(x);
         const Status known = v.lo[i] != v.hi[i] ? Status::Possible : Status::Definite;
         sink(i, col, s != kKnown ? int16_t{-1} : tier, s != kKnown ? kStatus[s] : known, true);
       }

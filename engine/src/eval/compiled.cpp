@@ -191,32 +191,22 @@ CValue ladder(Ctx& c, int32_t i) {
     const auto& ladder = cp.p_.ladders[i];
     const int32_t axis_root = cp.ladder_axis_[i];
     CValue axis = axis_root >= 0 ? ev(axis_root, c) : unknown();
-    CValue v = axis.kind == K::Unknown ? axis : unknown();
-    if (axis.kind == K::Number) {
-      v = of_tier(tier_holding(ladder.ranges, axis.x));
-      if (axis.lo != axis.x || axis.hi != axis.x) {  // a range: the tiers its ends fall in
-        v.lo = tier_holding(ladder.ranges, axis.lo);
-        v.hi = tier_holding(ladder.ranges, axis.hi);
-      }
-      v.possible = v.lo != v.hi;
-    }
-    // Escalations as Evaluator::ladder applies them: "at least" the escalation's tier.
-    const int32_t top = static_cast<int32_t>(ladder.ranges.size()) - 1;
+    TierState t;
+    if (axis.kind == K::Number) t = tier_state(ladder.ranges, axis.x, axis.lo, axis.hi);
+    // Escalations as Evaluator::ladder applies them (interval_ops.hpp, escalate).
+    const double top = static_cast<double>(ladder.ranges.size()) - 1;
     for (int32_t e : ladder.escalations) {
       const auto& esc = cp.p_.escalations[e];
       const int32_t when = cp.escalation_when_[e];
       if (esc.tier < 0 || when < 0) continue;
       CValue cond = ev(when, c);
-      if (cond.kind == K::Bool && cond.boolean) {
-        if (v.kind == K::Tier) {
-          raise_tier(v, esc.tier);
-        } else if (esc.tier == top) {
-          v = of_tier(top);
-        }
-      } else if (cond.kind == K::Unknown && v.kind == K::Tier && v.tier < esc.tier) {
-        v = cond.possible ? undecided() : unknown();
-      }
+      escalate(t, cond.kind == K::Bool ? tri_of(cond.boolean) : Tri::Unknown, cond.possible, esc.tier, top);
     }
+    if (t.missing) return unknown();
+    CValue v = of_tier(static_cast<int32_t>(t.point));
+    v.lo = t.lo;
+    v.hi = t.hi;
+    v.possible = v.lo != v.hi;
     return v;
   });
 }
@@ -451,7 +441,7 @@ CValue n_min_max(const Node& n, Ctx& c) {
   CValue a = ev(n.a, c);
   CValue b = ev(n.b, c);
   if (a.kind == K::Unknown || b.kind == K::Unknown) return unknown_of(a, b);
-  CValue v = estimate(IsMin ? std::min(a.x, b.x) : std::max(a.x, b.x), IsMin ? std::min(a.lo, b.lo) : std::max(a.lo, b.lo),
+  CValue v = estimate(min_max_point(IsMin, a.x, b.x), IsMin ? std::min(a.lo, b.lo) : std::max(a.lo, b.lo),
                       IsMin ? std::min(a.hi, b.hi) : std::max(a.hi, b.hi));
   v.kind = a.kind;
   return v;
@@ -961,7 +951,7 @@ void CompiledRun::evaluate_reading(const Record& record, Cell* out) {
     const CValue v = ladder(c, i);
     Cell cell;
     cell.status = status_of(v);
-    if (v.kind == K::Tier)
+    if (v.kind == K::Tier && v.tier != kNoPointTier)  // no point estimate: the value is unknown
       cell.value = static_cast<int16_t>(v.tier < 0 ? static_cast<int32_t>(p.ladders[i].decl->tiers.size()) : v.tier);
     out[col++] = cell;
   }

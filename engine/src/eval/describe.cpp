@@ -7,6 +7,7 @@
 #include <charconv>
 #include <chrono>
 #include <cmath>
+#include <functional>
 
 namespace scalepol::eval {
 
@@ -99,6 +100,14 @@ Lines policy_lines(const check::Program& p) {
   return lines;
 }
 
+std::string half_open_text(const Value& v, check::Dim dim, const std::function<double(double)>& shown) {
+  if (std::isinf(v.hi) && std::isfinite(v.lo)) return "at least " + format_quantity(shown(v.lo), dim);
+  if (std::isfinite(v.hi) && !std::isfinite(v.lo)) return "at most " + format_quantity(shown(v.hi), dim);
+  if (std::isfinite(v.lo) && std::isfinite(v.hi))  // from zero: a total with only its upper bound
+    return format_quantity(shown(v.lo), dim) + "–" + format_quantity(shown(v.hi), dim) + ", no point estimate";
+  return "any value";
+}
+
 std::string format_value(const Value& v, check::Dim dim, const Lines& lines) {
   // Four significant digits: computed values (2^(6/5) × 2.5e24) read as 5.743e24, not
   // 5.7434…e24; data values of four digits or fewer (1.001e25, 2.1e25) read as written.
@@ -110,6 +119,7 @@ std::string format_value(const Value& v, check::Dim dim, const Lines& lines) {
     case Value::Kind::Date: return format_date(static_cast<int32_t>(v.x));
     case Value::Kind::Tier: return fmt::format("tier #{}", v.tier);
     case Value::Kind::Number:
+      if (std::isnan(v.x)) return half_open_text(v, dim, readable);
       if (v.lo == v.hi) return format_quantity(readable(v.x), dim);
       return format_quantity(readable(v.x), dim) + " (range " + format_quantity(readable(v.lo), dim) + "–" +
              format_quantity(readable(v.hi), dim) + ")";

@@ -2,6 +2,7 @@
 // quantities with their unit, and expressions printed back from the AST.
 #pragma once
 
+#include <functional>
 #include <string>
 #include <vector>
 
@@ -33,6 +34,9 @@ Lines policy_lines(const check::Program& p);
 std::string format_quantity(double base_value, check::Dim dim);
 // A value with four significant digits (more where `lines` need them: keep_sides).
 std::string format_value(const Value& v, check::Dim dim, const Lines& lines = {});
+// A range with no point estimate (a record with one bound and no figure): "at least 1.3e24
+// FLOP", "at most 4e25 FLOP", each end as `shown` writes it.
+std::string half_open_text(const Value& v, check::Dim dim, const std::function<double(double)>& shown);
 std::string format_date(int32_t days);
 // The expression as source text (canonical spacing; parentheses where precedence needs them).
 std::string expr_text(const ast::Expr& e);

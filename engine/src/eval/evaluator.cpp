@@ -143,7 +143,7 @@ Value Evaluator::call(const ast::Expr& e, Frame& f) {
     Value a = eval(*e.args[0], f), b = eval(*e.args[1], f);
     if (a.is_unknown() || b.is_unknown()) return unknown_of({&a, &b});
     bool is_min = name == "min";
-    Value v = Value::estimate(is_min ? std::min(a.x, b.x) : std::max(a.x, b.x),
+    Value v = Value::estimate(min_max_point(is_min, a.x, b.x),
                               is_min ? std::min(a.lo, b.lo) : std::max(a.lo, b.lo),
                               is_min ? std::min(a.hi, b.hi) : std::max(a.hi, b.hi));
     v.kind = a.kind;
@@ -296,42 +296,43 @@ const std::vector<double>& Evaluator::lines() {
   return *lines_;
 }
 
+namespace {
+
+// A ladder's verdict as a value: a tier with the tiers its range reaches, or unknown.
+Value tier_value(const TierState& t) {
+  if (t.missing) return Value::unknown();
+  Value v = Value::of_tier(static_cast<int32_t>(t.point));
+  v.lo = t.lo;
+  v.hi = t.hi;
+  v.possible = v.lo != v.hi;
+  return v;
+}
+
+}  // namespace
+
 Value Evaluator::ladder_base(int32_t i, Frame& f) {
   const auto& decl = *p_.ladders[i].decl;
   Value axis = decl.by ? eval(*decl.by, f) : Value::unknown();
   if (axis.kind != Value::Kind::Number) return axis.is_unknown() ? axis : Value::unknown();
-  int32_t at_x = tier_of(i, axis.x);
-  Value v = Value::of_tier(at_x);
-  // The range reaches into other tiers: the point estimate's tier, undecided among those.
-  v.lo = tier_of(i, axis.lo);
-  v.hi = tier_of(i, axis.hi);
-  v.possible = v.lo != v.hi;
-  return v;
+  return tier_value(tier_state(p_.ladders[i].ranges, axis.x, axis.lo, axis.hi));
 }
 
 Value Evaluator::ladder(int32_t i, Frame& f) {
   auto& slot = f.ladders[i];
   if (slot) return *slot;
-  Value v = ladder_base(i, f);
-  const int32_t top = static_cast<int32_t>(p_.ladders[i].ranges.size()) - 1;
+  const auto& decl = *p_.ladders[i].decl;
+  Value axis = decl.by ? eval(*decl.by, f) : Value::unknown();
+  TierState t;
+  if (axis.kind == Value::Kind::Number) t = tier_state(p_.ladders[i].ranges, axis.x, axis.lo, axis.hi);
+  const double top = static_cast<double>(p_.ladders[i].ranges.size()) - 1;
   for (int32_t e : p_.ladders[i].escalations) {
     const auto& esc = p_.escalations[e];
     if (esc.tier < 0 || !esc.decl->when) continue;
     Value c = eval(*esc.decl->when, f);
-    if (c.kind == Value::Kind::Bool && c.boolean) {
-      // "at least esc.tier": the point and both ends of the range rise to it. With no tier to
-      // start from, only an escalation to the top tier decides it.
-      if (v.kind == Value::Kind::Tier) {
-        raise_tier(v, esc.tier);
-      } else if (esc.tier == top) {
-        v = Value::of_tier(top);
-      }
-    } else if (c.is_unknown() && v.kind == Value::Kind::Tier && v.tier < esc.tier) {
-      // It may be escalated: which tier is not decided; possible when the condition straddles
-      // a line, unknown when it lacks data.
-      v = c.possible ? Value::undecided() : Value::unknown();
-    }
+    const Tri cond = c.kind == Value::Kind::Bool ? tri_of(c.boolean) : Tri::Unknown;
+    escalate(t, cond, c.possible, esc.tier, top);
   }
+  Value v = tier_value(t);
   slot = v;
   return v;
 }

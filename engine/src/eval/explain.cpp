@@ -43,6 +43,7 @@ std::string quantity(double x, Dim dim, const Lines& lines) { return format_quan
 
 std::string value_text(const Value& v, Dim dim, const Lines& lines) {
   if (v.kind != Value::Kind::Number) return format_value(v, dim, lines);
+  if (std::isnan(v.x)) return format_value(v, dim, lines);
   if (v.is_exact()) return quantity(v.x, dim, lines);
   return fmt::format("{} (range {}–{})", quantity(v.x, dim, lines), quantity(v.lo, dim, lines),
                      quantity(v.hi, dim, lines));
@@ -99,6 +100,12 @@ std::string quantity_range(const Value& v, Dim dim, const Lines& lines) {
 
 // "2.1e25 FLOP is 2.1x over 1e25 FLOP", with what the ranges say.
 std::string numeric_margin(const Value& a, const Value& b, Dim dim, const Lines& lines) {
+  if (std::isnan(a.x) || std::isnan(b.x)) {  // a half-open range: no point to measure from, only the range
+    const std::string fa = value_text(a, dim, lines), fb = value_text(b, dim, lines);
+    if (a.lo > b.hi) return fmt::format("all of {} is over {}", fa, fb);
+    if (a.hi < b.lo) return fmt::format("all of {} is under {}", fa, fb);
+    return fmt::format("{} reaches across {}", fa, fb);
+  }
   const std::string fa = quantity(a.x, dim, lines), fb = quantity(b.x, dim, lines);
   std::string out;
   if (a.x == b.x) {
@@ -221,7 +228,7 @@ TraceStep Tracer::compare_step(const ast::Expr& e) {
   if (a.kind == Value::Kind::Number && b.kind == Value::Kind::Number) {
     const Dim dim = left->type.kind == check::TypeKind::Quantity ? left->type.dim : right->type.dim;
     s.margin = numeric_margin(a, b, dim, lines_);
-    if (ordered) {
+    if (ordered && !std::isnan(a.x) && !std::isnan(b.x)) {
       const bool now = ast::holds(op, a.x, b.x);
       s.flip = fmt::format("{} {}: {}", now ? "false" : "true", where_it_turns(op, now, quantity(b.x, dim, lines_)),
                            change_needed(a.x, b.x, op, dim, multiplicative(dim) && a.x > 0 && b.x > 0, subject, lines_));
@@ -232,7 +239,7 @@ TraceStep Tracer::compare_step(const ast::Expr& e) {
     s.margin = days == 0 ? fmt::format("{} is the same day as {}", fa, fb)
                          : fmt::format("{} is {} {} {}", fa, format_quantity(std::fabs(days), Dim::Time),
                                        days > 0 ? "after" : "before", fb);
-    if (ordered) {
+    if (ordered && !std::isnan(a.x) && !std::isnan(b.x)) {
       const bool now = ast::holds(op, a.x, b.x);
       std::string when = where_it_turns(op, now, fb);
       // Dates read as earlier and later, not less and more.
@@ -253,7 +260,7 @@ TraceStep Tracer::compare_step(const ast::Expr& e) {
 
 void Tracer::describe(TracedValue& out, const Value& v, const check::Type& type) const {
   if (v.kind == Value::Kind::Tier && type.kind == check::TypeKind::Tier && type.index >= 0) {
-    out.value = v.tier >= 0 ? tier_name(type.index, v.tier) : "no_tier";
+    out.value = v.tier == kNoPointTier ? "unknown" : v.tier >= 0 ? tier_name(type.index, v.tier) : "no_tier";
     if (v.possible)
       out.value += fmt::format(" (its range reaches from {} to {})", tier_name(type.index, static_cast<int32_t>(v.lo)),
                                tier_name(type.index, static_cast<int32_t>(v.hi)));
@@ -518,11 +525,13 @@ VerdictTrace Tracer::ladder(int32_t li, const Verdict& verdict) {
   const Value x = decl.by ? ev_.eval(*decl.by, f_) : Value::unknown();
   if (decl.by) values(*decl.by, out.values);
 
-  if (x.kind != Value::Kind::Number) {
+  if (x.kind != Value::Kind::Number || std::isnan(x.x)) {
     out.condition = fmt::format("the tier of {} by {}", decl.name.text, axis);
     TraceStep s;
     s.test = fmt::format("{} is known", axis);
     s.result = x.is_unknown() ? "false" : "true";
+    if (!x.is_unknown()) s.margin = fmt::format("{} is {}: the tier is that of each value the range allows", axis,
+                                                value_text(x, dim, lines_));
     out.steps.push_back(std::move(s));
   } else {
     const int32_t t = ev_.tier_of(li, x.x);

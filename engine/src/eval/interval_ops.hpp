@@ -33,7 +33,10 @@ inline Tri compare_intervals(ast::Op op, double alo, double ahi, double blo, dou
 }
 
 // The point estimate and range of `a op b` for + - * /, into x, lo, hi. False when it has none:
-// division by a range holding zero, another operator, or a result that is not finite.
+// division by a range holding zero, another operator, or a result that is not a number. A
+// half-open range (a record with one bound and no figure: docs/semantics.md, 3) has an infinite
+// end and no point estimate (NaN): its sums and products keep the infinite end and have no point
+// either; a range that overflows to infinity from finite operands has no reading.
 inline bool arith_intervals(ast::Op op, double ax, double alo, double ahi, double bx, double blo, double bhi,
                             double& x, double& lo, double& hi) {
   switch (op) {
@@ -44,6 +47,7 @@ inline bool arith_intervals(ast::Op op, double ax, double alo, double ahi, doubl
       x = ax * bx;
       lo = *std::min_element(c, c + 4);
       hi = *std::max_element(c, c + 4);
+      if (std::isnan(c[0]) || std::isnan(c[1]) || std::isnan(c[2]) || std::isnan(c[3])) return false;  // 0 × ∞
       break;
     }
     case ast::Op::Div: {
@@ -52,22 +56,23 @@ inline bool arith_intervals(ast::Op op, double ax, double alo, double ahi, doubl
       x = ax / bx;
       lo = *std::min_element(c, c + 4);
       hi = *std::max_element(c, c + 4);
+      if (std::isnan(c[0]) || std::isnan(c[1]) || std::isnan(c[2]) || std::isnan(c[3])) return false;  // ∞ / ∞
       break;
     }
     default: return false;
   }
-  return std::isfinite(x) && std::isfinite(lo) && std::isfinite(hi);
+  const bool half_open = std::isinf(alo) || std::isinf(ahi) || std::isinf(blo) || std::isinf(bhi);
+  const bool no_point = std::isnan(ax) || std::isnan(bx);
+  if (no_point) x = std::nan("");
+  if (std::isnan(lo) || std::isnan(hi)) return false;  // ∞ − ∞
+  if (!half_open && !(std::isfinite(lo) && std::isfinite(hi))) return false;
+  return no_point || std::isfinite(x);
 }
 
-// An escalation whose condition holds: the tier is "at least `to`", so the point estimate's tier
-// and both ends of the range rise to it (docs/semantics.md, Escalations). For Value and CValue.
-template <class TierValue>
-void raise_tier(TierValue& v, int32_t to) {
-  v.tier = std::max(v.tier, to);
-  v.x = v.tier;
-  v.lo = std::max(v.lo, static_cast<double>(to));
-  v.hi = std::max(v.hi, static_cast<double>(to));
-  v.possible = v.lo != v.hi;
+// min or max of two point estimates: none when either has none (a half-open range).
+inline double min_max_point(bool is_min, double a, double b) {
+  if (std::isnan(a) || std::isnan(b)) return std::nan("");
+  return is_min ? std::min(a, b) : std::max(a, b);
 }
 
 // The tier of a ladder that holds x: the last (highest) whose range holds it, or -1 (below
@@ -80,6 +85,50 @@ inline int32_t tier_holding(const std::vector<check::TierRange>& ranges, double 
     return t;
   }
   return -1;
+}
+
+// A ladder's verdict as the three evaluators carry it: missing (no figure, or an escalation whose
+// condition lacks data), or the point estimate's tier and the lowest and highest tier the range
+// reaches. `point` is kNoPointTier when there is no point estimate (a half-open range, or an
+// escalation that may or may not hold): the value is then unknown, status possible.
+struct TierState {
+  bool missing = true;
+  double point = 0, lo = 0, hi = 0;
+};
+
+// The tiers a value reaches (docs/semantics.md, 4). ax is NaN for a half-open range.
+inline TierState tier_state(const std::vector<check::TierRange>& ranges, double ax, double alo, double ahi) {
+  TierState t;
+  t.missing = false;
+  t.lo = tier_holding(ranges, alo);
+  t.hi = tier_holding(ranges, ahi);
+  t.point = std::isnan(ax) ? (t.lo == t.hi ? t.lo : kNoPointTier) : tier_holding(ranges, ax);
+  if (!std::isnan(ax) && alo == ax && ahi == ax) t.lo = t.hi = t.point;
+  return t;
+}
+
+// `escalate L to `to` when C` (docs/semantics.md, 5), with C true, false or undecided
+// (`cond_possible`: straddling a line rather than lacking data).
+inline void escalate(TierState& t, Tri cond, bool cond_possible, double to, double top) {
+  if (cond == Tri::False) return;
+  if (cond == Tri::True) {
+    if (t.missing) {
+      if (to == top) t = TierState{false, top, top, top};  // nothing is above the top tier
+      return;
+    }
+    t.lo = std::max(t.lo, to);
+    t.hi = std::max(t.hi, to);
+    t.point = t.point == kNoPointTier ? (t.lo == t.hi ? t.lo : kNoPointTier) : std::max(t.point, to);
+    return;
+  }
+  // Undecided: it changes nothing when the tier cannot be below `to`.
+  if (t.missing || t.lo >= to) return;
+  if (!cond_possible) {
+    t.missing = true;
+    return;
+  }
+  t.point = kNoPointTier;
+  t.hi = std::max(t.hi, to);
 }
 
 }  // namespace scalepol::eval

@@ -26,6 +26,10 @@ inline Tri tri_or(Tri a, Tri b) {
 }
 inline Tri tri_of(bool b) { return b ? Tri::True : Tri::False; }
 
+// The tier of a ladder's value that has no point estimate (a half-open range, or an escalation
+// that may or may not hold): its value is unknown, and lo/hi still give the tiers it reaches.
+inline constexpr int32_t kNoPointTier = -2;
+
 struct Value {
   enum class Kind : unsigned char { Unknown, Bool, Number, Date, Text, Tier };
   Kind kind = Kind::Unknown;

@@ -69,6 +69,28 @@ Verdict ladder_verdict(Evaluator& ev, int32_t li, Evaluator::Frame& f) {
   // The axis is printed with the digits that place it against the policy's lines (its tiers'
   // bounds among them).
   const Lines& bounds = ev.lines();
+  if (v.kind == Value::Kind::Tier && v.tier == kNoPointTier) {
+    // No point estimate: a half-open range, or an escalation that may or may not hold.
+    auto name = [&](double t) { return t >= 0 ? decl.tiers[static_cast<std::size_t>(t)].name.text : std::string("no tier"); };
+    out.value = "unknown";
+    const std::string reach = fmt::format("from {} to {}", name(v.lo), name(v.hi));
+    Value base = ev.ladder_base(li, f);
+    if (base.kind == Value::Kind::Tier && base.tier == kNoPointTier) {
+      out.because = fmt::format("{} is {}, with no point estimate: the range reaches {}", axis,
+                                format_value(axis_value, dim, bounds), reach);
+      return out;
+    }
+    out.because = fmt::format("{} is {}; an escalation may hold: the tier reaches {}", axis,
+                              format_value(axis_value, dim, bounds), reach);
+    for (int32_t e : ladder.escalations) {
+      const auto& esc = p.escalations[e];
+      if (esc.decl->when && esc.tier == static_cast<int32_t>(v.hi)) {
+        out.because += fmt::format(" ({} is undecided)", ev.text_of(*esc.decl->when));
+        break;
+      }
+    }
+    return out;
+  }
   if (v.kind == Value::Kind::Tier) {
     if (v.tier < 0) {
       out.value = "no_tier";

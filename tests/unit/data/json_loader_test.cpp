@@ -1,5 +1,6 @@
 #include <doctest/doctest.h>
 
+#include <cmath>
 #include <string>
 
 #include "data/load.hpp"
@@ -94,14 +95,13 @@ TEST_CASE("json: ranges that do not make sense are unknown, or the figure withou
       R"J({"model": "A", "training_compute_flop": {"low": 2e25, "high": 1e25}}
 {"model": "B", "training_compute_flop": {"value": 5e25, "low": 1e24, "high": 2e24}}
 {"model": "C", "training_compute_flop": {"lo": 1e24, "value": 1e25}}
-{"model": "D", "training_compute_flop": {"low": 1e24}}
 {"model": "E", "training_compute_flop": {"value": "lots"}}
 )J";
   auto set = data::load_json(text, "m.jsonl", model_schema());
   REQUIRE(set.has_value());
-  REQUIRE(set->records.size() == 5);
-  REQUIRE(set->diagnostics.items.size() == 5);
-  for (std::size_t i = 0; i < 5; ++i) {
+  REQUIRE(set->records.size() == 4);
+  REQUIRE(set->diagnostics.items.size() == 4);
+  for (std::size_t i = 0; i < 4; ++i) {
     const eval::Value& v = set->records[i].values[kCompute];
     if (i == 1) {  // a figure outside its bounds is kept, without them
       CHECK(v.x == 5e25);
@@ -115,6 +115,27 @@ TEST_CASE("json: ranges that do not make sense are unknown, or the figure withou
   }
   CHECK(set->diagnostics.items[2].location.column == 42);  // the unknown key `"lo"`
   CHECK(set->diagnostics.items[2].message.find("`lo`") != std::string::npos);
+}
+
+TEST_CASE("json: one bound and no figure is a half-open range with no point estimate") {
+  const std::string text =
+      R"J({"model": "at least", "training_compute_flop": {"low": 1.3e24}}
+{"model": "at most", "training_compute_flop": {"high": 5e24}}
+)J";
+  auto set = data::load_json(text, "m.jsonl", model_schema());
+  REQUIRE(set.has_value());
+  REQUIRE(set->records.size() == 2);
+  CHECK(set->diagnostics.items.empty());
+  const eval::Value& least = set->records[0].values[kCompute];
+  CHECK(least.kind == eval::Value::Kind::Number);
+  CHECK(std::isnan(least.x));
+  CHECK(least.lo == 1.3e24);
+  CHECK(std::isinf(least.hi));
+  CHECK(least.bounded);
+  const eval::Value& most = set->records[1].values[kCompute];
+  CHECK(std::isnan(most.x));
+  CHECK(most.lo == 0);  // compute is a total: it starts at zero
+  CHECK(most.hi == 5e24);
 }
 
 TEST_CASE("json: a value of the wrong type is unknown, the record is kept") {
