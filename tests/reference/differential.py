@@ -34,7 +34,7 @@ import generate  # noqa: E402
 import reference  # noqa: E402
 import units  # noqa: E402
 
-FORMATS = ("jsonl", "json", "text", "explain", "csv", "test")
+FORMATS = ("jsonl", "json", "html", "text", "explain", "csv", "test", "api")
 
 
 # ----------------------------------------------------------------------------------------------
@@ -141,6 +141,7 @@ def signature(kind, have, want):
 class Config:
     def __init__(self, args):
         self.scalepol = os.path.abspath(args.scalepol)
+        self.api = os.path.abspath(args.api) if args.api else None  # api_verdicts, for the `api` format
         self.records = args.records
         self.features = (set(generate.FEATURES) - generate.DEFAULT_OFF | set(args.with_)) - set(args.without)
         self.formats = set(args.formats.split(","))
@@ -218,7 +219,7 @@ def check_seed(seed, cfg):
                                    "reference": None, "signature": "%s: models not in the order of the data" % fmt})
             return got
 
-        for fmt, reader in (("jsonl", engine.read_jsonl), ("json", engine.read_json)):
+        for fmt, reader in (("jsonl", engine.read_jsonl), ("json", engine.read_json), ("html", engine.read_html)):
             if fmt not in formats:
                 continue
             got = run_report(fmt, data, reader)
@@ -231,6 +232,39 @@ def check_seed(seed, cfg):
                     stats["skipped"] += len(skipped)
                 note(fmt, m, compare(exp, skipped, got.get(m, {}), kinds))
             stats["pairs"] += len(models) if fmt == "jsonl" else 0
+
+        if "api" in formats and cfg.api:
+            # Policy::evaluate, as a host calls it: the same verdicts as `run --format jsonl`
+            rc, out, err = engine.run(cfg.api, [policy, data] + generate.run_args(p))
+            stats["processes"] += 1
+            if rc != 0:
+                engine_failed("api", rc, err)
+            else:
+                got = engine.read_jsonl(out)[0]
+                for m in models:
+                    exp, skipped = expected[m]
+                    note("api", m, compare(exp, skipped, got.get(m, {}), kinds))
+            # evaluate_table: every rule, an obligation not imposed as "false"; `robust` for
+            # depends_on
+            rc, out, err = engine.run(cfg.api, [policy, data, "--table"] + generate.run_args(p))
+            stats["processes"] += 1
+            if rc != 0:
+                engine_failed("api-table", rc, err)
+            else:
+                for line in out.splitlines():
+                    o = json.loads(line)
+                    exp, skipped = expected[o["model"]]
+                    diffs = []
+                    for rule, v in o["verdicts"].items():
+                        have = (v["value"], v["status"], () if v["robust"] else ("*",))
+                        want = exp.get(rule)
+                        if want is not None:
+                            want = (want[0], want[1], ("*",) if want[2] else ())
+                        elif rule in skipped or have == ("false", "definite", ()):
+                            continue
+                        if not same(have, want):
+                            diffs.append((rule, have, want))
+                    note("api-table", o["model"], diffs)
 
         if "csv" in formats and g.has("csv"):
             text = generate.csv_text(p, records)
@@ -360,7 +394,7 @@ def still_fails(cfg, p, records, mm, d):
     elif fmt == "text":
         args = ["run", policy, "--models", data]
     else:
-        args = ["run", policy, "--models", data, "--format", "json" if fmt == "json" else "jsonl"]
+        args = ["run", policy, "--models", data, "--format", fmt if fmt in ("json", "html") else "jsonl"]
     rc, out, err = engine.run(cfg.scalepol, args + generate.run_args(p))
     if mm["rule"] is None:
         return rc != 0 and mm["signature"].endswith(first_error(err))
@@ -375,7 +409,8 @@ def still_fails(cfg, p, records, mm, d):
     if fmt == "explain":
         got = engine.read_explain(out)
     else:
-        got = (engine.read_json(out) if fmt == "json" else engine.read_jsonl(out))[0].get(mm["model"], {})
+        reader = {"json": engine.read_json, "html": engine.read_html}.get(fmt, engine.read_jsonl)
+        got = reader(out)[0].get(mm["model"], {})
     for rule, have, want in compare(exp, skipped, got, kinds):
         if rule == mm["rule"] and signature(kinds.get(rule, "unknown rule"), have, want) == mm["signature"]:
             return True
@@ -479,8 +514,8 @@ def reduce_case(cfg, mm, records, out_dir, budget=150):
         json.dump(p, f, indent=1)
     fmt = mm["format"]
     args = ["run", "policy.policy", "--models", "data.jsonl", "--format", "jsonl"]
-    if fmt == "json":
-        args[-1] = "json"
+    if fmt in ("json", "html"):
+        args[-1] = fmt
     elif fmt == "text":
         args = args[:4]
     elif fmt == "explain":
@@ -508,6 +543,8 @@ def reduce_case(cfg, mm, records, out_dir, budget=150):
 def main():
     ap = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     ap.add_argument("--scalepol", required=True)
+    ap.add_argument("--api", default=None,
+                    help="the api_verdicts program (tests/reference/api_verdicts.cpp): compare the C++ API too")
     ap.add_argument("--root", default=os.path.dirname(os.path.dirname(HERE)))
     ap.add_argument("--work", default=None, help="scratch directory (default: a temporary one)")
     ap.add_argument("--policies", type=int, default=500)
@@ -530,7 +567,7 @@ def main():
                     help="overlook nothing, and generate every construct the engine was found wrong on "
                          "(generate.KNOWN_ENGINE_BUGS)")
     ap.add_argument("--every", type=int, default=4,
-                    help="the formats besides jsonl (json, text, explain, csv, test) on one policy in N")
+                    help="the formats besides jsonl (json, html, text, explain, csv, test) on one policy in N")
     ap.add_argument("--numbers", choices=["binary64", "decimal"], default="binary64",
                     help="how the reference reads numbers: the binary64 nearest the text (the default), or "
                          "the exact decimal the text writes (units.py)")

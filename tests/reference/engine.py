@@ -1,10 +1,11 @@
 """Running `scalepol` and reading its verdicts back, in every output format the differential
-tests compare: `run --format jsonl`, `run --format json`, `run` (the text table), `explain
+tests compare: `run --format jsonl`, `run --format json`, `run --format html`, `run` (the text table), `explain
 --format json`. Each reader gives {model: {rule: (value, status, depends_on)}}, depends_on a
 tuple, empty for a robust verdict (the text table gives only its columns, ladders and triggers,
 with `*` for depends_on)."""
 import json
 import os
+import re
 import subprocess
 import time
 
@@ -62,6 +63,26 @@ def read_json(text):
     for r in doc["results"]:
         out[r["model"]] = {v["rule"]: (v["value"], v["status"], tuple(v.get("depends_on", ()))) for v in r["verdicts"]}
         order.append(r["model"])
+    return out, order
+
+
+HTML_DATA = re.compile(r'<script type="application/json" id="report-data">(.*?)</script>', re.S)
+HTML_STATUS = {"d": "definite", "p": "possible", "u": "unknown"}
+
+
+def read_html(text):
+    """`run --format html` (docs/html-report.md): the page's verdicts, from the JSON document in
+    its `report-data` script (`n` the model; per verdict `r` rule, `v` value, `s` status letter,
+    `dep` depends_on)."""
+    m = HTML_DATA.search(text)
+    if not m:
+        raise EngineError("no report-data in the HTML page")
+    doc = json.loads(m.group(1))
+    out = {}
+    order = []
+    for model in doc["models"]:
+        out[model["n"]] = {v["r"]: (v["v"], HTML_STATUS[v["s"]], tuple(v.get("dep", ()))) for v in model["v"]}
+        order.append(model["n"])
     return out, order
 
 
