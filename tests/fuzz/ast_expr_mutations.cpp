@@ -26,7 +26,7 @@ int precedence(const ast::Expr& e) {
     case ast::ExprKind::And: return 2;
     case ast::ExprKind::Not: return 3;
     case ast::ExprKind::Compare:
-    case ast::ExprKind::IsKnown:
+    case ast::ExprKind::IsStatus:
     case ast::ExprKind::Contains:
     case ast::ExprKind::StartsWith: return 4;
     case ast::ExprKind::Arith:
@@ -158,8 +158,8 @@ Gen wrap_typed(Ctx& c, const ExprRef& t, const std::string& x) {
 Gen wrap_any(Ctx& c, const ExprRef& t, const std::string& x) {
   switch (c.rng.below(4)) {
     case 0: {
-      static const char* tests[] = {" is known", " is unknown", " is not known"};
-      return {x + tests[c.rng.below(3)], false};
+      static const char* tests[] = {" is known", " is unknown", " is not known", " is possible", " is definite"};
+      return {x + tests[c.rng.below(std::size(tests))], false};
     }
     case 1: {
       static const char* calls[] = {"abs(", "time_since(", "min(", "max("};
@@ -263,7 +263,7 @@ Text change_operator(Ctx& c) {
       case ast::ExprKind::Or:
       case ast::ExprKind::Contains:
       case ast::ExprKind::StartsWith:
-      case ast::ExprKind::IsKnown: return r.e->args.size() >= 1;
+      case ast::ExprKind::IsStatus: return r.e->args.size() >= 1;
       default: return false;
     }
   });
@@ -278,8 +278,10 @@ Text change_operator(Ctx& c) {
     case ast::ExprKind::Compare: ops = {c.rng.one_in(10) ? c.rng.pick(texts) : c.rng.pick(compares)}; break;
     case ast::ExprKind::Contains:
     case ast::ExprKind::StartsWith: ops = {c.rng.pick(texts)}; break;
-    case ast::ExprKind::IsKnown: {
-      static const std::vector<std::string> tests = {" is known", " is unknown", " is not known", " is not unknown"};
+    case ast::ExprKind::IsStatus: {
+      static const std::vector<std::string> tests = {" is known",    " is unknown",      " is not known",
+                                                     " is not unknown", " is possible", " is not possible",
+                                                     " is definite",    " is not definite"};
       return splice(c.p.text(), e.span, operand(c.p, *e.args[0]) + c.rng.pick(tests));
     }
     case ast::ExprKind::Arith: {

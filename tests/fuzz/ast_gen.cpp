@@ -155,8 +155,8 @@ Gen condition(Rng& rng, const Index& ix, int depth) {
       const NameRef* n = pick_name(rng, ix, Kind::Unknown);
       if (!n) return {"true", true};
       const std::string& x = n->text;
-      static const char* ops[] = {" is known", " is unknown", " is not known", " is not unknown"};
-      return {x + ops[rng.below(4)], false};
+      static const char* ops[] = {" is known", " is unknown", " is not known", " is not unknown", " is possible", " is definite"};
+      return {x + ops[rng.below(std::size(ops))], false};
     }
     case 4: {  // a tier ladder against one of its tiers
       if (ix.ladders.empty()) return {"true", true};

@@ -159,7 +159,7 @@ Kind kind_of(const ast::Expr& e) {
     case ast::ExprKind::And:
     case ast::ExprKind::Or:
     case ast::ExprKind::Not:
-    case ast::ExprKind::IsKnown:
+    case ast::ExprKind::IsStatus:
     case ast::ExprKind::Contains:
     case ast::ExprKind::StartsWith:
     case ast::ExprKind::Bool:

@@ -71,27 +71,14 @@ def expected_listing(ref, kinds):
 
 # Known engine bugs the comparison can be told to overlook (`--tolerate NAME`), so that the rest
 # of the suite stays useful while they are fixed. README.md says which are in the default run.
-TOLERATE = {
-    "possible-value": "a possible verdict whose value the engine writes as `unknown` (issue 22, item 4)",
-}
+TOLERATE = {}
 # Overlooked unless --strict: the engine bugs of TOLERATE not fixed yet.
-DEFAULT_TOLERATE = {"possible-value"}
+DEFAULT_TOLERATE = set()
 TOLERATED = set()
 
 
 def same(have, want):
-    if have == want:
-        return True
-    # without a value at the point estimate, readings whose values differ look alike to the
-    # engine: its depends_on is then empty where the reference's is not
-    if "possible-value" in TOLERATED and have is not None and want is not None and \
-            have[:2] == ("unknown", "possible") and want[1] == "possible" and (have[2:] == want[2:] or not have[2]):
-        return True
-    # nor does it fold a possible reading (value `unknown`) and an unknown one as the docs say
-    if "possible-value" in TOLERATED and have is not None and want is not None and \
-            have[:2] == ("unknown", "unknown") and want[1] == "possible" and have[2] and have[2:] == want[2:]:
-        return True
-    return False
+    return have == want
 
 
 def compare(exp, skipped, got, kinds):
@@ -167,7 +154,6 @@ def write_case(d, p, records):
 
 def reference_verdicts(p, records):
     ev = reference.Evaluator(p, records)
-    ev.blur_possible = "possible-value" in TOLERATED
     return {r["model"]: ev.verdicts(r) for r in records}
 
 

@@ -326,7 +326,6 @@ class Evaluator:
         self.ladders = {l["name"]: l for l in program.get("ladders", [])}
         self.intervals = {}
         self.literals = {}
-        self.blur_possible = False
         self.by_name = {}
         for r in records:
             self.by_name.setdefault(r.get(self.key), r)
@@ -669,8 +668,9 @@ class Evaluator:
         docs/uncertainty.md, 3: the results of the readings fold into one verdict per rule:
         "`robust: true` when every reading gives the same value and status; otherwise `robust:
         false`, `depends_on` names each assumption whose change *alone* changes the verdict for
-        some reading … The value is the one all readings share, or the first reading's with
-        status `possible` when they differ." An obligation no reading lists is not listed."""
+        some reading … The value is the one all readings share, with the least certain of their
+        statuses …; or the first reading's, with status `possible`, when they differ." An
+        obligation no reading lists is not listed."""
         names, readings = self.readings()
         results = [self.verdicts_in(record, r) for r in readings]
         if len(results) == 1:
@@ -686,11 +686,6 @@ class Evaluator:
             if len(set(shown)) == 1:
                 out[rule] = (shown[0][0], shown[0][1], (), listed)
                 continue
-            if self.blur_possible and rule not in self.ladders:
-                # the engine's known bug (issue 22, item 4): a possible trigger, exemption or
-                # obligation has no value, so readings that differ only in it look alike;
-                # depends_on as it would then be
-                shown = [("unknown" if st == POSSIBLE else v, st) for v, st in shown]
             deps = []
             for name in names:
                 for i, ri in enumerate(readings):
@@ -698,10 +693,17 @@ class Evaluator:
                            if rj[name][0] != ri[name][0] and all(rj[n][0] == ri[n][0] for n in names if n != name)):
                         deps.append(name)
                         break
+            # docs/uncertainty.md, 3: "The value is the one all readings share, with the least
+            # certain of their statuses (`unknown` when a reading lacks data, else `possible`);
+            # or the first reading's, with status `possible`, when they differ."
             real = [(a[0], a[1]) for a in answers]
             values = {v for v, _ in real}
-            value = values.pop() if len(values) == 1 else real[0][0]
-            out[rule] = (value, POSSIBLE, tuple(deps), listed)
+            if len(values) == 1:
+                statuses = {st for _, st in real}
+                status = UNKNOWN if UNKNOWN in statuses else POSSIBLE if POSSIBLE in statuses else DEFINITE
+                out[rule] = (values.pop(), status, tuple(deps), listed)
+            else:
+                out[rule] = (real[0][0], POSSIBLE, tuple(deps), listed)
         return out
 
     def verdicts_in(self, record, reading):
@@ -718,7 +720,11 @@ class Evaluator:
                 out[rule] = ("unsupported", str(exc), True)
 
         def show_truth(t):
-            return ("unknown", UNKNOWN) if t.status == UNKNOWN else ("true" if t.value else "false", t.status)
+            # docs/json-output.md: a possible trigger's, exemption's or obligation's value is
+            # `unknown` ("the value is left open rather than guessed from the point estimate")
+            if t.status != DEFINITE:
+                return ("unknown", t.status)
+            return ("true" if t.value else "false", t.status)
 
         def show_tier(name):
             tier = self.ladder(name, ctx)

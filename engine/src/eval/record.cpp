@@ -76,6 +76,10 @@ void RecordSet::index_names() {
     d.notes.push_back(first.line > 0
                           ? fmt::format("a lookup by name finds the first one (line {})", first.line)
                           : std::string("a lookup by name finds the first one"));
+    // A long table (Epoch's benchmark data: one row per model and benchmark) reads as many partial
+    // records of one model, none of which a policy can judge whole.
+    d.help = "each row is evaluated on its own: pivot a long table (one row per model and benchmark) to one row per "
+             "model, a column per benchmark; `explain --line N` explains one row";
     diagnostics.add(std::move(d));
   }
 }
