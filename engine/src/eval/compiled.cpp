@@ -376,9 +376,7 @@ CValue n_compare_field_const(const Node& n, Ctx& c) {
 // that makes it true.
 CValue n_is_status(const Node& n, Ctx& c) {
   CValue v = ev(n.a, c);
-  const bool missing = v.kind == K::Unknown && !v.possible;
-  const bool open = v.kind == K::Unknown ? v.possible : (v.kind == K::Number || v.kind == K::Tier) && v.lo != v.hi;
-  return of_bool(status_test_holds(static_cast<ast::StatusTest>(n.b), n.k.boolean, missing, open));
+  return of_bool(status_test_holds(static_cast<ast::StatusTest>(n.b), n.k.boolean, value_missing(v), value_open(v)));
 }
 
 // `field is known` and the like: the commonest operand of a status test, read in place.

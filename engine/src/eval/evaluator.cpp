@@ -310,20 +310,19 @@ Value tier_value(const TierState& t) {
 
 }  // namespace
 
-Value Evaluator::ladder_base(int32_t i, Frame& f) {
+TierState Evaluator::ladder_state(int32_t i, Frame& f) {
   const auto& decl = *p_.ladders[i].decl;
   Value axis = decl.by ? eval(*decl.by, f) : Value::unknown();
-  if (axis.kind != Value::Kind::Number) return axis.is_unknown() ? axis : Value::unknown();
-  return tier_value(tier_state(p_.ladders[i].ranges, axis.x, axis.lo, axis.hi));
+  if (axis.kind != Value::Kind::Number) return TierState{};
+  return tier_state(p_.ladders[i].ranges, axis.x, axis.lo, axis.hi);
 }
+
+Value Evaluator::ladder_base(int32_t i, Frame& f) { return tier_value(ladder_state(i, f)); }
 
 Value Evaluator::ladder(int32_t i, Frame& f) {
   auto& slot = f.ladders[i];
   if (slot) return *slot;
-  const auto& decl = *p_.ladders[i].decl;
-  Value axis = decl.by ? eval(*decl.by, f) : Value::unknown();
-  TierState t;
-  if (axis.kind == Value::Kind::Number) t = tier_state(p_.ladders[i].ranges, axis.x, axis.lo, axis.hi);
+  TierState t = ladder_state(i, f);
   const double top = static_cast<double>(p_.ladders[i].ranges.size()) - 1;
   for (int32_t e : p_.ladders[i].escalations) {
     const auto& esc = p_.escalations[e];

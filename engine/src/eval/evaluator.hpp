@@ -12,6 +12,7 @@
 #include <vector>
 
 #include "check/program.hpp"
+#include "eval/interval_ops.hpp"
 #include "eval/record.hpp"
 #include "eval/value.hpp"
 
@@ -64,6 +65,7 @@ class Evaluator {
   Value effective_compute(int32_t i, Frame& f);
   Value ladder(int32_t i, Frame& f);         // a Tier value (before nothing else: escalations applied)
   Value ladder_base(int32_t i, Frame& f);    // the tier from the axis alone, before escalations
+  TierState ladder_state(int32_t i, Frame& f);  // the same, as interval_ops.hpp's escalate takes it
   Value trigger(int32_t i, Frame& f);
   Value exemption(int32_t i, Frame& f);
 

@@ -100,10 +100,13 @@ struct TierState {
 inline TierState tier_state(const std::vector<check::TierRange>& ranges, double ax, double alo, double ahi) {
   TierState t;
   t.missing = false;
+  if (alo == ax && ahi == ax) {  // an exact figure, the common case: one lookup
+    t.point = t.lo = t.hi = tier_holding(ranges, ax);
+    return t;
+  }
   t.lo = tier_holding(ranges, alo);
   t.hi = tier_holding(ranges, ahi);
   t.point = std::isnan(ax) ? (t.lo == t.hi ? t.lo : kNoPointTier) : tier_holding(ranges, ax);
-  if (!std::isnan(ax) && alo == ax && ahi == ax) t.lo = t.hi = t.point;
   return t;
 }
 

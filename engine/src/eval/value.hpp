@@ -72,9 +72,12 @@ inline bool status_test_holds(ast::StatusTest test, bool want, bool missing, boo
   return is == want;
 }
 
-// A value's status for status_test_holds: (missing, open).
-inline bool value_missing(const Value& v) { return v.kind == Value::Kind::Unknown && !v.possible; }
-inline bool value_open(const Value& v) {
+// A value's status for status_test_holds: (missing, open). For Value and the compiled
+// evaluator's CValue, which carry the same members.
+template <class V>
+bool value_missing(const V& v) { return v.kind == Value::Kind::Unknown && !v.possible; }
+template <class V>
+bool value_open(const V& v) {
   if (v.kind == Value::Kind::Unknown) return v.possible;
   return (v.kind == Value::Kind::Number || v.kind == Value::Kind::Tier) && v.lo != v.hi;
 }
