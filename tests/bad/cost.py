@@ -63,12 +63,29 @@ def lines(size_limit, head, line, tail=""):
 
 def tiers(size):
     """One ladder of about 34,000 tiers, every 1,000th overlapping the next: tier-overlap and
-    tier-order compared every pair of tiers."""
+    tier-order compared every pair of tiers. A ladder may have 63 tiers (`too-many-tiers`), which
+    the checker says once, whatever the ladder's length."""
     def tier(i):
         if i % 1000 == 999:
             return f"  tier o{i} from {i} FLOP below {i + 3} FLOP\n"
         return f"  tier a{i} from {i + 1} FLOP\n"
     return lines(size, "import std.model\ntiers t by training_compute {\n", tier, "}\n")
+
+
+def ladders(size):
+    """About 500 ladders of 63 tiers, the most a ladder may have, each with an overlap and a gap:
+    the tier lints, and the sets of tiers every evaluator carries for each record."""
+    def ladder(i):
+        out = [f"tiers t{i} by training_compute {{\n"]
+        for j in range(63):
+            if j == 30:
+                out.append(f"  tier o{j} from {j}e20 FLOP below {j + 3}e20 FLOP\n")
+            elif j == 40:
+                out.append(f"  tier g{j} above {j + 1}e20 FLOP  require notify \"office {i}\"\n")
+            else:
+                out.append(f"  tier a{j} from {j + 1}e20 FLOP\n")
+        return "".join(out) + "}\n"
+    return lines(size, "import std.model\n", ladder)
 
 
 def undefined_names(size):
@@ -116,7 +133,9 @@ def exemptions(size):
 
 SHAPES = [
     # name                 the policy           a code it gives (None: no finding), the commands
-    ("tiers",              tiers,               "tier-overlap",           CHECK),
+    ("tiers",              tiers,               "too-many-tiers",         CHECK),
+    ("ladders",            ladders,             "tier-overlap",           CHECK),
+    ("ladders",            ladders,             None,                     EVALUATE[len(CHECK):]),
     ("undefined_names",    undefined_names,     "undefined-name",         CHECK),
     ("shared_definitions", shared_definitions,  None                ,     EVALUATE),
     ("references",         references,           None       ,              EVALUATE),

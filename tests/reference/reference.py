@@ -97,14 +97,21 @@ class TierValue:
 
     @property
     def lo(self):
-        return min(self.reach)
+        return min(place(t) for t in self.reach)
 
     @property
     def hi(self):
-        return max(self.reach)
+        return max(place(t) for t in self.reach)
 
     def __repr__(self):
         return "Tier(%s, %s)" % (self.pt, sorted(self.reach, key=lambda t: -1 if t is None else t))
+
+
+def place(t):
+    """A tier's place in the order of its ladder. docs/semantics.md, 4: "Orderings (`concern >=
+    high`) go by the tiers' places in the ladder, the first written lowest; no tier ranks below
+    every tier." """
+    return -1 if t is None else t
 
 
 TIER_UNKNOWN = None
@@ -476,9 +483,7 @@ class Evaluator:
             return T_UNKNOWN
         if op in ("==", "!="):
             return tier_is(a, b) if op == "==" else t_not(tier_is(a, b))
-        if a.pt is None or None in a.reach:
-            raise Unsupported("a value in no tier ordered against a tier")
-        return compare(op, Num(None if a.pt is NO_POINT else Fraction(a.pt), Fraction(a.lo), Fraction(a.hi)),
+        return compare(op, Num(None if a.pt is NO_POINT else Fraction(place(a.pt)), Fraction(a.lo), Fraction(a.hi)),
                        Num(Fraction(b)))
 
     def define(self, name, ctx):
@@ -539,15 +544,12 @@ class Evaluator:
         out = []
         for i, t in enumerate(tiers):
             lower, upper = t["lower"], t["upper"]
-            if lower is None and i > 0:
+            # "A side that neither neighbour writes is left open: the tier runs on without end."
+            if lower is None and i > 0 and tiers[i - 1]["upper"] is not None:
                 prev = tiers[i - 1]["upper"]
-                if prev is None:
-                    raise Unsupported("neither neighbour writes the bound between two tiers")
                 lower = [{"below": "from", "up_to": "above"}[prev[0]], prev[1]]
-            if upper is None and i + 1 < len(tiers):
+            if upper is None and i + 1 < len(tiers) and tiers[i + 1]["lower"] is not None:
                 nxt = tiers[i + 1]["lower"]
-                if nxt is None:
-                    raise Unsupported("neither neighbour writes the bound between two tiers")
                 upper = [{"from": "below", "above": "up_to"}[nxt[0]], nxt[1]]
             lo = None if lower is None else (lower[0], self.eval(lower[1], self.context({})).pt)
             hi = None if upper is None else (upper[0], self.eval(upper[1], self.context({})).pt)
@@ -612,29 +614,30 @@ class Evaluator:
         the record's tier is below `high`, its tier is unknown (`possible` when the condition
         straddles a line rather than lacks data)." Issue 22, the lead's decision: "if C is
         unknown/possible and the tier could be below E, the tier is unknown (possible if C was
-        possible and the base was known)"; a possible escalation's range reaches from the base's
-        lowest tier to max(its highest, E). Escalations apply in the order written."""
+        possible and the base was known)"; docs/semantics.md, 5: a possible escalation reaches
+        "the tiers of the range, and each of them raised to E" (it "reaches the tiers it may be
+        in, and no other"). Escalations apply in the order written."""
         names = [t["name"] for t in ladder["tiers"]]
         e = names.index(esc["to"])
         c = self.truth(esc["when"], ctx)
         if c.status == DEFINITE and c.value is False:
             return tier
-        if tier is not TIER_UNKNOWN and (tier.pt is None or None in tier.reach):
-            raise Unsupported("escalation of a value in no tier")
+        # docs/semantics.md, 5: "no tier, being below every tier, becomes `high`"
         if c.status == DEFINITE:
             if tier is TIER_UNKNOWN:
                 return TierValue(e, [e]) if e == len(names) - 1 else TIER_UNKNOWN
-            reach = {max(t, e) for t in tier.reach}
+            reach = {max(place(t), e) for t in tier.reach}
             if tier.pt is NO_POINT:
                 return TierValue(next(iter(reach)) if len(reach) == 1 else NO_POINT, reach)
-            return TierValue(max(tier.pt, e), reach)
+            return TierValue(max(place(tier.pt), e), reach)
         if tier is not TIER_UNKNOWN and tier.lo >= e:
             return tier  # the tier cannot be below E: the condition changes nothing
         if c.status == UNKNOWN or tier is TIER_UNKNOWN:
             return TIER_UNKNOWN
         # docs/semantics.md, 5: "If C is possible ... the tier has no point estimate: its value
-        # is unknown, status possible, and it reaches from its lowest tier to at least E"
-        return TierValue(NO_POINT, range(tier.lo, max(tier.hi, e) + 1))
+        # is unknown, status possible, and it reaches the tiers it reaches either way: those of
+        # the range, and each of them raised to E"
+        return TierValue(NO_POINT, tier.reach | {max(place(t), e) for t in tier.reach})
 
     def tier_is(self, ladder_name, tier_index, ctx):
         """An obligation of tier T: issue 22, the lead's decision: "true when the tier is

@@ -421,6 +421,10 @@ void Checker::check_ladder(int32_t i) {
     }
     for (auto& o : tier.obligations) check_obligation(o);
   }
+  if (decl.tiers.size() > kMaxTiers)
+    report(decl.tiers[kMaxTiers].name.span, Severity::Error, "too-many-tiers",
+           fmt::format("`{}` has {} tiers; a ladder may have at most {}", decl.name.text, decl.tiers.size(), kMaxTiers),
+           "split the ladder in two, each on its own range of the axis");
   compute_tier_ranges(ladder);
   current_.reset();
 }
@@ -474,6 +478,13 @@ void Checker::compute_tier_ranges(Ladder& ladder) {
       r.lo_inclusive = !prev.hi_inclusive;
     }
   }
+  ladder.cuts.clear();
+  for (const auto& r : ladder.ranges) {
+    if (r.has_lo) ladder.cuts.push_back(r.lo);
+    if (r.has_hi) ladder.cuts.push_back(r.hi);
+  }
+  std::sort(ladder.cuts.begin(), ladder.cuts.end());
+  ladder.cuts.erase(std::unique(ladder.cuts.begin(), ladder.cuts.end()), ladder.cuts.end());
 }
 
 void Checker::check_trigger(int32_t i) {

@@ -35,9 +35,14 @@ struct TierRange {
   double hi = 0;
 };
 
+// The most tiers a ladder may have (`too-many-tiers`): the evaluators carry the set of tiers a
+// range reaches, with "no tier", as the bits of one 64-bit word.
+inline constexpr std::size_t kMaxTiers = 63;
+
 struct Ladder {
   const ast::TiersDecl* decl = nullptr;
   std::vector<TierRange> ranges;        // one per tier
+  std::vector<double> cuts;             // every tier bound, ascending, once each: where the tier can change
   std::vector<int32_t> escalations;     // indices into Program::escalations
 };
 

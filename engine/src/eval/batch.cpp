@@ -36,6 +36,7 @@ struct View {
   const std::string* strings = nullptr;
   const FieldColumn* column = nullptr;  // texts straight from a record column: text[i] indexes its dictionary
   bool constant = false;                // the same value in every lane
+  const TierSet* reach = nullptr;       // tiers: the tiers each lane's range reaches
 };
 
 inline bool unknown(uint8_t s) { return s >= kUndecided; }
@@ -242,18 +243,21 @@ struct BatchRun::State {
 
   // --- Constant views -------------------------------------------------------------------
 
-  View constant_view(const std::string* text, uint8_t state, double x = 0, double lo = 0, double hi = 0) {
+  View constant_view(const std::string* text, uint8_t state, double x = 0, double lo = 0, double hi = 0,
+                     TierSet reach = 0) {
     uint8_t* s = fixed.take<uint8_t>();
     double* xs = fixed.take<double>();
     double* los = fixed.take<double>();
     double* his = fixed.take<double>();
     uint32_t* ts = fixed.take<uint32_t>();
+    TierSet* rs = fixed.take<TierSet>();
     std::fill(s, s + capacity, state);
     std::fill(xs, xs + capacity, x);
     std::fill(los, los + capacity, lo);
     std::fill(his, his + capacity, hi);
     std::fill(ts, ts + capacity, 0u);
-    View v{s, xs, los, his, ts, text, nullptr, true};
+    std::fill(rs, rs + capacity, reach);
+    View v{s, xs, los, his, ts, text, nullptr, true, rs};
     return v;
   }
 
@@ -263,7 +267,7 @@ struct BatchRun::State {
       case K::Unknown: return constant_view(nullptr, v.possible ? kUndecided : kMissing);
       case K::Bool: return constant_view(nullptr, v.boolean ? kTrue : kFalse);
       case K::Text: return constant_view(v.text, kKnown);
-      default: return constant_view(nullptr, kKnown, v.x, v.lo, v.hi);
+      default: return constant_view(nullptr, kKnown, v.x, v.lo, v.hi, v.reach);
     }
   }
 
@@ -403,9 +407,10 @@ struct BatchRun::State {
       }
       const double top = static_cast<double>(ladder.ranges.size()) - 1;
       Out o = numbers();
+      TierSet* reach = arena.take<TierSet>();
       for (std::size_t l = 0; l < n; ++l) {
         TierState t;
-        if (axis.state[l] == kKnown && is_number) t = tier_state(ladder.ranges, axis.x[l], axis.lo[l], axis.hi[l]);
+        if (axis.state[l] == kKnown && is_number) t = tier_state(ladder, axis.x[l], axis.lo[l], axis.hi[l]);
         for (std::size_t k = 0; k < conds.size(); ++k) {
           if (!conds[k].state) continue;
           const uint8_t cs = conds[k].state[conds[k].constant ? 0 : l];
@@ -416,8 +421,11 @@ struct BatchRun::State {
         o.x[l] = t.point;
         o.lo[l] = t.lo;
         o.hi[l] = t.hi;
+        reach[l] = t.reach;
       }
-      return o.view();
+      View v = o.view();
+      v.reach = reach;
+      return v;
     });
   }
 
@@ -435,13 +443,11 @@ struct BatchRun::State {
     if (s.trigger >= 0) return trigger(s.trigger);
     const View tier = ladder(s.ladder);
     uint8_t* out = states();
-    const double t = s.tier;
+    const TierSet t = tier_bit(s.tier);
     for (std::size_t i = 0; i < n; ++i) {
       const uint8_t st = tier.state[i];
       // In the tier when definitely there; possibly, only if the range reaches the tier.
-      out[i] = st != kKnown ? st : (t < tier.lo[i] || t > tier.hi[i]) ? kFalse
-                                 : tier.lo[i] != tier.hi[i]          ? kUndecided
-                                                                     : kTrue;
+      out[i] = st != kKnown ? st : (tier.reach[i] & t) == 0 ? kFalse : tier.reach[i] != t ? kUndecided : kTrue;
     }
     return states_view(out);
   }
@@ -638,6 +644,21 @@ struct BatchRun::State {
         } else {
           out[i] = kMissing;
         }
+      }
+      return states_view(out);
+    }
+    if (ta == TK::Tier && tb == TK::Tier && (op == ast::Op::Eq || op == ast::Op::Ne)) {
+      // Tiers are equal by the sets of tiers they reach (interval_ops.hpp, tiers_equal).
+      for (std::size_t i = 0; i < n; ++i) {
+        const std::size_t ia = a.constant ? 0 : i, ib = b.constant ? 0 : i;
+        const uint8_t sa = a.state[ia], sb = b.state[ib];
+        if (unknown(sa) || unknown(sb)) {
+          out[i] = unknown_of(sa, sb);
+          continue;
+        }
+        const Tri eq = tiers_equal(a.reach[ia], b.reach[ib]);
+        const Tri r = op == ast::Op::Eq ? eq : tri_not(eq);
+        out[i] = r == Tri::True ? kTrue : r == Tri::False ? kFalse : kUndecided;
       }
       return states_view(out);
     }

@@ -87,6 +87,7 @@ CValue of_tier(int32_t t) {
   v.kind = K::Tier;
   v.tier = t;
   v.x = v.lo = v.hi = t;
+  v.reach = tier_bit(t);
   return v;
 }
 
@@ -116,6 +117,10 @@ CValue compare(ast::Op op, const CValue& a, const CValue& b) {
     if (op == ast::Op::Eq) return of_bool(eq);
     if (op == ast::Op::Ne) return of_bool(!eq);
     return unknown();
+  }
+  if (a.kind == K::Tier && b.kind == K::Tier && (op == ast::Op::Eq || op == ast::Op::Ne)) {
+    const Tri eq = tiers_equal(a.reach, b.reach);  // by the sets of tiers they reach
+    return from_tri(op == ast::Op::Eq ? eq : tri_not(eq), true);
   }
   return from_tri(compare_intervals(op, a.lo, a.hi, b.lo, b.hi), true);
 }
@@ -192,7 +197,7 @@ CValue ladder(Ctx& c, int32_t i) {
     const int32_t axis_root = cp.ladder_axis_[i];
     CValue axis = axis_root >= 0 ? ev(axis_root, c) : unknown();
     TierState t;
-    if (axis.kind == K::Number) t = tier_state(ladder.ranges, axis.x, axis.lo, axis.hi);
+    if (axis.kind == K::Number) t = tier_state(ladder, axis.x, axis.lo, axis.hi);
     // Escalations as Evaluator::ladder applies them (interval_ops.hpp, escalate).
     const double top = static_cast<double>(ladder.ranges.size()) - 1;
     for (int32_t e : ladder.escalations) {
@@ -206,6 +211,7 @@ CValue ladder(Ctx& c, int32_t i) {
     CValue v = of_tier(static_cast<int32_t>(t.point));
     v.lo = t.lo;
     v.hi = t.hi;
+    v.reach = t.reach;
     v.possible = v.lo != v.hi;
     return v;
   });
@@ -230,7 +236,7 @@ CValue obligation_applies(Ctx& c, const CompiledPolicy::Site& s) {
   CValue tier = ladder(c, s.ladder);
   if (tier.kind != K::Tier) return tier;
   // In the tier when definitely there; possibly, only if the range reaches the tier.
-  const Tri in = compare_intervals(ast::Op::Eq, tier.lo, tier.hi, s.tier, s.tier);
+  const Tri in = tiers_equal(tier.reach, tier_bit(s.tier));
   return in == Tri::Unknown ? undecided() : of_bool(in == Tri::True);
 }
 

@@ -31,6 +31,7 @@ struct CValue {
   bool possible = false;  // Unknown: undecided for a range's sake; Tier: the range reaches other tiers
   int32_t tier = -1;
   double x = 0, lo = 0, hi = 0;
+  TierSet reach = 0;  // Tier: the tiers the range reaches
   const std::string* text = nullptr;
 };
 
@@ -44,6 +45,7 @@ inline CValue of_value(const Value& v) {
   o.x = v.x;
   o.lo = v.lo;
   o.hi = v.hi;
+  o.reach = v.reach;
   o.text = &v.text;
   return o;
 }

@@ -6,6 +6,7 @@
 
 #include <charconv>
 #include <chrono>
+#include <bit>
 #include <cmath>
 #include <functional>
 
@@ -198,6 +199,21 @@ std::string expr_text(const ast::Expr& e) {
              (e.range.unit.empty() ? "" : " " + e.range.unit);
   }
   return "";
+}
+
+std::string reach_text(TierSet reach, const std::function<std::string(int32_t)>& name) {
+  if (reach == 0) return "no tier at all";
+  const int lo = std::countr_zero(reach), hi = 63 - std::countl_zero(reach);
+  const TierSet span = (hi == 63 ? ~TierSet{0} : (TierSet{1} << (hi + 1)) - 1) & ~((TierSet{1} << lo) - 1);
+  if (reach == span && lo > 0 && hi > lo) return fmt::format("from {} to {}", name(lo - 1), name(hi - 1));
+  std::vector<std::string> names;
+  for (int b = lo; b <= hi; ++b)
+    if (reach & (TierSet{1} << b)) names.push_back(name(b - 1));
+  if (names.size() == 1) return names[0];
+  std::string out;
+  for (std::size_t i = 0; i < names.size(); ++i)
+    out += (i == 0 ? "" : i + 1 == names.size() ? " and " : ", ") + names[i];
+  return out;
 }
 
 }  // namespace scalepol::eval

@@ -38,6 +38,10 @@ std::string format_value(const Value& v, check::Dim dim, const Lines& lines = {}
 // FLOP", "at most 4e25 FLOP", each end as `shown` writes it.
 std::string half_open_text(const Value& v, check::Dim dim, const std::function<double(double)>& shown);
 std::string format_date(int32_t days);
+// The tiers a range reaches (TierSet), named by `name` (-1: "no tier"): "from low to high" when
+// they run unbroken from the lowest to the highest, else each of them, "low and high", "no tier,
+// low and medium".
+std::string reach_text(TierSet reach, const std::function<std::string(int32_t)>& name);
 // The expression as source text (canonical spacing; parentheses where precedence needs them).
 std::string expr_text(const ast::Expr& e);
 

@@ -81,7 +81,12 @@ Value Evaluator::compare(ast::Op op, const Value& a, const Value& b) const {
     if (op == ast::Op::Ne) return Value::of_bool(!eq);
     return Value::unknown();
   }
-  // Numbers, dates and tiers compare as intervals (interval_ops.hpp).
+  // Numbers, dates and tiers compare as intervals (interval_ops.hpp); tiers are equal by the sets
+  // of tiers they reach.
+  if (a.kind == K::Tier && b.kind == K::Tier && (op == ast::Op::Eq || op == ast::Op::Ne)) {
+    const Tri eq = tiers_equal(a.reach, b.reach);
+    return from_tri(op == ast::Op::Eq ? eq : tri_not(eq), true);
+  }
   const Tri t = compare_intervals(op, a.lo, a.hi, b.lo, b.hi);
   return from_tri(t, true);
 }
@@ -304,6 +309,7 @@ Value tier_value(const TierState& t) {
   Value v = Value::of_tier(static_cast<int32_t>(t.point));
   v.lo = t.lo;
   v.hi = t.hi;
+  v.reach = t.reach;
   v.possible = v.lo != v.hi;
   return v;
 }
@@ -314,7 +320,7 @@ TierState Evaluator::ladder_state(int32_t i, Frame& f) {
   const auto& decl = *p_.ladders[i].decl;
   Value axis = decl.by ? eval(*decl.by, f) : Value::unknown();
   if (axis.kind != Value::Kind::Number) return TierState{};
-  return tier_state(p_.ladders[i].ranges, axis.x, axis.lo, axis.hi);
+  return tier_state(p_.ladders[i], axis.x, axis.lo, axis.hi);
 }
 
 Value Evaluator::ladder_base(int32_t i, Frame& f) { return tier_value(ladder_state(i, f)); }

@@ -262,8 +262,8 @@ void Tracer::describe(TracedValue& out, const Value& v, const check::Type& type)
   if (v.kind == Value::Kind::Tier && type.kind == check::TypeKind::Tier && type.index >= 0) {
     out.value = v.tier == kNoPointTier ? "unknown" : v.tier >= 0 ? tier_name(type.index, v.tier) : "no_tier";
     if (v.possible)
-      out.value += fmt::format(" (its range reaches from {} to {})", tier_name(type.index, static_cast<int32_t>(v.lo)),
-                               tier_name(type.index, static_cast<int32_t>(v.hi)));
+      out.value += fmt::format(" (its range reaches {})",
+                               reach_text(v.reach, [&](int32_t t) { return tier_name(type.index, t); }));
     return;
   }
   out.value = value_text(v, type.dim, lines_);

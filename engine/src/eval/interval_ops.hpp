@@ -4,7 +4,9 @@
 #pragma once
 
 #include <algorithm>
+#include <bit>
 #include <cmath>
+#include <cstdint>
 
 #include "ast/ast.hpp"
 #include "check/program.hpp"
@@ -87,41 +89,101 @@ inline int32_t tier_holding(const std::vector<check::TierRange>& ranges, double 
   return -1;
 }
 
+// The tier a ladder gives every value strictly between a and b, where no tier bound lies strictly
+// between them (so the tier is the same all the way): the last tier whose range holds the whole
+// open interval, or -1.
+inline int32_t tier_holding_between(const std::vector<check::TierRange>& ranges, double a, double b) {
+  for (int32_t t = static_cast<int32_t>(ranges.size()) - 1; t >= 0; --t) {
+    const auto& r = ranges[t];
+    if (r.has_lo && r.lo > a) continue;
+    if (r.has_hi && r.hi < b) continue;
+    return t;
+  }
+  return -1;
+}
+
+// Sets of tiers (TierSet, value.hpp).
+inline int32_t lowest_tier(TierSet s) { return std::countr_zero(s) - 1; }
+inline int32_t highest_tier(TierSet s) { return 63 - std::countl_zero(s) - 1; }
+inline bool one_tier(TierSet s) { return std::has_single_bit(s); }
+
+// The tiers of the values from lo to hi (docs/semantics.md, 4). Between two consecutive cuts the
+// tier cannot change, so the ends, each cut inside the range and each stretch between them find
+// every tier: on a ladder with gaps or tiers out of order these need not be the tiers between
+// the ends' tiers.
+inline TierSet tiers_reached(const check::Ladder& ladder, double lo, double hi) {
+  const auto& ranges = ladder.ranges;
+  TierSet s = tier_bit(tier_holding(ranges, lo)) | tier_bit(tier_holding(ranges, hi));
+  if (!(lo < hi)) return s;
+  double from = lo;
+  for (double c : ladder.cuts) {
+    if (c <= lo) continue;
+    if (c >= hi) break;
+    s |= tier_bit(tier_holding_between(ranges, from, c)) | tier_bit(tier_holding(ranges, c));
+    from = c;
+  }
+  return s | tier_bit(tier_holding_between(ranges, from, hi));
+}
+
+// `ladder == t`, or whether the record is in tier t for its obligations: true when t is the only
+// tier the value reaches, false when it does not reach t, undecided otherwise (docs/semantics.md,
+// 4 and 6). For two tier values, `a == b` is true when both are the same one tier, false when
+// they reach no tier in common.
+inline Tri tiers_equal(TierSet a, TierSet b) {
+  if (a == b && one_tier(a)) return Tri::True;
+  return (a & b) == 0 ? Tri::False : Tri::Unknown;
+}
+
 // A ladder's verdict as the three evaluators carry it: missing (no figure, or an escalation whose
-// condition lacks data), or the point estimate's tier and the lowest and highest tier the range
-// reaches. `point` is kNoPointTier when there is no point estimate (a half-open range, or an
-// escalation that may or may not hold): the value is then unknown, status possible.
+// condition lacks data), or the point estimate's tier, the set of tiers the range reaches and
+// the lowest and highest of them. `point` is kNoPointTier when there is no point estimate (a
+// half-open range, or an escalation that may or may not hold): the value is then unknown,
+// status possible.
 struct TierState {
   bool missing = true;
   double point = 0, lo = 0, hi = 0;
+  TierSet reach = 0;
+
+  void set_reach(TierSet s) {
+    reach = s;
+    lo = lowest_tier(s);
+    hi = highest_tier(s);
+  }
 };
 
 // The tiers a value reaches (docs/semantics.md, 4). ax is NaN for a half-open range.
-inline TierState tier_state(const std::vector<check::TierRange>& ranges, double ax, double alo, double ahi) {
+inline TierState tier_state(const check::Ladder& ladder, double ax, double alo, double ahi) {
   TierState t;
   t.missing = false;
   if (alo == ax && ahi == ax) {  // an exact figure, the common case: one lookup
-    t.point = t.lo = t.hi = tier_holding(ranges, ax);
+    const int32_t tier = tier_holding(ladder.ranges, ax);
+    t.point = t.lo = t.hi = tier;
+    t.reach = tier_bit(tier);
     return t;
   }
-  t.lo = tier_holding(ranges, alo);
-  t.hi = tier_holding(ranges, ahi);
-  t.point = std::isnan(ax) ? (t.lo == t.hi ? t.lo : kNoPointTier) : tier_holding(ranges, ax);
+  t.set_reach(tiers_reached(ladder, alo, ahi));
+  t.point = !std::isnan(ax) ? tier_holding(ladder.ranges, ax) : one_tier(t.reach) ? t.lo : kNoPointTier;
   return t;
+}
+
+// Each tier of s below `to` raised to `to`.
+inline TierSet raise_tiers(TierSet s, int32_t to) {
+  const TierSet below = tier_bit(to) - 1;
+  return (s & ~below) | ((s & below) != 0 ? tier_bit(to) : 0);
 }
 
 // `escalate L to `to` when C` (docs/semantics.md, 5), with C true, false or undecided
 // (`cond_possible`: straddling a line rather than lacking data).
 inline void escalate(TierState& t, Tri cond, bool cond_possible, double to, double top) {
   if (cond == Tri::False) return;
+  const auto to_tier = static_cast<int32_t>(to);
   if (cond == Tri::True) {
     if (t.missing) {
-      if (to == top) t = TierState{false, top, top, top};  // nothing is above the top tier
+      if (to == top) t = TierState{false, top, top, top, tier_bit(to_tier)};  // nothing is above the top tier
       return;
     }
-    t.lo = std::max(t.lo, to);
-    t.hi = std::max(t.hi, to);
-    t.point = t.point == kNoPointTier ? (t.lo == t.hi ? t.lo : kNoPointTier) : std::max(t.point, to);
+    t.set_reach(raise_tiers(t.reach, to_tier));
+    t.point = t.point == kNoPointTier ? (one_tier(t.reach) ? t.lo : kNoPointTier) : std::max(t.point, to);
     return;
   }
   // Undecided: it changes nothing when the tier cannot be below `to`.
@@ -130,8 +192,9 @@ inline void escalate(TierState& t, Tri cond, bool cond_possible, double to, doub
     t.missing = true;
     return;
   }
+  // Raised or not: the tiers reached either way.
   t.point = kNoPointTier;
-  t.hi = std::max(t.hi, to);
+  t.set_reach(t.reach | raise_tiers(t.reach, to_tier));
 }
 
 }  // namespace scalepol::eval

@@ -40,7 +40,7 @@ Value Evaluator::obligation_applies(const ObligationSite& s, Frame& f) {
   Value tier = ladder(s.ladder, f);
   if (tier.kind != Value::Kind::Tier) return tier;
   // In the tier when definitely there; possibly, only if the range reaches the tier.
-  const Tri in = compare_intervals(ast::Op::Eq, tier.lo, tier.hi, s.tier, s.tier);
+  const Tri in = tiers_equal(tier.reach, tier_bit(s.tier));
   return in == Tri::Unknown ? Value::undecided() : Value::of_bool(in == Tri::True);
 }
 

@@ -30,6 +30,12 @@ inline Tri tri_of(bool b) { return b ? Tri::True : Tri::False; }
 // that may or may not hold): its value is unknown, and lo/hi still give the tiers it reaches.
 inline constexpr int32_t kNoPointTier = -2;
 
+// A set of tiers of one ladder: bit t + 1 for tier t, bit 0 for "no tier" (a value in a gap, or
+// below every tier). A ladder has at most check::kMaxTiers tiers, so the set fits.
+using TierSet = uint64_t;
+// kNoPointTier, which is no tier of the ladder, is the empty set.
+inline TierSet tier_bit(int32_t t) { return t < -1 ? 0 : TierSet{1} << static_cast<unsigned>(t + 1); }
+
 struct Value {
   enum class Kind : unsigned char { Unknown, Bool, Number, Date, Text, Tier };
   Kind kind = Kind::Unknown;
@@ -40,6 +46,7 @@ struct Value {
   double x = 0;           // Number: the point estimate, base units; Date: days since 1970-01-01
   double lo = 0, hi = 0;  // Number: the plausible range (lo <= x <= hi); Date: lo == hi == x
   int32_t tier = -1;      // Tier: position in its ladder
+  TierSet reach = 0;      // Tier: the tiers the value's range reaches (lo/hi: the lowest and highest)
   std::string text;       // Text
 
   static Value unknown() { return {}; }
@@ -51,8 +58,8 @@ struct Value {
   static Value date(int32_t days) { Value v; v.kind = Kind::Date; v.x = v.lo = v.hi = days; return v; }
   static Value undecided() { Value v; v.possible = true; return v; }
   static Value of_text(std::string t) { Value v; v.kind = Kind::Text; v.text = std::move(t); return v; }
-  // A tier; lo/hi span the tiers a value's range reaches (possible = they differ).
-  static Value of_tier(int32_t t) { Value v; v.kind = Kind::Tier; v.tier = t; v.x = v.lo = v.hi = t; return v; }
+  // One tier, definitely.
+  static Value of_tier(int32_t t) { Value v; v.kind = Kind::Tier; v.tier = t; v.x = v.lo = v.hi = t; v.reach = tier_bit(t); return v; }
 
   bool is_unknown() const { return kind == Kind::Unknown; }
   bool is_exact() const { return lo == hi; }

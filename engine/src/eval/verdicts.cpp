@@ -71,9 +71,9 @@ Verdict ladder_verdict(Evaluator& ev, int32_t li, Evaluator::Frame& f) {
   const Lines& bounds = ev.lines();
   if (v.kind == Value::Kind::Tier && v.tier == kNoPointTier) {
     // No point estimate: a half-open range, or an escalation that may or may not hold.
-    auto name = [&](double t) { return t >= 0 ? decl.tiers[static_cast<std::size_t>(t)].name.text : std::string("no tier"); };
+    auto name = [&](int32_t t) { return t >= 0 ? decl.tiers[static_cast<std::size_t>(t)].name.text : std::string("no tier"); };
     out.value = "unknown";
-    const std::string reach = fmt::format("from {} to {}", name(v.lo), name(v.hi));
+    const std::string reach = reach_text(v.reach, name);
     Value base = ev.ladder_base(li, f);
     if (base.kind == Value::Kind::Tier && base.tier == kNoPointTier) {
       out.because = fmt::format("{} is {}, with no point estimate: the range reaches {}", axis,
@@ -95,6 +95,10 @@ Verdict ladder_verdict(Evaluator& ev, int32_t li, Evaluator::Frame& f) {
     if (v.tier < 0) {
       out.value = "no_tier";
       out.because = fmt::format("{} is {}, which falls in no tier", axis, format_value(axis_value, dim, bounds));
+      if (v.possible)
+        out.because += "; the range reaches " + reach_text(v.reach, [&](int32_t t) {
+                         return t >= 0 ? decl.tiers[static_cast<std::size_t>(t)].name.text : std::string("no tier");
+                       });
       return out;
     }
     const auto& tier = decl.tiers[v.tier];
@@ -114,11 +118,12 @@ Verdict ladder_verdict(Evaluator& ev, int32_t li, Evaluator::Frame& f) {
       }
     } else if (v.possible) {
       // The point estimate's tier, with the margin to its bounds and the tiers the range reaches.
-      const auto lo_tier = static_cast<int32_t>(v.lo), hi_tier = static_cast<int32_t>(v.hi);
       auto name = [&](int32_t t) { return t >= 0 ? decl.tiers[t].name.text : std::string("no tier"); };
-      out.because = fmt::format("{} is {}; {} is {}{}; the range straddles it: from {} to {}", axis,
+      std::string reaches = reach_text(v.reach, name);
+      if (!reaches.starts_with("from ")) reaches = "it reaches " + reaches;
+      out.because = fmt::format("{} is {}; {} is {}{}; the range straddles it: {}", axis,
                                 format_value(axis_value, dim, bounds), tier.name.text, range_text(ladder.ranges[v.tier], dim),
-                                margins(ladder.ranges[v.tier], axis_value.x), name(lo_tier), name(hi_tier));
+                                margins(ladder.ranges[v.tier], axis_value.x), reaches);
     } else {
       out.because = fmt::format("{} is {}; {} is {}{}", axis, format_value(axis_value, dim, bounds), tier.name.text,
                                 range_text(ladder.ranges[v.tier], dim), margins(ladder.ranges[v.tier], axis_value.x));
