@@ -670,7 +670,10 @@ class Generator:
                          num_text(hi / float(self.units.size(lit[2]))), lit[2]]
                 else:
                     b = lit
-            elif self.assumptions_of(dim) and rng.random() < 0.3:
+            elif self.assumptions_of(dim) and rng.random() < 0.3 and \
+                    (dim != "number" or self.bare(a) or self.has("ulp_lines")):
+                # a factor assumption (k0 in 1.0..4.0) is round: compared with arithmetic
+                # (count0 * 0.1 > k0, count0 at 10.0) it sits within a rounding of the result
                 b = ["assume", rng.choice(self.assumptions_of(dim))["name"]]
             elif rng.random() < 0.15 and dim != "ratio" and (self.has("ulp_lines") or self.bare(a)):
                 b = self.num_expr(dim, 1)
@@ -933,12 +936,11 @@ class Generator:
             if dim == "score":
                 top = 100.0 / f.get("data_scale", 1)  # the scale's top, in the data's unit
                 a, b = max(0.0, v - rng.uniform(0, top / 5)), min(top, v + rng.uniform(0, top / 5))
-        if not ulp and size != 1:
-            # an end made from the value by a round factor is a round number in the data's unit
-            # (1.0 / 10), which scaled into the base unit can sit within a rounding of a line
-            # (0.1 musd and 100000 USD): odd digits keep it off every line
-            a, b = (e if float(Fraction(e) * size) == Fraction(e) * size else
-                    float("%.7e" % (e * (1 + rng.randint(1, 999) * 1e-7))) for e in (a, b))
+            elif not ulp:
+                # An end made from the value by a round factor lands, through arithmetic or a
+                # unit, within a rounding of the value's line: 10.0 / 10 × 0.1 against 0.1, or
+                # 0.1 musd against 100000 USD. Odd digits keep it off every line.
+                a, b = (float("%.7e" % (e * (1 + rng.randint(1, 999) * 1e-7))) for e in (a, b))
         lo_, hi_ = min(a, b, v), max(a, b, v)
         if r > 0.75 and r <= 0.8 and self.has("half_open"):
             return {"low": lo_} if rng.random() < 0.5 else {"high": hi_}

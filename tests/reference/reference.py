@@ -115,6 +115,23 @@ def place(t):
 
 
 TIER_UNKNOWN = None
+
+
+class TierUnknown:
+    """A tier that is unknown, though only some tiers are left: docs/semantics.md, 5, "If C
+    lacks data, the tier is unknown; it still reaches only the tiers it may be in" (those of the
+    range, and each of them raised to the escalation's)."""
+    __slots__ = ("reach",)
+    status = UNKNOWN
+
+    def __init__(self, reach):
+        self.reach = frozenset(reach)
+
+    lo = TierValue.lo
+    hi = TierValue.hi
+
+    def __repr__(self):
+        return "TierUnknown(%s)" % sorted(self.reach, key=place)
 # The point of a tier value that has none (docs/semantics.md, 4 and 5): a half-open range, or an
 # escalation that may or may not hold. Its value is unknown; the tiers it reaches still decide.
 NO_POINT = "no point"
@@ -218,6 +235,8 @@ def tier_is(tier, index):
     whether the point estimate's tier is T."""
     if tier is TIER_UNKNOWN:
         return T_UNKNOWN
+    if isinstance(tier, TierUnknown):  # false for a tier it cannot be; unknown otherwise
+        return T_UNKNOWN if index in tier.reach else T_FALSE
     if tier.reach == {index}:
         return T_TRUE
     if index not in tier.reach:
@@ -409,7 +428,7 @@ class Evaluator:
             # range leaves it open) or definite; `is known` is "not unknown". A number whose range
             # holds more than one value is possible; the test itself is always decided.
             v = self.eval(e[1], ctx)
-            if v is MISSING or v is TIER_UNKNOWN:
+            if v is MISSING or v is TIER_UNKNOWN or isinstance(v, TierUnknown):
                 status = UNKNOWN
             elif isinstance(v, (Truth, TierValue)):
                 status = v.status
@@ -483,6 +502,9 @@ class Evaluator:
             return T_UNKNOWN
         if op in ("==", "!="):
             return tier_is(a, b) if op == "==" else t_not(tier_is(a, b))
+        if isinstance(a, TierUnknown):  # decided when every tier it may be in agrees
+            t = compare(op, Num(None, Fraction(a.lo), Fraction(a.hi)), Num(Fraction(b)))
+            return t if t.status == DEFINITE else T_UNKNOWN
         return compare(op, Num(None if a.pt is NO_POINT else Fraction(place(a.pt)), Fraction(a.lo), Fraction(a.hi)),
                        Num(Fraction(b)))
 
@@ -627,13 +649,19 @@ class Evaluator:
             if tier is TIER_UNKNOWN:
                 return TierValue(e, [e]) if e == len(names) - 1 else TIER_UNKNOWN
             reach = {max(place(t), e) for t in tier.reach}
+            if isinstance(tier, TierUnknown):  # raised to one tier, it is known
+                return TierValue(next(iter(reach)), reach) if len(reach) == 1 else TierUnknown(reach)
             if tier.pt is NO_POINT:
                 return TierValue(next(iter(reach)) if len(reach) == 1 else NO_POINT, reach)
             return TierValue(max(place(tier.pt), e), reach)
         if tier is not TIER_UNKNOWN and tier.lo >= e:
             return tier  # the tier cannot be below E: the condition changes nothing
-        if c.status == UNKNOWN or tier is TIER_UNKNOWN:
+        if tier is TIER_UNKNOWN:
             return TIER_UNKNOWN
+        if c.status == UNKNOWN or isinstance(tier, TierUnknown):
+            # docs/semantics.md, 5: "If C lacks data, the tier is unknown; it still reaches only
+            # the tiers it may be in"
+            return TierUnknown(tier.reach | {max(place(t), e) for t in tier.reach})
         # docs/semantics.md, 5: "If C is possible ... the tier has no point estimate: its value
         # is unknown, status possible, and it reaches the tiers it reaches either way: those of
         # the range, and each of them raised to E"
@@ -731,7 +759,7 @@ class Evaluator:
 
         def show_tier(name):
             tier = self.ladder(name, ctx)
-            if tier is TIER_UNKNOWN:
+            if tier is TIER_UNKNOWN or isinstance(tier, TierUnknown):
                 return ("unknown", UNKNOWN)
             names = [t["name"] for t in self.ladders[name]["tiers"]]
             if tier.pt is NO_POINT:

@@ -446,8 +446,10 @@ struct BatchRun::State {
     const TierSet t = tier_bit(s.tier);
     for (std::size_t i = 0; i < n; ++i) {
       const uint8_t st = tier.state[i];
-      // In the tier when definitely there; possibly, only if the range reaches the tier.
-      out[i] = st != kKnown ? st : (tier.reach[i] & t) == 0 ? kFalse : tier.reach[i] != t ? kUndecided : kTrue;
+      // In the tier when definitely there; possibly, only if the range reaches the tier; not, when
+      // an unknown tier cannot be it (Evaluator::obligation_applies).
+      const TierSet reach = tier.reach ? tier.reach[i] : 0;
+      out[i] = reach != 0 && (reach & t) == 0 ? kFalse : st != kKnown ? st : reach != t ? kUndecided : kTrue;
     }
     return states_view(out);
   }
@@ -647,18 +649,14 @@ struct BatchRun::State {
       }
       return states_view(out);
     }
-    if (ta == TK::Tier && tb == TK::Tier && (op == ast::Op::Eq || op == ast::Op::Ne)) {
-      // Tiers are equal by the sets of tiers they reach (interval_ops.hpp, tiers_equal).
+    if (ta == TK::Tier && tb == TK::Tier) {
+      // By the sets of tiers each may be in, as Evaluator::compare (interval_ops.hpp).
       for (std::size_t i = 0; i < n; ++i) {
         const std::size_t ia = a.constant ? 0 : i, ib = b.constant ? 0 : i;
         const uint8_t sa = a.state[ia], sb = b.state[ib];
-        if (unknown(sa) || unknown(sb)) {
-          out[i] = unknown_of(sa, sb);
-          continue;
-        }
-        const Tri eq = tiers_equal(a.reach[ia], b.reach[ib]);
-        const Tri r = op == ast::Op::Eq ? eq : tri_not(eq);
-        out[i] = r == Tri::True ? kTrue : r == Tri::False ? kFalse : kUndecided;
+        const TierSet ra = a.reach ? a.reach[ia] : 0, rb = b.reach ? b.reach[ib] : 0;
+        const Tri r = ra && rb ? compare_tier_sets(op, ra, rb) : Tri::Unknown;
+        out[i] = r == Tri::True ? kTrue : r == Tri::False ? kFalse : (unknown(sa) || unknown(sb)) ? unknown_of(sa, sb) : kUndecided;
       }
       return states_view(out);
     }

@@ -111,16 +111,16 @@ CValue unknown_of(const CValue& a, const CValue& b) {
 }
 
 CValue compare(ast::Op op, const CValue& a, const CValue& b) {
+  if (tier_set(a) && tier_set(b)) {  // tiers: as Evaluator::compare
+    const Tri t = compare_tier_sets(op, tier_set(a), tier_set(b));
+    return t == Tri::Unknown ? unknown_of(a, b) : of_bool(t == Tri::True);
+  }
   if (a.kind == K::Unknown || b.kind == K::Unknown) return unknown_of(a, b);
   if (a.kind == K::Text || b.kind == K::Text || a.kind == K::Bool || b.kind == K::Bool) {
     bool eq = a.kind == K::Text ? text_of(a) == text_of(b) : a.boolean == b.boolean;
     if (op == ast::Op::Eq) return of_bool(eq);
     if (op == ast::Op::Ne) return of_bool(!eq);
     return unknown();
-  }
-  if (a.kind == K::Tier && b.kind == K::Tier && (op == ast::Op::Eq || op == ast::Op::Ne)) {
-    const Tri eq = tiers_equal(a.reach, b.reach);  // by the sets of tiers they reach
-    return from_tri(op == ast::Op::Eq ? eq : tri_not(eq), true);
   }
   return from_tri(compare_intervals(op, a.lo, a.hi, b.lo, b.hi), true);
 }
@@ -207,7 +207,13 @@ CValue ladder(Ctx& c, int32_t i) {
       CValue cond = ev(when, c);
       escalate(t, cond.kind == K::Bool ? tri_of(cond.boolean) : Tri::Unknown, cond.possible, esc.tier, top);
     }
-    if (t.missing) return unknown();
+    if (t.missing) {  // with the tiers it may be in, when only an escalation is unknown
+      CValue v = unknown();
+      v.reach = t.reach;
+      v.lo = t.lo;
+      v.hi = t.hi;
+      return v;
+    }
     CValue v = of_tier(static_cast<int32_t>(t.point));
     v.lo = t.lo;
     v.hi = t.hi;
@@ -234,9 +240,9 @@ CValue exemption(Ctx& c, int32_t i) {
 CValue obligation_applies(Ctx& c, const CompiledPolicy::Site& s) {
   if (s.trigger >= 0) return trigger(c, s.trigger);
   CValue tier = ladder(c, s.ladder);
-  if (tier.kind != K::Tier) return tier;
-  // In the tier when definitely there; possibly, only if the range reaches the tier.
-  const Tri in = tiers_equal(tier.reach, tier_bit(s.tier));
+  // As Evaluator::obligation_applies.
+  const Tri in = tiers_equal(tier_set(tier), tier_bit(s.tier));
+  if (tier.kind != K::Tier) return tier_set(tier) != 0 && in == Tri::False ? of_bool(false) : tier;
   return in == Tri::Unknown ? undecided() : of_bool(in == Tri::True);
 }
 

@@ -73,20 +73,21 @@ void Evaluator::reset(Frame& f, const Record& record) {
 }
 
 Value Evaluator::compare(ast::Op op, const Value& a, const Value& b) const {
-  if (a.kind == Value::Kind::Unknown || b.kind == Value::Kind::Unknown) return unknown_of({&a, &b});
   using K = Value::Kind;
+  // Tiers compare by the sets of tiers they may be in (interval_ops.hpp), even an unknown tier
+  // that may be in only some (an escalation whose condition lacks data).
+  if (tier_set(a) && tier_set(b)) {
+    const Tri t = compare_tier_sets(op, tier_set(a), tier_set(b));
+    return t == Tri::Unknown ? unknown_of({&a, &b}) : Value::of_bool(t == Tri::True);
+  }
+  if (a.kind == Value::Kind::Unknown || b.kind == Value::Kind::Unknown) return unknown_of({&a, &b});
   if (a.kind == K::Text || b.kind == K::Text || a.kind == K::Bool || b.kind == K::Bool) {
     bool eq = a.kind == K::Text ? a.text == b.text : a.boolean == b.boolean;
     if (op == ast::Op::Eq) return Value::of_bool(eq);
     if (op == ast::Op::Ne) return Value::of_bool(!eq);
     return Value::unknown();
   }
-  // Numbers, dates and tiers compare as intervals (interval_ops.hpp); tiers are equal by the sets
-  // of tiers they reach.
-  if (a.kind == K::Tier && b.kind == K::Tier && (op == ast::Op::Eq || op == ast::Op::Ne)) {
-    const Tri eq = tiers_equal(a.reach, b.reach);
-    return from_tri(op == ast::Op::Eq ? eq : tri_not(eq), true);
-  }
+  // Numbers and dates compare as intervals (interval_ops.hpp).
   const Tri t = compare_intervals(op, a.lo, a.hi, b.lo, b.hi);
   return from_tri(t, true);
 }
@@ -305,7 +306,13 @@ namespace {
 
 // A ladder's verdict as a value: a tier with the tiers its range reaches, or unknown.
 Value tier_value(const TierState& t) {
-  if (t.missing) return Value::unknown();
+  if (t.missing) {  // unknown; with the tiers it may be in, when only an escalation is unknown
+    Value v = Value::unknown();
+    v.reach = t.reach;
+    v.lo = t.lo;
+    v.hi = t.hi;
+    return v;
+  }
   Value v = Value::of_tier(static_cast<int32_t>(t.point));
   v.lo = t.lo;
   v.hi = t.hi;

@@ -266,6 +266,11 @@ void Tracer::describe(TracedValue& out, const Value& v, const check::Type& type)
                                reach_text(v.reach, [&](int32_t t) { return tier_name(type.index, t); }));
     return;
   }
+  if (v.kind == Value::Kind::Unknown && v.reach != 0 && type.kind == check::TypeKind::Tier && type.index >= 0) {
+    out.value = fmt::format("unknown (it reaches {})",  // only an escalation is unknown
+                            reach_text(v.reach, [&](int32_t t) { return tier_name(type.index, t); }));
+    return;
+  }
   out.value = value_text(v, type.dim, lines_);
   if (v.kind == Value::Kind::Unknown && v.possible) out.value = "undecided";
   if (v.kind == Value::Kind::Number) {

@@ -134,11 +134,23 @@ inline Tri tiers_equal(TierSet a, TierSet b) {
   return (a & b) == 0 ? Tri::False : Tri::Unknown;
 }
 
+// `a op b` on the tiers two values may be in: `==` and `!=` by tiers_equal, the orderings by the
+// tiers' places (no tier below every tier). Also decides a tier that is unknown but may be in
+// only some tiers (an escalation whose condition lacks data) when all of them agree.
+inline Tri compare_tier_sets(ast::Op op, TierSet a, TierSet b) {
+  if (op == ast::Op::Eq || op == ast::Op::Ne) {
+    const Tri eq = tiers_equal(a, b);
+    return op == ast::Op::Eq ? eq : tri_not(eq);
+  }
+  return compare_intervals(op, lowest_tier(a), highest_tier(a), lowest_tier(b), highest_tier(b));
+}
+
 // A ladder's verdict as the three evaluators carry it: missing (no figure, or an escalation whose
-// condition lacks data), or the point estimate's tier, the set of tiers the range reaches and
-// the lowest and highest of them. `point` is kNoPointTier when there is no point estimate (a
-// half-open range, or an escalation that may or may not hold): the value is then unknown,
-// status possible.
+// condition lacks data), or the point estimate's tier; and the set of tiers it may be in, with
+// the lowest and highest of them. A missing tier has an empty set when nothing is known of it,
+// and a set when only the escalation is unknown: it is then in one of those tiers, and in no
+// other. `point` is kNoPointTier when there is no point estimate (a half-open range, or an
+// escalation that may or may not hold): the value is then unknown, status possible.
 struct TierState {
   bool missing = true;
   double point = 0, lo = 0, hi = 0;
@@ -178,23 +190,25 @@ inline void escalate(TierState& t, Tri cond, bool cond_possible, double to, doub
   if (cond == Tri::False) return;
   const auto to_tier = static_cast<int32_t>(to);
   if (cond == Tri::True) {
-    if (t.missing) {
+    if (t.missing && t.reach == 0) {
       if (to == top) t = TierState{false, top, top, top, tier_bit(to_tier)};  // nothing is above the top tier
       return;
     }
     t.set_reach(raise_tiers(t.reach, to_tier));
+    if (t.missing) {  // unknown between tiers that the escalation raises to one
+      if (one_tier(t.reach)) t = TierState{false, t.lo, t.lo, t.lo, t.reach};
+      return;
+    }
     t.point = t.point == kNoPointTier ? (one_tier(t.reach) ? t.lo : kNoPointTier) : std::max(t.point, to);
     return;
   }
   // Undecided: it changes nothing when the tier cannot be below `to`.
-  if (t.missing || t.lo >= to) return;
-  if (!cond_possible) {
-    t.missing = true;
-    return;
-  }
-  // Raised or not: the tiers reached either way.
-  t.point = kNoPointTier;
+  if ((t.missing && t.reach == 0) || t.lo >= to) return;
+  // Raised or not: the tiers it may be in either way. Unknown when the condition lacks data (or
+  // the tier already was), else with no point estimate.
   t.set_reach(t.reach | raise_tiers(t.reach, to_tier));
+  if (!cond_possible) t.missing = true;
+  t.point = kNoPointTier;
 }
 
 }  // namespace scalepol::eval

@@ -38,9 +38,10 @@ void Evaluator::collect_obligation_sites() {
 Value Evaluator::obligation_applies(const ObligationSite& s, Frame& f) {
   if (s.trigger >= 0) return trigger(s.trigger, f);
   Value tier = ladder(s.ladder, f);
-  if (tier.kind != Value::Kind::Tier) return tier;
-  // In the tier when definitely there; possibly, only if the range reaches the tier.
-  const Tri in = tiers_equal(tier.reach, tier_bit(s.tier));
+  // In the tier when definitely there; possibly, only if the range reaches the tier; not, when an
+  // unknown tier cannot be it.
+  const Tri in = tiers_equal(tier_set(tier), tier_bit(s.tier));
+  if (tier.kind != Value::Kind::Tier) return tier_set(tier) != 0 && in == Tri::False ? Value::of_bool(false) : tier;
   return in == Tri::Unknown ? Value::undecided() : Value::of_bool(in == Tri::True);
 }
 

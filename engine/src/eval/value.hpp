@@ -46,7 +46,8 @@ struct Value {
   double x = 0;           // Number: the point estimate, base units; Date: days since 1970-01-01
   double lo = 0, hi = 0;  // Number: the plausible range (lo <= x <= hi); Date: lo == hi == x
   int32_t tier = -1;      // Tier: position in its ladder
-  TierSet reach = 0;      // Tier: the tiers the value's range reaches (lo/hi: the lowest and highest)
+  TierSet reach = 0;      // Tier: the tiers the value's range reaches (lo/hi: the lowest and highest);
+                          // Unknown: the tiers an unknown tier may be in, if it is one and they are known
   std::string text;       // Text
 
   static Value unknown() { return {}; }
@@ -64,6 +65,13 @@ struct Value {
   bool is_unknown() const { return kind == Kind::Unknown; }
   bool is_exact() const { return lo == hi; }
 };
+
+// The tiers a tier value may be in; also an unknown one's, when only an escalation is unknown.
+// Empty for every other value.
+template <class V>
+TierSet tier_set(const V& v) {
+  return v.kind == Value::Kind::Tier || v.kind == Value::Kind::Unknown ? v.reach : 0;
+}
 
 // `x is known / possible / definite` (docs/semantics.md, §1) from the value's status: `missing`
 // when the data does not give it (unknown, not undecided), `open` when its range leaves it open

@@ -142,6 +142,10 @@ Verdict ladder_verdict(Evaluator& ev, int32_t li, Evaluator::Frame& f) {
   } else {
     out.because = out.unknown_fields.empty() ? fmt::format("{} is unknown", axis)
                                              : fmt::format("rests on unknown {}", fmt::join(out.unknown_fields, ", "));
+    if (v.reach != 0)  // only an escalation is unknown: the tiers it may be in are known
+      out.because += "; the tier reaches " + reach_text(v.reach, [&](int32_t t) {
+                       return t >= 0 ? decl.tiers[static_cast<std::size_t>(t)].name.text : std::string("no tier");
+                     });
   }
   return out;
 }

@@ -116,11 +116,27 @@ TEST_CASE("an escalation raises each tier reached; a possible one reaches both o
   CHECK(t.point == kNoPointTier);
   CHECK(tiers_equal(t.reach, tier_bit(1)) == Tri::False);
 
-  // Lacking data: unknown, unless the tier cannot be below the escalation's.
+  // Lacking data: unknown, in the tiers of both outcomes; a later escalation that holds can
+  // settle it. Nothing changes when the tier cannot be below the escalation's.
   t = TierState{false, 0, 0, 0, 0};
   t.set_reach(tier_bit(0) | tier_bit(1));
   escalate(t, Tri::Unknown, false, 2, 3);
   CHECK(t.missing);
+  CHECK(t.reach == (tier_bit(0) | tier_bit(1) | tier_bit(2)));
+  CHECK(tiers_equal(t.reach, tier_bit(3)) == Tri::False);
+  CHECK(compare_tier_sets(ast::Op::Ge, t.reach, tier_bit(0)) == Tri::True);
+  escalate(t, Tri::Unknown, true, 3, 3);  // possible, but the tier is already unknown
+  CHECK(t.missing);
+  escalate(t, Tri::True, false, 3, 3);
+  CHECK(!t.missing);
+  CHECK(t.reach == tier_bit(3));
+  CHECK(t.point == 3);
+  t = TierState{};  // nothing known: only an escalation to the top tier that holds decides it
+  escalate(t, Tri::True, false, 2, 3);
+  CHECK(t.missing);
+  escalate(t, Tri::True, false, 3, 3);
+  CHECK(!t.missing);
+  CHECK(t.reach == tier_bit(3));
   t = TierState{false, 3, 0, 0, 0};
   t.set_reach(tier_bit(3));
   escalate(t, Tri::Unknown, false, 2, 3);
