@@ -51,8 +51,12 @@ fieldOption
   | HIGH STRING (COMMA STRING)*     # highOption      // columns giving an upper bound
   | KEY                             # keyOption
   | FORMAT STRING                   # formatOption    // how a date column writes its dates: "M/D/YYYY"
+  | rowFilter                       # whereOption     // which rows of a long table give the field
   | quoteClause                     # fieldQuote
   ;
+// where "task" is "GPQA diamond"  and "Status" is "Success"
+// In a long table (one row per model and benchmark), the rows whose cells say so give the field.
+rowFilter: WHERE STRING IS STRING (AND STRING IS STRING)*;
 // A type is a unit (a quantity of that unit) or one of the words date, bool, text, number.
 typeRef: UNIT | name;
 
@@ -75,6 +79,7 @@ notEncodedDecl: NOT_ENCODED STRING (SOURCE STRING)? (BECAUSE STRING)?;
 benchmarkDecl: BENCHMARK name LBRACE benchmarkProp* RBRACE;
 benchmarkProp
   : quoteClause                                      # benchmarkQuote
+  | rowFilter                                        # benchmarkWhere
   | name (UNSPECIFIED | range | literal | name)      # benchmarkSetting
   ;
 
@@ -224,7 +229,7 @@ name
   | VERSION | SOURCE | KEY | COLUMN | LOW | HIGH | BASE | METRIC | BASELINE | BASELINE_DATE | SCALE
   | POST_TRAINING | MULTIPLIER | LOSS | EXAMPLE | INCLUDED | EXCLUDED | FRONTIER | AT | BY | TO
   | BELOW | UP_TO | ABOVE | FROM | APPLIES_TO | ALL | WITHIN | IN | KNOWN | CONTAINS
-  | STARTS_WITH | RECORD | EXPECT | AS_OF | CERTIFIED | QUOTE | BECAUSE | POSSIBLE | DEFINITE | FORMAT
+  | STARTS_WITH | RECORD | EXPECT | AS_OF | CERTIFIED | QUOTE | BECAUSE | POSSIBLE | DEFINITE | FORMAT | WHERE
   ;
 
 // ---------------------------------------------------------------------------------------------
@@ -292,6 +297,7 @@ KNOWN: 'known';
 POSSIBLE: 'possible';
 DEFINITE: 'definite';
 FORMAT: 'format';
+WHERE: 'where';
 CONTAINS: 'contains';
 STARTS_WITH: 'starts_with';
 RECORD: 'record';

@@ -7,10 +7,12 @@ csv:    slices of Epoch AI's export (examples/data), whole and cut down to std.m
         and the small CSV files of tests/bad/data.
 json:   examples/data/rsp_lineage.jsonl, the same Epoch slices as JSON arrays and JSON Lines,
         and the small JSON / JSON Lines files of tests/bad/data.
+Both also get a long table: Epoch AI's benchmark runs of tests/golden/data_long_table.
 Files over MAX_BYTES are left out (the targets are for small inputs; tests/bad covers huge ones).
 
 A data seed is written once per choice of the records targets (records_common.hpp, `Choice`):
-the data plus one last byte, 0-3 for JSON (policy, JSON array or JSON Lines), 0-1 for CSV.
+the data plus one last byte, 0-3 for JSON (policy, JSON array or JSON Lines), 0-1 for CSV, and 4
+(JSON: 4 and 6) for the long-table policy.
 """
 import csv
 import io
@@ -29,7 +31,9 @@ def small_files(patterns):
                 yield p
 
 
-CHOICES = {"policy": None, "csv": 2, "json": 4}
+# The last byte's values (records_common.hpp, Choice): bit 0 the policy, bit 1 JSON Lines, bit 2
+# the long-table policy.
+CHOICES = {"policy": None, "csv": [0, 1, 4], "json": [0, 1, 2, 3, 4, 6]}
 
 
 def write(dir_, name, data):
@@ -41,7 +45,7 @@ def write(dir_, name, data):
     if choices is None:
         (dir_ / name).write_bytes(data)
         return
-    for choice in range(choices):
+    for choice in choices:
         (dir_ / f"{name}.choice{choice}").write_bytes(data + bytes([choice]))
 
 
@@ -83,6 +87,13 @@ def main():
         objs = [{header[i]: r[i] for i in idx if i < len(r) and r[i] != ""} for r in chunk]
         write(dirs["json"], f"epoch_{start}.json", json.dumps(objs, indent=1))
         write(dirs["json"], f"epoch_{start}.jsonl", "".join(json.dumps(o) + "\n" for o in objs))
+    # A long table: Epoch AI's benchmark runs, one row per model and task (tests/golden/data_long_table).
+    runs = ROOT / "tests/golden/data_long_table/models.csv"
+    write(dirs["csv"], "long_table.csv", runs.read_bytes())
+    with open(runs, newline="", encoding="utf-8") as f:
+        run_rows = list(csv.DictReader(f))
+    write(dirs["json"], "long_table.json", json.dumps(run_rows, indent=1))
+    write(dirs["json"], "long_table.jsonl", "".join(json.dumps(r) + "\n" for r in run_rows))
     # Ranges and lineage, in std.model's own field names.
     write(dirs["json"], "ranges.jsonl",
           '{"model": "a", "training_compute": {"low": 1e24, "high": 1e26}, "released": "2024-05-01"}\n'

@@ -1,8 +1,8 @@
 // The body of the records targets (fuzz_records_json.cpp, fuzz_records_csv.cpp): the input is a
-// data file and, in its last byte, a choice (see `Choice`): one of two fixed policies —
-// stdlib/regulations/eu_ai_act.policy (tiers, triggers, exemptions, obligations over std.model)
-// and examples/policies/anthropic_rsp_v1_readings.policy (an `assume` sweep and `@` references)
-// — and, for JSON, whether the file is read as a JSON array or as JSON Lines. The data is loaded
+// data file and, in its last byte, a choice (see `Choice`): one of three fixed policies —
+// stdlib/regulations/eu_ai_act.policy (tiers, triggers, exemptions, obligations over std.model),
+// examples/policies/anthropic_rsp_v1_readings.policy (an `assume` sweep and `@` references) and
+// tests/golden/data_long_table/input.policy (a long table: `where`, rows joined by model) — and, for JSON, whether the file is read as a JSON array or as JSON Lines. The data is loaded
 // with load_records_from_string, then evaluated three ways that must agree:
 //
 //   1. the interpreter: Policy::evaluate, the full Report;
@@ -59,7 +59,8 @@ inline const Fixed& fixed() {
   static const Fixed f = [] {
     Fixed out;
     const std::string root = SCALEPOL_SOURCE_DIR;
-    for (const char* p : {"/stdlib/regulations/eu_ai_act.policy", "/examples/policies/anthropic_rsp_v1_readings.policy"}) {
+    for (const char* p : {"/stdlib/regulations/eu_ai_act.policy", "/examples/policies/anthropic_rsp_v1_readings.policy",
+                          "/tests/golden/data_long_table/input.policy"}) {
       auto policy = scalepol::compile_file(root + p);
       if (!policy) fail(std::string("fixed policy does not compile: ") + p, scalepol::render_text(policy.error()));
       out.policies.push_back(*policy);
@@ -93,7 +94,8 @@ inline const std::string& temp_base() {
 }
 
 // What one execution runs. The choice is the input's last byte, not part of the data: bit 0 the
-// policy, bit 1 (JSON only) JSON Lines rather than a JSON array. One execution runs one
+// policy (bit 2 set: the third, a long table's), bit 1 (JSON only) JSON Lines rather than a JSON
+// array. One execution runs one
 // pipeline, not one per choice (four for JSON, two for CSV, at four or two times the cost);
 // libFuzzer keeps an input for the coverage it gives under its own choice, and a mutation of the
 // last byte moves it to another (the seeds carry every choice: make_seeds.py).
@@ -108,7 +110,7 @@ inline Choice choose(const uint8_t* data, std::size_t size) {
   if (size == 0) return c;
   const unsigned selector = data[size - 1];
   c.text.assign(reinterpret_cast<const char*>(data), size - 1);
-  c.policy = selector & 1u;
+  c.policy = (selector >> 2) & 1u ? 2 : selector & 1u;
   c.second_format = (selector >> 1) & 1u;
   return c;
 }

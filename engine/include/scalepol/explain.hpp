@@ -71,6 +71,9 @@ struct Explanation {
   std::string model;
   std::string data;     // the data file the record is from
   uint32_t line = 0;    // the record's line in it
+  // A long table's record, joined from several rows (`where`): the lines of its rows, `line`
+  // first. Empty for a record of one row.
+  std::vector<uint32_t> rows;
   // With `assume` items: the reading the traced values are computed under (the first), as
   // `name = value` pairs joined by ", "; "" when the policy has no assumptions that vary. Each
   // verdict's `readings` still gives its value under every reading.

@@ -148,6 +148,9 @@ Expected<Explanation, Diagnostics> explain_line(const Policy& policy, const Reco
   const auto& set = records.impl().set;
   for (const auto& r : set.records)
     if (r.line == line) return explain_record(policy, records, r, options);
+  // A row of a long table, joined into its model's record.
+  for (const auto& [joined, record] : set.joined_lines)
+    if (joined == line) return explain_record(policy, records, set.records[record], options);
   return Unexpected(no_record_at(set, line));
 }
 
@@ -167,6 +170,7 @@ Expected<Explanation, Diagnostics> explain_record(const Policy& policy, const Re
   out.model = set.model_name(record);
   out.data = set.source;
   out.line = record.line;
+  out.rows = set.rows_of(static_cast<uint32_t>(&record - set.records.data()));
   try {
     eval::Evaluator ev(program, set, *as_of);
     ev.set_step_limit(policy.impl().limits.max_eval_steps_per_record);

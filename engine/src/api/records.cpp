@@ -18,9 +18,7 @@ Expected<Records, Diagnostics> wrap(Expected<eval::RecordSet, Diagnostics> loade
   auto impl = std::make_shared<Records::Impl>();
   impl->set = std::move(*loaded);
   eval::RecordSet& set = impl->set;
-  for (Diagnostic& d : data::columns_not_found(*set.schema, set.origins, set.names_in_file,
-                                               policy.impl().compiled->fields_behind_verdicts(), set.source,
-                                               set.column_word, !set.records.empty())
+  for (Diagnostic& d : data::columns_not_found(set, policy.impl().compiled->fields_behind_verdicts(), !set.records.empty())
                            .items)
     set.diagnostics.add(std::move(d));
   attach_columns(*impl, policy);

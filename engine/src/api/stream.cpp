@@ -6,6 +6,7 @@
 
 #include "api/eval_setup.hpp"
 #include "api/impl.hpp"
+#include "data/column_not_found.hpp"
 #include "data/confidence.hpp"
 #include "data/load.hpp"
 #include "data/stream.hpp"
@@ -199,6 +200,9 @@ Expected<StreamSummary, Diagnostics> run_jsonl(const Policy& policy, const std::
       if (!run.records(*set) || !run.flush()) return Unexpected(write_failed(data_path));
       summary.records = run.count();
       summary.diagnostics = std::move(set->diagnostics);
+      for (Diagnostic& d :
+           data::columns_not_found(*set, impl.compiled->fields_behind_verdicts(), !set->records.empty()).items)
+        summary.diagnostics.add(std::move(d));
       summary.streamed = false;
       return summary;
     };

@@ -183,6 +183,13 @@ struct TypeRef {
 // `YYYY-MM-DD` are read in every order: only the others are ambiguous.
 enum class DateOrder : unsigned char { Iso, MonthDayYear, DayMonthYear };
 
+// `where "task" is "GPQA diamond"`: in a long table (one row per model and benchmark), only the
+// rows whose cell in `column` is `value` give the field. Several are all required.
+struct RowFilter {
+  std::string column, value;
+  Span span;
+};
+
 struct FieldDecl {
   Ident name;
   TypeRef type;
@@ -193,6 +200,7 @@ struct FieldDecl {
   std::vector<std::string> low_columns, high_columns;
   Span bounds_span;                  // the first `low` or `high` option, for messages
   bool key = false;                  // the field that names a model (for references)
+  std::vector<RowFilter> where;      // the rows of a long table that give the field
   std::vector<Quote> quotes;
   Span span;
 };
@@ -210,6 +218,7 @@ struct Setting {
 struct BenchmarkDecl {
   Ident name;
   std::vector<Setting> settings;
+  std::vector<RowFilter> where;  // the rows of a long table that give the score
   std::vector<Quote> quotes;
   Span span;
 };

@@ -108,6 +108,7 @@ void Checker::collect(int32_t m) {
     field.type = field_type(f.type, field.scale, field.unit);
     field.columns = f.columns;
     field.key = f.key;
+    field.where = f.where;
     field.span = f.span;
     field.module = m;
     auto slot = static_cast<int32_t>(p_.fields.size());
@@ -148,6 +149,7 @@ void Checker::collect(int32_t m) {
     field.unit = "pp";
     field.span = b.span;
     field.module = m;
+    field.where = b.where;
     for (auto& s : b.settings) {
       if (s.key.text == "column" && s.kind == ast::Setting::Kind::Literal && s.literal &&
           s.literal->kind == ast::ExprKind::String)
@@ -644,6 +646,23 @@ void Checker::check_module(int32_t m) {
   auto& mod = *p_.modules[m];
   if (mod.header) check_header(*mod.header);
   for (auto& b : mod.benchmarks) check_benchmark(b);
+  for (auto& f : mod.fields) check_row_filters(f.where, f.name.text, f.key);
+  for (auto& b : mod.benchmarks) check_row_filters(b.where, b.name.text, false);
+}
+
+// The rows of a long table are joined into one record per model by the key field: a `where`
+// needs one, and cannot select the rows of the key itself (it names the model in every row).
+void Checker::check_row_filters(const std::vector<ast::RowFilter>& where, const std::string& field, bool key) {
+  if (where.empty()) return;
+  if (key)
+    report(where.front().span, Severity::Error, "where-on-key",
+           fmt::format("`{}` names the model in every row of a long table: a `where` cannot select its rows", field),
+           "put the `where` on the fields a long table gives in separate rows (a benchmark's score), not on the key");
+  else if (p_.key_field < 0)
+    report(where.front().span, Severity::Error, "no-key-field",
+           fmt::format("a `where` on `{}` joins the rows of each model into one record, by the field that names the model",
+                       field),
+           "mark the field that names models with `key` (std.model does)");
 }
 
 // An assumption's type: its choices' (all alike), its range's unit, or its value's. A bare word

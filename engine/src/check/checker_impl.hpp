@@ -61,6 +61,7 @@ class Checker {
   void declare(const std::string& name, RefKind kind, int32_t index, const ast::Span& span);
   void check_module(int32_t module);
   void check_header(const ast::PolicyHeader& h);
+  void check_row_filters(const std::vector<ast::RowFilter>& where, const std::string& field, bool key);
   void check_benchmark(ast::BenchmarkDecl& b);
   void check_effective_compute(int32_t index);
   void check_reference(int32_t index);

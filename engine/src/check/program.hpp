@@ -21,6 +21,7 @@ struct Field {
   double scale = 1.0;                 // declared unit → base unit
   std::string unit;                   // as declared ("FLOP", "pp"); "" for non-quantities
   std::vector<std::string> columns;   // other names in data files
+  std::vector<ast::RowFilter> where;  // the rows of a long table that give it (`where "task" is "…"`)
   bool key = false;
   ast::Span span;
   int32_t module = 0;

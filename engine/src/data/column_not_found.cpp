@@ -25,20 +25,28 @@ std::string folded(std::string_view s) {
   return out;
 }
 
-// The file's name closest to the field's own name or to one of its declared columns, or "".
-std::string closest_name(const eval::FieldSpec& field, const std::vector<std::string>& names) {
+// The name of `names` closest to `word` as a person reads them, or "": one that differs only in
+// case, spaces, underscores or hyphens first, else the closest by edits. Never `word` itself.
+std::string nearest(std::string_view word, const std::vector<std::string>& names) {
+  const std::string w = folded(word);
+  for (const auto& n : names)
+    if (n != word && folded(n) == w) return n;
   std::vector<std::string> folded_names;
   folded_names.reserve(names.size());
   for (const auto& n : names) folded_names.push_back(folded(n));
   std::vector<std::string_view> candidates(folded_names.begin(), folded_names.end());
+  const std::string found = syntax::closest_match(w, candidates);
+  if (found.empty()) return "";
+  const auto at = std::find(folded_names.begin(), folded_names.end(), found);
+  return names[static_cast<std::size_t>(at - folded_names.begin())];
+}
+
+// The file's name closest to the field's own name or to one of its declared columns, or "".
+std::string closest_name(const eval::FieldSpec& field, const std::vector<std::string>& names) {
   std::vector<std::string> words{field.name};
   words.insert(words.end(), field.columns.begin(), field.columns.end());
-  for (const auto& w : words) {
-    const std::string found = syntax::closest_match(folded(w), candidates);
-    if (found.empty()) continue;
-    const auto at = std::find(folded_names.begin(), folded_names.end(), found);
-    return names[static_cast<std::size_t>(at - folded_names.begin())];
-  }
+  for (const auto& w : words)
+    if (std::string found = nearest(w, names); !found.empty()) return found;
   return "";
 }
 
@@ -49,11 +57,64 @@ std::string declared_names(const eval::FieldSpec& field) {
   return out;
 }
 
+// The first column a field's `where` reads that is not among the file's names, or "".
+std::string missing_filter_column(const eval::FieldSpec& field, const std::vector<std::string>& names) {
+  for (const auto& f : field.where)
+    if (std::find(names.begin(), names.end(), f.column) == names.end()) return f.column;
+  return "";
+}
+
+Diagnostic filter_column_not_found(const eval::FieldSpec& field, const std::string& missing,
+                                   const std::vector<std::string>& names, const char* column_word, Location loc) {
+  Diagnostic d = make_diagnostic(Severity::Warning, "column-not-found",
+                                 fmt::format("no {} of the data is `{}`, which the `where` of field `{}` reads",
+                                             column_word, excerpt(missing), field.name),
+                                 std::move(loc));
+  d.notes.push_back(fmt::format("`{}` is unknown for every model", field.name));
+  if (const std::string near = nearest(missing, names); !near.empty()) {
+    d.help = fmt::format("did you mean the {} `{}`? write it as the file does: `where \"{}\" is \"…\"`", column_word,
+                         excerpt(near), excerpt(near));
+  } else {
+    d.help = fmt::format("name a {} of the file in the `where`, as the file writes it", column_word);
+  }
+  return d;
+}
+
+// "`task` is `GPQA Diamond`" (and "…, `Status` is `Success`").
+std::string filter_text(const eval::FieldSpec& field) {
+  std::string out;
+  for (const auto& f : field.where)
+    out += fmt::format("{}`{}` is `{}`", out.empty() ? "" : " and ", excerpt(f.column), excerpt(f.value));
+  return out;
+}
+
+// Every column the `where` reads is there, but no row has the values it asks for. `seen` are
+// values the file's rows had in those columns, for a "did you mean".
+Diagnostic no_row_meets(const eval::FieldSpec& field, const std::vector<std::string>& seen, Location loc) {
+  Diagnostic d = make_diagnostic(Severity::Warning, "column-not-found",
+                                 fmt::format("no row of the data meets the `where` of field `{}`: {}", field.name,
+                                             filter_text(field)),
+                                 std::move(loc));
+  d.notes.push_back(fmt::format("`{}` is unknown for every model", field.name));
+  for (const auto& f : field.where) {
+    if (const std::string near = nearest(f.value, seen); !near.empty()) {
+      d.help = fmt::format("did you mean `{}`? the `where` compares whole cells exactly, as the file writes them",
+                           excerpt(near));
+      return d;
+    }
+  }
+  d.help = "the `where` compares whole cells exactly, as the file writes them (case and spaces count)";
+  return d;
+}
+
 }  // namespace
 
-Diagnostics columns_not_found(const eval::Schema& schema, const std::vector<eval::RecordSet::FieldOrigin>& origins,
-                              const std::vector<std::string>& names, const std::vector<bool>& evaluated,
-                              const std::string& source, const char* column_word, bool any_record) {
+Diagnostics columns_not_found(const eval::RecordSet& set, const std::vector<bool>& evaluated, bool any_record) {
+  const eval::Schema& schema = *set.schema;
+  const auto& origins = set.origins;
+  const auto& names = set.names_in_file;
+  const std::string& source = set.source;
+  const char* column_word = set.column_word;
   Diagnostics out;
   if (!any_record) return out;
   // A file none of whose names maps is `no-matching-columns` already, once.
@@ -70,6 +131,15 @@ Diagnostics columns_not_found(const eval::Schema& schema, const std::vector<eval
     const eval::FieldSpec& field = schema.fields[slot];
     Location loc;
     loc.file = source;
+    if (std::string missing = missing_filter_column(field, names); !missing.empty()) {
+      out.add(filter_column_not_found(field, missing, names, column_word, std::move(loc)));
+      continue;
+    }
+    if (!field.where.empty()) {
+      out.add(no_row_meets(field, slot < set.where_values.size() ? set.where_values[slot] : std::vector<std::string>{},
+                           std::move(loc)));
+      continue;
+    }
     Diagnostic d = make_diagnostic(Severity::Warning, "column-not-found",
                                    fmt::format("no {} of the data gives field `{}`, which the policy reads",
                                                column_word, field.name),

@@ -10,12 +10,12 @@
 namespace scalepol::data {
 
 // A warning for each field in `evaluated` (per slot; the key field is left to
-// `missing-model-name`) that `origins` says no column or key of the file gave: its value and both
-// bounds absent. `names` are the file's own names (a CSV header, or the keys no field took in a
-// JSON file's first records) for a "did you mean". Empty when the file gave no record at all, or
-// when no name of the file maps (`no-matching-columns` says so).
-Diagnostics columns_not_found(const eval::Schema& schema, const std::vector<eval::RecordSet::FieldOrigin>& origins,
-                              const std::vector<std::string>& names, const std::vector<bool>& evaluated,
-                              const std::string& source, const char* column_word, bool any_record);
+// `missing-model-name`) that the set's origins say no column or key of the file gave: its value
+// and both bounds absent. The file's own names (a CSV header, or the keys no field took in a JSON
+// file's first records) give a "did you mean". A field with a `where` is also not found when a
+// column it reads is missing, or when no row meets it (then the values its columns had give the
+// "did you mean"). Empty when the file gave no record at all, or when no name of the file maps
+// (`no-matching-columns` says so).
+Diagnostics columns_not_found(const eval::RecordSet& set, const std::vector<bool>& evaluated, bool any_record);
 
 }  // namespace scalepol::data

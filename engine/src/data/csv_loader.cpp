@@ -1,6 +1,7 @@
 // CSV → records: the header row maps columns to schema slots, then each row becomes a record.
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <array>
 #include <vector>
 
@@ -10,6 +11,7 @@
 #include "syntax/utf8.hpp"
 #include "data/load.hpp"
 #include "data/loader_common.hpp"
+#include "data/long_table.hpp"
 
 namespace scalepol::data {
 
@@ -178,7 +180,7 @@ void apply_bounds(const eval::FieldSpec& field, const RowBounds& b, const std::v
 }  // namespace
 
 CsvLoader::CsvLoader(const std::string& name, std::shared_ptr<const eval::Schema> schema)
-    : schema_(std::move(schema)), source_(name, {}), reporter_(name) {
+    : schema_(std::move(schema)), source_(name, {}), reporter_(name), selector_(*schema_) {
   set_.schema = schema_;
   set_.source = name;
 }
@@ -260,9 +262,9 @@ Expected<std::size_t, Diagnostics> CsvLoader::header(std::string_view text, bool
   for (const Column& c : columns_) set_.names_in_file.push_back(c.name);
   warn_if_nothing_maps(columns_, *schema_, row, source_, reporter_);
   warn_if_no_name_column(columns_, *schema_, row, source_, reporter_);
+  const std::size_t nfields = schema_->fields.size();
 
   // Where each field comes from, and the fields whose bounds this file gives.
-  const std::size_t nfields = schema_->fields.size();
   set_.origins.resize(nfields);
   column_of_.assign(nfields, {-1, -1, -1});
   for (std::size_t i = 0; i < columns_.size(); ++i) {
@@ -274,6 +276,7 @@ Expected<std::size_t, Diagnostics> CsvLoader::header(std::string_view text, bool
     column_of_[static_cast<std::size_t>(c.slot)][static_cast<std::size_t>(c.role)] = static_cast<int32_t>(i);
     if (c.slot == schema_->key_slot && c.role == eval::ColumnRole::Value) name_column_ = i;
   }
+  select_rows();
   for (std::size_t slot = 0; slot < nfields; ++slot)
     if (column_of_[slot][1] >= 0 || column_of_[slot][2] >= 0) bounded_.push_back(slot);
   bounds_.resize(nfields);
@@ -329,6 +332,15 @@ std::size_t CsvLoader::rows(std::string_view text, uint32_t first_line, bool at_
     record.line = source_.line_of(row_.start);
 
     for (std::size_t slot : bounded_) bounds_[slot] = RowBounds{};
+    if (selector_.active()) {
+      for (std::size_t f = 0; f < filter_column_.size(); ++f) {
+        const std::size_t c = filter_column_[f];
+        filter_cells_[f] = c < row_.cells.size()
+                               ? std::optional<std::string_view>(trim(reader.text(row_.cells[c], filter_text_[f])))
+                               : std::nullopt;
+      }
+      selector_.begin_row(filter_cells_);
+    }
     const std::size_t shared = std::min(row_.cells.size(), columns_.size());
     for (std::size_t i = 0; i < shared; ++i) {
       const CsvCell& cell = row_.cells[i];
@@ -340,45 +352,11 @@ std::size_t CsvLoader::rows(std::string_view text, uint32_t first_line, bool at_
         d.help = "quote the whole cell, doubling the quotes inside it";
         reporter_.add(std::move(d));
       }
-      const int32_t slot = columns_[i].slot;
-      if (slot < 0) continue;
-      const auto s = static_cast<std::size_t>(slot);
-      const eval::FieldSpec& field = schema_->fields[s];
-      std::string_view cell_text = reader.text(cell, scratch_);
-      // Only the cells of fields read are checked (streaming reads what the policy reads); the
-      // raw bytes are searched, so the location is exact in a quoted cell too.
-      std::optional<BadByte> bad = find_bad_byte(text.substr(cell.start, cell.end - cell.start));
-      if (bad) {
-        replace_bad_bytes(cell_text, repaired_);
-        cell_text = repaired_;
-      }
-      RowBounds& b = bounds_[s];
-      eval::Value* into = &record.values[s];
-      if (columns_[i].role == eval::ColumnRole::Low) {
-        into = &b.low;
-        b.low_cell = i;
-      } else if (columns_[i].role == eval::ColumnRole::High) {
-        into = &b.high;
-        b.high_cell = i;
-      }
-      const ParseError error = parse_value(field, cell_text, *into);
-      if (error != ParseError::None) b.failed = true;
-      if (bad) {
-        // One diagnostic for the cell: the bad byte, and what became of the value.
-        if (reporter_.admit()) {
-          const std::size_t at = cell.start + bad->offset;
-          Diagnostic d = bad_byte_diagnostic(*bad, source_.locate(at, at + 1));
-          d.notes.push_back(error == ParseError::None
-                                ? fmt::format("{} is read as `{}`, with U+FFFD in place of each bad byte",
-                                              field_label(field, "column", columns_[i].name), excerpt(trim(cell_text)))
-                                : fmt::format("{} is read as unknown", field_label(field, "column", columns_[i].name)));
-          reporter_.add(std::move(d));
-        }
-      } else if (error != ParseError::None) {
-        if (reporter_.admit())
-          reporter_.add(malformed_value(error, cell_text, field, "column", columns_[i].name,
-                                        source_.locate(cell.start, cell.end)));
-      }
+      const Column& column = columns_[i];
+      if (column.slot >= 0 && selector_.takes(static_cast<std::size_t>(column.slot)))
+        read_cell(reader, text, i, static_cast<std::size_t>(column.slot), column.role, record);
+      for (const auto& [slot, role] : column.also)
+        if (selector_.takes(static_cast<std::size_t>(slot))) read_cell(reader, text, i, static_cast<std::size_t>(slot), role, record);
     }
     for (std::size_t slot : bounded_)
       apply_bounds(schema_->fields[slot], bounds_[slot], columns_, column_of_[slot], row_, source_, reporter_,
@@ -389,6 +367,47 @@ std::size_t CsvLoader::rows(std::string_view text, uint32_t first_line, bool at_
   }
   out.resize(used);
   return consumed;
+}
+
+void CsvLoader::read_cell(const CsvReader& reader, std::string_view text, std::size_t i, std::size_t s,
+                          eval::ColumnRole role, eval::Record& record) {
+  const CsvCell& cell = row_.cells[i];
+    const eval::FieldSpec& field = schema_->fields[s];
+    std::string_view cell_text = reader.text(cell, scratch_);
+    // Only the cells of fields read are checked (streaming reads what the policy reads); the
+    // raw bytes are searched, so the location is exact in a quoted cell too.
+    std::optional<BadByte> bad = find_bad_byte(text.substr(cell.start, cell.end - cell.start));
+    if (bad) {
+      replace_bad_bytes(cell_text, repaired_);
+      cell_text = repaired_;
+    }
+    RowBounds& b = bounds_[s];
+    eval::Value* into = &record.values[s];
+    if (role == eval::ColumnRole::Low) {
+      into = &b.low;
+      b.low_cell = i;
+    } else if (role == eval::ColumnRole::High) {
+      into = &b.high;
+      b.high_cell = i;
+    }
+    const ParseError error = parse_value(field, cell_text, *into);
+    if (error != ParseError::None) b.failed = true;
+    if (bad) {
+      // One diagnostic for the cell: the bad byte, and what became of the value.
+      if (reporter_.admit()) {
+        const std::size_t at = cell.start + bad->offset;
+        Diagnostic d = bad_byte_diagnostic(*bad, source_.locate(at, at + 1));
+        d.notes.push_back(error == ParseError::None
+                              ? fmt::format("{} is read as `{}`, with U+FFFD in place of each bad byte",
+                                            field_label(field, "column", columns_[i].name), excerpt(trim(cell_text)))
+                              : fmt::format("{} is read as unknown", field_label(field, "column", columns_[i].name)));
+        reporter_.add(std::move(d));
+      }
+    } else if (error != ParseError::None) {
+      if (reporter_.admit())
+        reporter_.add(malformed_value(error, cell_text, field, "column", columns_[i].name,
+                                      source_.locate(cell.start, cell.end)));
+    }
 }
 
 void CsvLoader::warn_if_no_name(const CsvReader& reader, const eval::Record& record) {
@@ -416,7 +435,33 @@ void CsvLoader::read_only(const std::vector<bool>& read) {
 
 uint32_t CsvLoader::line_at(std::size_t offset) { return source_.line_of(offset); }
 
+void CsvLoader::select_rows() {
+  if (!selector_.active()) return;
+  // A column several fields read (one per benchmark in a long table) is read for each of them.
+  for (std::size_t i = 0; i < columns_.size(); ++i) {
+    Column& c = columns_[i];
+    c.also = also_read_by(*schema_, c.name, c.slot, c.role);
+    for (const auto& [slot, role] : c.also) {
+      const auto s = static_cast<std::size_t>(slot);
+      auto& origin = set_.origins[s];
+      note_origin(role == eval::ColumnRole::Low ? origin.low : role == eval::ColumnRole::High ? origin.high : origin.value,
+                  c.name);
+      int32_t& at = column_of_[s][static_cast<std::size_t>(role)];
+      if (at < 0) at = static_cast<int32_t>(i);
+    }
+  }
+  filter_column_.clear();
+  for (const std::string& name : selector_.columns()) {
+    const auto at = std::find_if(columns_.begin(), columns_.end(), [&](const Column& c) { return c.name == name; });
+    filter_column_.push_back(at == columns_.end() ? SIZE_MAX : static_cast<std::size_t>(at - columns_.begin()));
+  }
+  filter_cells_.assign(filter_column_.size(), std::nullopt);
+  filter_text_.assign(filter_column_.size(), {});
+}
+
 eval::RecordSet CsvLoader::finish_whole() {
+  selector_.finish(set_);
+  if (schema_->long_table) join_rows(set_, reporter_, source_);
   finish(set_, reporter_, source_);
   return std::move(set_);
 }

@@ -6,11 +6,14 @@
 #include <array>
 #include <cstdint>
 #include <memory>
+#include <optional>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 #include "data/csv_reader.hpp"
+#include "data/long_table.hpp"
 #include "data/reporter.hpp"
 #include "data/source_text.hpp"
 #include "eval/record.hpp"
@@ -57,6 +60,8 @@ class CsvLoader {
     std::string name;
     int32_t slot = -1;  // -1: not a field of the schema
     eval::ColumnRole role = eval::ColumnRole::Value;
+    // In a long table, the fields with a `where` that read this column too, and what it gives them.
+    std::vector<std::pair<int32_t, eval::ColumnRole>> also;
   };
   // The cells of one row that give a field's bounds, and whether any of the field's cells could
   // not be read (then the field is unknown, whatever its other cells say).
@@ -69,6 +74,12 @@ class CsvLoader {
  private:
   // `missing-model-name` for a row whose cell of the model's name is blank.
   void warn_if_no_name(const CsvReader& reader, const eval::Record& record);
+  // After the header: the columns the `where`s read, and the fields that read a column besides
+  // the one it maps to.
+  void select_rows();
+  // Cell `i` of the current row (`text`: the block) into the slot's value or bound.
+  void read_cell(const CsvReader& reader, std::string_view text, std::size_t i, std::size_t slot, eval::ColumnRole role,
+                 eval::Record& record);
 
   std::shared_ptr<const eval::Schema> schema_;
   SourceText source_;
@@ -86,6 +97,12 @@ class CsvLoader {
   bool read_only_ = false;
   std::string repaired_;  // a cell's text with U+FFFD for its NUL and invalid bytes
   std::size_t name_column_ = SIZE_MAX;  // the column of the model's name (the key field), if any
+  // A long table's `where`s (data/long_table.hpp): the CSV column of each column they read
+  // (SIZE_MAX: not in the file), and the current row's cells there.
+  RowSelector selector_;
+  std::vector<std::size_t> filter_column_;
+  std::vector<std::optional<std::string_view>> filter_cells_;
+  std::vector<std::string> filter_text_;
   bool stopped_ = false;
 };
 

@@ -5,6 +5,7 @@
 #include "syntax/utf8.hpp"
 #include "data/load.hpp"
 #include "data/loader_common.hpp"
+#include "data/long_table.hpp"
 
 namespace scalepol::data {
 
@@ -21,11 +22,13 @@ JsonLoader::JsonLoader(std::string_view text, std::size_t capacity, const std::s
       seen_(schema_->fields.size() * 3, 0),
       first_key_(schema_->fields.size() * 3),
       bounds_(schema_->fields.size()),
-      value_failed_(schema_->fields.size(), 0) {
+      value_failed_(schema_->fields.size(), 0),
+      selector_(*schema_) {
   set_.schema = schema_;
   set_.source = name;
   set_.origins.resize(schema_->fields.size());
   set_.column_word = "key";
+  filter_cells_.assign(selector_.columns().size(), std::nullopt);
 }
 
 Expected<eval::RecordSet, Diagnostics> JsonLoader::load(JsonShape shape) {
@@ -44,6 +47,8 @@ Expected<eval::RecordSet, Diagnostics> JsonLoader::load(JsonShape shape) {
   }
   warn_if_nothing_maps();
   finish_names();
+  finish_filters();
+  if (schema_->long_table) join_rows(set_, reporter_, source_);
   finish(set_, reporter_, source_);
   return std::move(set_);
 }

@@ -22,6 +22,7 @@
 #include <vector>
 
 #include "data/json_loader.hpp"
+#include "data/long_table.hpp"
 #include "data/reporter.hpp"
 #include "data/source_text.hpp"
 #include "eval/record.hpp"
@@ -256,6 +257,21 @@ class JsonLoader {
   std::vector<Bounds> bounds_;
   std::vector<std::size_t> bounded_;
   std::vector<unsigned char> value_failed_;  // per slot: the current object's value could not be read
+
+  // A long table's `where`s (data/long_table.hpp): the current object's text in each key they
+  // read, and per key, the fields with a `where` that read it besides the one it maps to.
+  RowSelector selector_;
+  std::vector<std::optional<std::string_view>> filter_cells_;
+  std::unordered_map<std::string, std::vector<std::pair<int32_t, eval::ColumnRole>>> also_;
+  // Before an object's values are read: which fields it gives (RowSelector::begin_row). The
+  // object is read again from its start after.
+  bool select_row(od::object& object);
+  const std::vector<std::pair<int32_t, eval::ColumnRole>>& also_for(std::string_view key, int32_t slot,
+                                                                    eval::ColumnRole role);
+  // A second field's value from the key's text (its first field reads the value itself).
+  void read_text(od::value& value, std::size_t slot, eval::ColumnRole role, std::string_view key, eval::Record& record);
+  // At the end of a whole load (RowSelector::finish).
+  void finish_filters();
 };
 
 }  // namespace scalepol::data::detail

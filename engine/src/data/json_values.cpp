@@ -41,6 +41,8 @@ bool JsonLoader::read_object(od::object& object, eval::Record& record) {
     stamp_ = 1;
   }
   bounded_.clear();
+  if (selector_.active() && !select_row(object)) return false;
+  bool noted_elsewhere = true;
   for (auto member : object) {
     od::field field;
     if (auto e = std::move(member).get(field)) return fail_here(e);
@@ -72,6 +74,38 @@ bool JsonLoader::read_object(od::object& object, eval::Record& record) {
         names.emplace_back(key);
       if (!validate(value)) return false;
       continue;
+    }
+    if (selector_.active()) {
+      // In a long table, the fields this row gives that read the key: the first reads the value,
+      // the others its text (a value is read once).
+      const auto taken = [&](int32_t slot) { return selector_.takes(static_cast<std::size_t>(slot)); };
+      const int32_t first = entry / 3;
+      const auto role = static_cast<eval::ColumnRole>(entry % 3);
+      const auto& also = also_for(key, first, role);
+      bool first_taken = taken(first);
+      for (const auto& [slot, also_role] : also) {
+        if (!taken(slot)) continue;
+        if (!first_taken) {
+          entry = slot * 3 + static_cast<int32_t>(also_role);
+          first_taken = true;
+          continue;
+        }
+        read_text(value, static_cast<std::size_t>(slot), also_role, key, record);
+      }
+      if (!first_taken) {
+        if (!validate(value)) return false;
+        continue;
+      }
+      if (entry / 3 != first) {
+        // The key's `noted` flag is its first field's: this one's origin is noted here.
+        const auto role_of = static_cast<eval::ColumnRole>(entry % 3);
+        auto& origin = set_.origins[static_cast<std::size_t>(entry / 3)];
+        note_origin(role_of == eval::ColumnRole::Low    ? origin.low
+                    : role_of == eval::ColumnRole::High ? origin.high
+                                                        : origin.value,
+                    key);
+        noted = &noted_elsewhere;
+      }
     }
     const auto e = static_cast<std::size_t>(entry);
     const std::size_t s = e / 3;
@@ -119,6 +153,58 @@ bool JsonLoader::read_object(od::object& object, eval::Record& record) {
   apply_bounds(record);
   return true;
 }
+
+bool JsonLoader::select_row(od::object& object) {
+  // A first pass over the keys, for the cells the `where`s read: which fields the row gives is
+  // known before any value is read. Values are only looked at (raw_json_token), not read.
+  const auto& keys = selector_.columns();
+  std::fill(filter_cells_.begin(), filter_cells_.end(), std::nullopt);
+  for (auto member : object) {
+    od::field field;
+    if (auto e = std::move(member).get(field)) return fail_here(e);
+    // The key as written, compared up to its closing quote: no byte past it is read.
+    const char* key = field.key().raw();
+    const auto at = std::find_if(keys.begin(), keys.end(), [&](const std::string& k) {
+      std::size_t n = 0;
+      while (n < k.size() && key[n] != '"' && key[n] == k[n]) ++n;
+      return n == k.size() && key[n] == '"';
+    });
+    if (at == keys.end()) continue;
+    od::value value = field.value();
+    // The token as written: a string without its quotes (its escapes kept), anything else as is.
+    std::string_view raw = trim(value.raw_json_token());
+    if (raw.size() >= 2 && raw.front() == '"') raw = raw.substr(1, raw.rfind('"') - 1);
+    filter_cells_[static_cast<std::size_t>(at - keys.begin())] = raw;
+  }
+  if (auto e = object.reset().error()) return fail_here(e);
+  selector_.begin_row(filter_cells_);
+  return true;
+}
+
+const std::vector<std::pair<int32_t, eval::ColumnRole>>& JsonLoader::also_for(std::string_view key, int32_t slot,
+                                                                              eval::ColumnRole role) {
+  auto it = also_.find(std::string(key));
+  if (it == also_.end()) it = also_.emplace(std::string(key), also_read_by(*schema_, key, slot, role)).first;
+  return it->second;
+}
+
+void JsonLoader::read_text(od::value& value, std::size_t slot, eval::ColumnRole role, std::string_view key,
+                           eval::Record& record) {
+  const eval::FieldSpec& spec = schema_->fields[slot];
+  std::string_view raw = trim(value.raw_json_token());
+  note_origin(role == eval::ColumnRole::Value ? set_.origins[slot].value
+              : role == eval::ColumnRole::Low ? set_.origins[slot].low
+                                              : set_.origins[slot].high,
+              key);
+  if (role != eval::ColumnRole::Value || raw == "null") return;  // a bound is read for the first field only
+  std::string_view text = raw;
+  if (text.size() >= 2 && text.front() == '"') text = text.substr(1, text.size() - 2);
+  const ParseError error = parse_value(spec, text, record.values[slot]);
+  if (error != ParseError::None && reporter_.admit())
+    reporter_.add(malformed_value(error, text, spec, "key", key, locate(raw.data(), raw.size())));
+}
+
+void JsonLoader::finish_filters() { selector_.finish(set_); }
 
 bool JsonLoader::read_bound(od::value& v, const eval::FieldSpec& field, std::string_view key,
                             std::optional<double>& out, bool& failed) {

@@ -11,8 +11,8 @@
 //
 // Diagnostic codes: io-error, unknown-data-format, malformed-csv, malformed-json,
 // malformed-value, ragged-row, duplicate-key, duplicate-column, duplicate-model,
-// no-matching-columns, missing-model-name; too-many-problems (the note after the first 100 of a
-// file).
+// no-matching-columns, missing-model-name, conflicting-rows (data/long_table.hpp);
+// too-many-problems (the note after the first 100 of a file).
 #pragma once
 
 #include <cstddef>

@@ -38,6 +38,10 @@ Expected<std::unique_ptr<RecordStream>, Diagnostics> RecordStream::open(const st
                                                                         std::size_t block_bytes) {
   auto resolved = resolve_format(path, format);
   if (!resolved) return Unexpected(std::move(resolved.error()));
+  // A long table's rows are joined by model, and a model's rows may be anywhere in the file.
+  if (schema->long_table)
+    return Unexpected(not_streamable(display_name(path), "the policy reads a long table (`where`): its rows are joined "
+                                                         "by model, so the file is read whole"));
   std::unique_ptr<RecordStream> s(new RecordStream());
   const std::string name = display_name(path);
   s->file_ = open_input(path);
@@ -167,8 +171,7 @@ Diagnostics RecordStream::finish() { return csv_ ? csv_->finish_stream() : json_
 
 Diagnostics RecordStream::columns_not_found(const std::vector<bool>& evaluated, bool any_record) const {
   const eval::RecordSet& set = csv_ ? csv_->loaded() : json_->loaded();
-  return data::columns_not_found(*schema_, set.origins, set.names_in_file, evaluated, set.source, set.column_word,
-                                 any_record);
+  return data::columns_not_found(set, evaluated, any_record);
 }
 
 }  // namespace scalepol::data

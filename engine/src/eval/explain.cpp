@@ -303,8 +303,23 @@ TracedValue Tracer::field_value(int32_t slot, const Record& r, const std::string
   else
     out.source = fmt::format("no {} of {} gives field `{}`", rs_.column_word, rs_.source.empty() ? "the data" : rs_.source,
                              p_.fields[s].name);
+  // A long table's field that no row of the model gave: say which rows it is read from.
+  const auto* spec = rs_.schema && s < rs_.schema->fields.size() ? &rs_.schema->fields[s] : nullptr;
+  const bool no_row = spec && !spec->where.empty() && v.is_unknown() && !v.possible;
+  if (no_row) {
+    std::string where;
+    for (const auto& f : spec->where)
+      where += fmt::format("{}`{}` is `{}`", where.empty() ? "" : " and ", f.column, f.value);
+    out.source = fmt::format("no row of `{}` gives it (a row where {})", rs_.model_name(r), where);
+  }
   if (&r != &record_) out.source += fmt::format(", model `{}`", rs_.model_name(r));
-  out.location = r.line > 0 ? fmt::format("{}:{}", rs_.source, r.line) : rs_.source;
+  out.location = r.line > 0 && !no_row ? fmt::format("{}:{}", rs_.source, r.line) : rs_.source;
+  // A long table's record: the rows the value came from.
+  if (const auto* lines = rs_.lines_of(static_cast<uint32_t>(&r - rs_.records.data()), slot); lines) {
+    out.location.clear();
+    for (std::size_t i = 0; i < lines->size(); ++i)
+      out.location += fmt::format("{}{}:{}", i == 0 ? "" : " and ", rs_.source, (*lines)[i]);
+  }
   const int32_t label_slot = rs_.schema ? rs_.schema->find("confidence") : -1;
   const Value* label = label_slot >= 0 ? &r.values[static_cast<std::size_t>(label_slot)] : nullptr;
   if (v.kind == Value::Kind::Number && v.is_exact() && rs_.confidence_ranges && type.dim == Dim::Compute && label) {
@@ -319,6 +334,8 @@ TracedValue Tracer::field_value(int32_t slot, const Record& r, const std::string
       out.note = fmt::format("range from the `confidence` label `{}`: the figure {} divided and multiplied by {} "
                              "(confidence ranges are on; the factor is not verified, see docs/uncertainty-confidence.md)",
                              label->text, quantity(v.x, type.dim, lines_), format_number(readable(v.hi / v.x, {})));
+    } else if (const auto* rows = rs_.lines_of(index, slot); rows && rows->size() > 1) {
+      out.note = "range of the values the rows give: they disagree, and the data does not say which is meant";
     } else if (origin && (!origin->low.empty() || !origin->high.empty())) {
       std::string bounds;
       if (!origin->low.empty()) bounds += "low from " + names(origin->low);

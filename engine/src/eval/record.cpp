@@ -43,6 +43,20 @@ bool RecordSet::range_from_confidence(uint32_t record, int32_t slot) const {
   return std::binary_search(confidence_ranged.begin(), confidence_ranged.end(), std::make_pair(record, slot));
 }
 
+const std::vector<uint32_t>* RecordSet::lines_of(uint32_t record, int32_t slot) const {
+  if (value_lines.empty() || slot < 0) return nullptr;
+  const auto it = value_lines.find((uint64_t{record} << 32) | static_cast<uint32_t>(slot));
+  return it == value_lines.end() ? nullptr : &it->second;
+}
+
+std::vector<uint32_t> RecordSet::rows_of(uint32_t record) const {
+  std::vector<uint32_t> out;
+  for (const auto& [line, joined] : joined_lines)
+    if (joined == record) out.push_back(line);
+  if (!out.empty() && record < records.size()) out.insert(out.begin(), records[record].line);
+  return out;
+}
+
 std::string RecordSet::model_name(const Record& r) const {
   if (schema && schema->key_slot >= 0 && static_cast<std::size_t>(schema->key_slot) < r.values.size()) {
     const Value& v = r.values[static_cast<std::size_t>(schema->key_slot)];
@@ -76,10 +90,11 @@ void RecordSet::index_names() {
     d.notes.push_back(first.line > 0
                           ? fmt::format("a lookup by name finds the first one (line {})", first.line)
                           : std::string("a lookup by name finds the first one"));
-    // A long table (Epoch's benchmark data: one row per model and benchmark) reads as many partial
-    // records of one model, none of which a policy can judge whole.
-    d.help = "each row is evaluated on its own: pivot a long table (one row per model and benchmark) to one row per "
-             "model, a column per benchmark; `explain --line N` explains one row";
+    // A long table (Epoch's benchmark data: one row per model and benchmark) read without `where`
+    // is many partial records of one model, none of which a policy can judge whole.
+    d.help = "each row is evaluated on its own; in a long table (one row per model and benchmark), say which rows "
+             "give a field with `where \"task\" is \"…\"` and each model's rows are joined; `explain --line N` "
+             "explains one row";
     diagnostics.add(std::move(d));
   }
 }

@@ -31,6 +31,9 @@ struct FieldSpec {
   // Columns giving the bounds of an estimate (`low "…"  high "…"`), read with the value into a
   // range; empty when the field declares none.
   std::vector<std::string> low_columns, high_columns;
+  // In a long table, the rows that give the field (`where "task" is "GPQA diamond"`): only a row
+  // whose cell in each filter's column is its value. Empty: every row.
+  std::vector<ast::RowFilter> where;
 };
 
 // What a data column gives: a field's value, or one of its bounds.
@@ -39,6 +42,9 @@ enum class ColumnRole : unsigned char { Value, Low, High };
 struct Schema {
   std::vector<FieldSpec> fields;
   int32_t key_slot = -1;  // the field naming each model (`key`), or -1
+  // A field has a `where`: the data is a long table, whose rows are joined into one record per
+  // model (data/long_table.hpp).
+  bool long_table = false;
 
   // The slot of the field with this name, or -1.
   int32_t find(std::string_view name) const;
@@ -59,6 +65,15 @@ struct RecordSet {
   std::string source;                       // file name, for messages
   std::vector<Record> records;
   std::unordered_map<std::string, uint32_t> by_name;  // key field → index (first occurrence)
+  // A long table's rows joined into the record of their model (data/long_table.hpp): (the row's
+  // line, the record's index), in file order. The record keeps its first row's line.
+  std::vector<std::pair<uint32_t, uint32_t>> joined_lines;
+  // For a joined record, the lines of the rows a field's value came from, where that is not the
+  // record's own line: key (record index << 32 | slot). Two lines for rows that disagreed.
+  std::unordered_map<uint64_t, std::vector<uint32_t>> value_lines;
+  const std::vector<uint32_t>* lines_of(uint32_t record, int32_t slot) const;
+  // The lines of every row joined into the record, its own first; empty for a record of one row.
+  std::vector<uint32_t> rows_of(uint32_t record) const;
   Diagnostics diagnostics;                  // problems that did not stop loading
 
   // Where each field's data came from, per slot, for explanations: the columns (CSV header
@@ -71,6 +86,9 @@ struct RecordSet {
   // The file's own names, for a "did you mean" when a field finds none of its names: a CSV's
   // header, or the keys that no field took in a JSON file's first records (at most 256).
   std::vector<std::string> names_in_file;
+  // Per slot, for a field with a `where` that no row met: values its columns had instead (at most
+  // 64), for a "did you mean". Empty otherwise.
+  std::vector<std::vector<std::string>> where_values;
   const char* column_word = "column";  // what the file calls those names: "column" (CSV) or "key" (JSON)
   // Ranges made from the `confidence` field's label at load time (LoadOptions::confidence_ranges):
   // (record index, slot) pairs in increasing order; empty when the option was off.

@@ -25,6 +25,8 @@ std::shared_ptr<Schema> build_schema(const check::Program& program) {
     spec.unit = f.unit;
     spec.columns = f.columns;
     spec.key = f.key;
+    spec.where = f.where;
+    if (!f.where.empty()) schema->long_table = true;
     // Bound columns are read straight from the declaration: only the loaders use them.
     if (const ast::FieldDecl* decl = declaration(program, f); decl && spec.kind == check::TypeKind::Quantity) {
       spec.low_columns = decl->low_columns;

@@ -249,13 +249,18 @@ void Layout::file(const ast::Module& m) {
       for (std::size_t i = p_.index_at(f.type.span.begin) + 1; i < p_.count() && p_.begin(i) < f.span.end; ++i) {
         const auto t = p_.text(i);
         if (t == "key" || t == "column") spaces_[p_.begin(i)] = 2;
-        if (t == "low" || t == "high" || t == "quote" || t == "source") line_at(p_.begin(i), kStep, true);
+        if (t == "low" || t == "high" || t == "where" || t == "quote" || t == "source") line_at(p_.begin(i), kStep, true);
       }
     });
   for (const auto& b : m.benchmarks)
     add(b.span, [&] {
       block(b.span.begin, b.span.end, 0);
       for (const auto& s : b.settings) line_at(s.span.begin, kStep, true);
+      // `where "task" is "…"`: a line of its own, as a setting.
+      for (const auto& w : b.where) {
+        const std::size_t at = p_.index_at(w.span.begin);
+        if (at > 0 && at < p_.count() && p_.text(at - 1) == "where") line_at(p_.begin(at - 1), kStep, true);
+      }
       quotes(b.quotes, kStep);
     });
   for (const auto& ec : m.effective_computes)

@@ -52,6 +52,10 @@ std::string render_explanation_json(const Explanation& e) {
   json.member("model", e.model);
   json.member("data", e.data);
   json.member("line", e.line);
+  json.key("rows");
+  json.begin_array();
+  for (uint32_t row : e.rows) json.number(row);
+  json.end_array();
   json.member("reading", e.reading);
   json.member("readings", e.readings);
   json.key("verdicts");

@@ -129,7 +129,14 @@ std::string render_explanation_text(const Explanation& e, const ExplainTextOptio
   Writer w(out, options.color);
   w.heading(e.title.empty() ? fmt::format("{} under {}", e.model, e.policy)
                             : fmt::format("{} under {} \"{}\"", e.model, e.policy, e.title));
-  w.plain(e.line > 0 ? fmt::format("record: {}, line {}", e.data, e.line) : fmt::format("record: {}", e.data));
+  if (e.rows.size() > 1) {
+    std::string lines;
+    for (std::size_t i = 0; i < e.rows.size(); ++i)
+      lines += fmt::format("{}{}", i == 0 ? "" : i + 1 == e.rows.size() ? " and " : ", ", e.rows[i]);
+    w.plain(fmt::format("record: {}, the rows on lines {} (one model's rows of a long table)", e.data, lines));
+  } else {
+    w.plain(e.line > 0 ? fmt::format("record: {}, line {}", e.data, e.line) : fmt::format("record: {}", e.data));
+  }
   if (!e.as_of.empty()) w.plain(fmt::format("as of: {}", e.as_of));
   if (!e.reading.empty())
     w.plain(e.readings > 1 ? fmt::format("values under the first of {} readings: {}", e.readings, e.reading)

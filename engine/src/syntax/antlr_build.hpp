@@ -38,6 +38,7 @@ class AstBuilder {
   ast::Import import_decl(P::ImportDeclContext* c);
   ast::FieldDecl field_decl(P::FieldDeclContext* c);
   void date_format(P::FormatOptionContext* c, ast::FieldDecl& f);
+  void row_filter(P::RowFilterContext* c, std::vector<ast::RowFilter>& out);
   ast::BenchmarkDecl benchmark_decl(P::BenchmarkDeclContext* c);
   ast::EffectiveComputeDecl effective_compute_decl(P::EffectiveComputeDeclContext* c);
   void ec_part(P::EcPartContext* c, ast::EffectiveComputeDecl& ec, Seen& seen);

@@ -124,6 +124,8 @@ ast::FieldDecl AstBuilder::field_decl(P::FieldDeclContext* c) {
       f.key = true;
     } else if (auto* format = as<P::FormatOptionContext>(option)) {
       date_format(format, f);
+    } else if (auto* where = as<P::WhereOptionContext>(option)) {
+      row_filter(where->rowFilter(), f.where);
     } else if (auto* q = as<P::FieldQuoteContext>(option)) {
       f.quotes.push_back(quote(q->quoteClause()));
     }
@@ -143,6 +145,19 @@ ast::FieldDecl AstBuilder::field_decl(P::FieldDeclContext* c) {
   }
   f.span = span(c);
   return f;
+}
+
+// `where "task" is "GPQA diamond" and "Status" is "Success"`: one filter per pair of strings.
+void AstBuilder::row_filter(P::RowFilterContext* c, std::vector<ast::RowFilter>& out) {
+  if (!c) return;
+  const auto strings = c->STRING();
+  for (std::size_t i = 0; i + 1 < strings.size(); i += 2) {
+    ast::RowFilter f;
+    f.column = string_value(strings[i]);
+    f.value = string_value(strings[i + 1]);
+    f.span = span(strings[i]->getSymbol(), strings[i + 1]->getSymbol());
+    out.push_back(std::move(f));
+  }
 }
 
 // `format "M/D/YYYY"` on a date field: the order of its parts and their separator.
@@ -199,6 +214,10 @@ ast::BenchmarkDecl AstBuilder::benchmark_decl(P::BenchmarkDeclContext* c) {
   for (auto* prop : c->benchmarkProp()) {
     if (auto* q = as<P::BenchmarkQuoteContext>(prop)) {
       b.quotes.push_back(quote(q->quoteClause()));
+      continue;
+    }
+    if (auto* w = as<P::BenchmarkWhereContext>(prop)) {
+      row_filter(w->rowFilter(), b.where);
       continue;
     }
     auto* s = as<P::BenchmarkSettingContext>(prop);

@@ -50,7 +50,7 @@ Explanation small_explanation() {
 TEST_CASE("explanation JSON: the heading, then one line per verdict with its trace") {
   const std::string out = render_explanation_json(small_explanation());
   CHECK(out.starts_with("{\n  \"policy\": \"eu_ai_act\",\n  \"title\": \"EU AI Act\",\n  \"as_of\": \"\",\n"
-                        "  \"model\": \"GPT-4\",\n  \"data\": \"models.csv\",\n  \"line\": 58,\n  \"reading\": \"\",\n"
+                        "  \"model\": \"GPT-4\",\n  \"data\": \"models.csv\",\n  \"line\": 58,\n  \"rows\": [],\n  \"reading\": \"\",\n"
                         "  \"readings\": 1,\n  \"verdicts\": [\n    {\"rule\":\"gpai_tier\",\"kind\":\"tier\","));
   CHECK(out.ends_with("}]}\n  ]\n}\n"));
   const auto doc = nlohmann::json::parse(out);
