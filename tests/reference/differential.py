@@ -34,7 +34,7 @@ import generate  # noqa: E402
 import reference  # noqa: E402
 import units  # noqa: E402
 
-FORMATS = ("jsonl", "json", "html", "text", "explain", "csv", "test", "api")
+FORMATS = ("jsonl", "json", "html", "text", "explain", "csv", "long", "test", "api")
 
 
 # ----------------------------------------------------------------------------------------------
@@ -193,8 +193,9 @@ def check_seed(seed, cfg):
                                "reference": None, "signature": "%s: exit %d: %s" % (fmt, rc, first_error(err)),
                                "stderr": err[-2000:]})
 
-        def run_report(fmt, data_file, reader):
-            rc, out, err = engine.run(cfg.scalepol, ["run", policy, "--models", data_file, "--format", fmt] + generate.run_args(p))
+        def run_report(fmt, data_file, reader, policy_file=None):
+            rc, out, err = engine.run(cfg.scalepol, ["run", policy_file or policy, "--models", data_file, "--format",
+                                                     "jsonl" if fmt == "long" else fmt] + generate.run_args(p))
             stats["processes"] += 1
             if rc != 0:
                 engine_failed(fmt, rc, err)
@@ -264,6 +265,23 @@ def check_seed(seed, cfg):
                         exp, skipped = expected[m]
                         note("csv", m, compare(exp, skipped, got.get(m, {}), kinds))
                     stats["csv_pairs"] += len(models)
+
+        # The same records as a long table, each benchmark from its own rows (`where`), the rows
+        # joined by model: the verdicts must not change.
+        text = generate.long_jsonl_text(p, records) if "long" in formats else None
+        if text is not None:
+            long_policy = os.path.join(d, "policy_long.policy")
+            with open(long_policy, "w") as f:
+                f.write(generate.render_policy(generate.long_program(p)))
+            long_data = os.path.join(d, "data_long.jsonl")
+            with open(long_data, "w") as f:
+                f.write(text)
+            got = run_report("long", long_data, engine.read_jsonl, long_policy)
+            if got is not None:
+                for m in models:
+                    exp, skipped = expected[m]
+                    note("long", m, compare(exp, skipped, got.get(m, {}), kinds))
+                stats["long_pairs"] += len(models)
 
         if "text" in formats and (p["ladders"] or p["triggers"]):
             rc, out, err = engine.run(cfg.scalepol, ["run", policy, "--models", data] + generate.run_args(p))
@@ -553,7 +571,7 @@ def main():
                     help="overlook nothing, and generate every construct the engine was found wrong on "
                          "(generate.KNOWN_ENGINE_BUGS)")
     ap.add_argument("--every", type=int, default=4,
-                    help="the formats besides jsonl (json, html, text, explain, csv, test) on one policy in N")
+                    help="the formats besides jsonl (json, html, text, explain, csv, long, test) on one policy in N")
     ap.add_argument("--numbers", choices=["binary64", "decimal"], default="binary64",
                     help="how the reference reads numbers: the binary64 nearest the text (the default), or "
                          "the exact decimal the text writes (units.py)")
@@ -613,10 +631,11 @@ def main():
                 print("--- data.jsonl (reduced)\n" + open(os.path.join(out_dir, "data.jsonl")).read())
         print("reproductions under %s" % repro_root)
     pairs = total["pairs"]
-    print("differential: %d policies, %d (policy, record) pairs (%d more as CSV), %d verdicts compared in jsonl, "
+    print("differential: %d policies, %d (policy, record) pairs (%d more as CSV, %d as a long table), "
+          "%d verdicts compared in jsonl, "
           "%d test expectations, %d verdicts the reference leaves undecided, %d scalepol processes; %.1f s, "
           "%.0f pairs/s; %s" % (
-              total["policies"], pairs, total["csv_pairs"], total["verdicts"], total["expectations"], total["skipped"],
+              total["policies"], pairs, total["csv_pairs"], total["long_pairs"], total["verdicts"], total["expectations"], total["skipped"],
               total["processes"],
               elapsed, pairs / elapsed if elapsed else 0,
               "FAILED: %d kinds of mismatch" % len(groups) if failed else "all agree"))

@@ -1058,6 +1058,8 @@ def render_policy(p):
         s = 'benchmark %s { version "1" scale %s' % (b["name"], "0..1" if b.get("fraction") else "0..100 pp")
         if b.get("column"):
             s += " column " + json.dumps(b["column"])
+        if b.get("where"):
+            s += " where %s is %s" % (json.dumps(LONG_TASK), json.dumps(b["where"]))
         out.append(s + " }")
     for r in p["references"]:
         out.append("reference %s = %s" % (r["name"], r["field"]))
@@ -1252,6 +1254,41 @@ def csv_columns(p):
             cols.append((f["name"], "low", f["low"]))
             cols.append((f["name"], "high", f["high"]))
     return cols
+
+
+# A long table's task and score columns (docs/language.md, Long tables): names no generated field
+# takes.
+LONG_TASK, LONG_SCORE = "long_task", "long_score"
+
+
+def long_program(p):
+    """p with every benchmark read from a long table: one score column, `where` its task."""
+    q = json.loads(json.dumps(p))
+    for b in q["benchmarks"]:
+        b["column"] = LONG_SCORE
+        b["where"] = b["name"]
+    for f in q["fields"]:
+        if f.get("benchmark"):
+            f["column"] = LONG_SCORE
+    return q
+
+
+def long_jsonl_text(p, records):
+    """The records as a long table for long_program(p), in JSON Lines: each model's object of its
+    other fields, then one object per benchmark score (`long_task`, `long_score`, the model's
+    name), a range as `{"value", "low", "high"}`. None when the program has no benchmark."""
+    bench = [f["name"] for f in p["fields"] if f.get("benchmark")]
+    if not bench:
+        return None
+    key = [f["name"] for f in p["fields"] if f.get("key")][0]
+    lines = []
+    for r in records:
+        lines.append(json.dumps({k: v for k, v in r.items() if k not in bench}, allow_nan=False) + "\n")
+        for name in bench:
+            if r.get(name) is not None:
+                row = {LONG_TASK: name, key: r[key], LONG_SCORE: r[name]}
+                lines.append(json.dumps(row, allow_nan=False) + "\n")
+    return "".join(lines)
 
 
 def csv_quote(s):
