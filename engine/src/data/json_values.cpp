@@ -169,7 +169,8 @@ bool JsonLoader::select_row(od::object& object) {
       while (n < k.size() && key[n] != '"' && key[n] == k[n]) ++n;
       return n == k.size() && key[n] == '"';
     });
-    if (at == keys.end()) continue;
+    // A key given twice: the first is used, as for a field's own key.
+    if (at == keys.end() || filter_cells_[static_cast<std::size_t>(at - keys.begin())]) continue;
     od::value value = field.value();
     // The token as written: a string without its quotes (its escapes kept), anything else as is.
     std::string_view raw = trim(value.raw_json_token());
