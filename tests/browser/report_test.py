@@ -252,6 +252,13 @@ try:
 
     rows = count("#rows tr.row")
     check(rows == len(records), f"the table has a row per model ({rows}, expected {len(records)})")
+    # The obligations column, last, as the text table writes it: GPT-4 straddles 1e25 under
+    # --confidence-ranges, so its notification is only possibly owed (`notify~`).
+    heads = js("return Array.from(document.querySelectorAll('#head-row th'), (th) => th.firstChild.textContent);")
+    gpt4_ob = js("const tr = document.querySelector('#rows tr.row[data-model=\"GPT-4\"]');"
+                 " return tr ? tr.lastElementChild.textContent : null;")
+    check(heads[-1:] == ["obligations"] and gpt4_ob == "notify~",
+          f"the last column lists the obligations incurred (header {heads[-1:]}, GPT-4: {gpt4_ob})")
     # Real key presses into the filter, then the page's own (debounced) filtering.
     box = driver.find_element(By.ID, "filter")
     box.click()

@@ -131,9 +131,12 @@ void write_head(JsonWriter& json, const HtmlInput& in, const Table& table) {
   json.end_array();
 }
 
-void write_model(JsonWriter& json, const ModelResult& result, const HtmlModel* model, QuoteTable& quotes) {
+void write_model(JsonWriter& json, const ModelResult& result, const HtmlModel* model, QuoteTable& quotes,
+                 const Table& table) {
   json.begin_object();
   json.member("n", result.model);
+  // The obligations column's cell, as the text table writes it (`report, license~`).
+  if (table.has_obligations_column()) json.member("ob", table.obligations_text(result));
   if (model != nullptr && model->has_compute) {
     json.key("c");
     json.number(model->compute);
@@ -159,7 +162,11 @@ void write_model(JsonWriter& json, const ModelResult& result, const HtmlModel* m
 // The JSON document, into the sink as it is written, made safe for the inside of <script>.
 void write_data(Sink& sink, const HtmlInput& in) {
   const Report& r = *in.report;
-  const Table table(r);
+  // Every column the text table can show: the page has room, and its filter can pick by them.
+  bool any_obligation = false;
+  for (const ModelResult& m : r.results)
+    for (const Verdict& v : m.verdicts) any_obligation = any_obligation || v.kind == VerdictKind::Obligation;
+  const Table table(r, TableColumns{true, any_obligation});
   QuoteTable quotes;
   std::string json_text;
   JsonWriter json(json_text, 0);
@@ -173,7 +180,7 @@ void write_data(Sink& sink, const HtmlInput& in) {
   json.key("models");
   json.begin_array();
   for (std::size_t i = 0; i < r.results.size(); ++i) {
-    write_model(json, r.results[i], i < in.models.size() ? &in.models[i] : nullptr, quotes);
+    write_model(json, r.results[i], i < in.models.size() ? &in.models[i] : nullptr, quotes, table);
     flush();
   }
   json.end_array();

@@ -51,6 +51,8 @@
   for (const m of models) {
     m.byRule = {};
     for (const v of m.v) m.byRule[v.r] = v;
+    // The obligations column: the kinds incurred, marked as in the text table (`report, license~`).
+    if (m.ob !== undefined) m.byRule.obligations = { r: "obligations", v: m.ob, s: "d" };
     m.plotted = R.chart && m.c !== undefined && m.d !== undefined && m.c > 0;
   }
 
