@@ -7,7 +7,8 @@ record's verdicts: for every ladder, trigger, exemption and obligation, a value 
 
 It is deliberately simple: every number read (a policy's literal, a record's value) is a binary64
 value turned into an exact fraction (or, with units.NUMBERS["mode"] = "decimal", the exact
-decimal its text writes), and everything after that is exact rational arithmetic, on intervals
+decimal its text writes), restated in its base unit exactly and rounded once (units.scaled, as
+docs/semantics.md says), and everything after that is exact rational arithmetic, on intervals
 where a value has a range. Logic is Kleene's three-valued logic, with a fourth case:
 `possible` (a range straddles a line) keeps the value at the point estimate.
 
@@ -20,7 +21,7 @@ import sys
 from fractions import Fraction
 
 sys.dont_write_bytecode = True  # nothing written into the source tree
-from units import BUILTIN, STD_UNITS, UnitTable, binary64, data_number
+from units import BUILTIN, STD_UNITS, UnitTable, binary64, data_number, scaled
 
 UNITS_BUILTIN_NAMES = set(BUILTIN)
 
@@ -144,9 +145,10 @@ def literal_value(units, text, unit):
     """docs/language.md, Units: "Every number that means something has a unit, written after
     it"; the value is stored in the dimension's base unit ("stored as"). `unit NAME = NUMBER
     UNIT` "names a positive multiple of another unit". The number is read as units.binary64
-    says; the multiple is exact."""
+    says; docs/semantics.md, 3, Units: restated in the base unit exactly in decimal, then rounded
+    once to binary64 (units.scaled)."""
     v = binary64(text)
-    return v if unit is None else v * units.size(unit)
+    return v if unit is None else scaled(v, units.size(unit))
 
 
 def date_value(text):
@@ -316,7 +318,7 @@ def read_cell(field, cell, units):
     size *= Fraction(field.get("data_scale", 1))
     if isinstance(cell, dict):
         v, lo, hi = (cell.get(k) for k in ("value", "low", "high"))
-        v, lo, hi = (None if x is None else data_number(x) * size for x in (v, lo, hi))
+        v, lo, hi = (None if x is None else scaled(data_number(x), size) for x in (v, lo, hi))
         if v is None:
             if lo is None and hi is None:
                 return MISSING
@@ -333,7 +335,7 @@ def read_cell(field, cell, units):
         if not lo <= v <= hi:
             raise Unsupported("bounds that do not hold the value")
         return Num(v, lo, hi)
-    return Num(data_number(cell) * size)
+    return Num(scaled(data_number(cell), size))
 
 
 # ----------------------------------------------------------------------------------------------

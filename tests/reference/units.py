@@ -6,6 +6,7 @@ docs/language.md, Units: "| compute (a total) | `FLOP`, `OP`, `ops` … | FLOP |
 `seconds`, `hours`, `day(s)`, `week(s)`, `month(s)`, `year(s)` | days (a month is 365.2425/12
 days) |", "| ratio | `x` (times), `%` (hundredths: `5 %` is `0.05x`) | x |".
 """
+import math
 from fractions import Fraction
 
 # The length of a year is not written in the docs; a month is 365.2425/12 days, so a year is
@@ -69,6 +70,37 @@ def data_number(x):
     return Fraction(x)
 
 
+def factor(size):
+    """A unit's size as docs/semantics.md (§3, Units) says scalepol multiplies by it: the decimal
+    its shortest text writes (8.64e19), or, when that text is long (0.041666666666666664), the
+    simple fraction p/q (q at most a million) that rounds to it (an hour is 1/24 day)."""
+    f = float(size)
+    text = repr(f)
+    digits = text.lstrip("-").split("e")[0].replace(".", "").lstrip("0").rstrip("0")
+    if len(digits) > 15:
+        c = Fraction(f).limit_denominator(10 ** 6)
+        if c.denominator > 1 and float(c) == f and c.numerator <= 2 ** 53:
+            return c
+    return Fraction(text)
+
+
+def scaled(x, size):
+    """x (exact) restated in the base unit, `size` times larger, as docs/semantics.md (§3, Units)
+    says scalepol does: each as the decimal its shortest text writes, multiplied exactly, then
+    rounded once to binary64, so that 0.57 of a 0..1 scale is 57 pp. With NUMBERS["mode"] =
+    "decimal" the product stays exact."""
+    x = Fraction(x)
+    if size == 1 or x == 0:
+        return x * size
+    if NUMBERS["mode"] == "decimal":
+        return x * size
+    q = Fraction(repr(float(x))) * factor(size)
+    f = float(q)
+    if math.isinf(f) or abs(f) < 2.2250738585072014e-308:
+        return Fraction(float(x) * float(size)) if math.isfinite(float(x) * float(size)) else q
+    return Fraction(f)
+
+
 class UnitTable:
     """Built-in units plus declared ones (`unit NAME = NUMBER UNIT`, docs/language.md, Declared
     units: "names a positive multiple of another unit … and has that unit's dimension")."""
@@ -81,7 +113,7 @@ class UnitTable:
             for name, number, of in pending:
                 if of in self.units:
                     dim, size = self.units[of]
-                    self.units[name] = (dim, binary64(number) * size)
+                    self.units[name] = (dim, scaled(binary64(number), size))
                 else:
                     rest.append((name, number, of))
             if len(rest) == len(pending):

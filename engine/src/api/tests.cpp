@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include "api/impl.hpp"
+#include "check/exact_scale.hpp"
 #include "eval/describe.hpp"
 #include "eval/evaluator.hpp"
 #include "eval/readings.hpp"
@@ -70,7 +71,8 @@ TestResults Policy::run_tests() const {
         } else if (entry.kind == ast::RecordEntry::Kind::Range) {
           double hi_scale = unit_scale(entry.range.unit, field.scale);
           double lo_scale = unit_scale(entry.range.lo_unit, hi_scale);
-          r.values[entry.slot] = eval::Value::number_range(entry.range.lo * lo_scale, entry.range.hi * hi_scale);
+          r.values[entry.slot] = eval::Value::number_range(check::scaled_exactly(entry.range.lo, lo_scale),
+                                                              check::scaled_exactly(entry.range.hi, hi_scale));
         }
       }
       set.records.push_back(std::move(r));

@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "check/checker_impl.hpp"
+#include "check/exact_scale.hpp"
 #include "syntax/suggest.hpp"
 
 namespace scalepol::check {
@@ -387,7 +388,7 @@ Type Checker::check_expr(ast::Expr& e) {
         e.value = e.number;
         t = Type::quantity(Dim::Number);
       } else if (auto u = lookup_unit(e.unit)) {
-        e.value = e.number * u->scale;
+        e.value = scaled_exactly(e.number, u->scale);
         t = Type::quantity(u->dim);
       } else {
         report_unknown_unit(e.unit_span, e.unit);

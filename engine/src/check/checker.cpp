@@ -9,6 +9,7 @@
 #include <optional>
 
 #include "check/checker_impl.hpp"
+#include "check/exact_scale.hpp"
 #include "syntax/suggest.hpp"
 
 namespace scalepol::check {
@@ -627,7 +628,7 @@ void Checker::check_test(int32_t i) {
       if (vt.kind == TypeKind::Error) continue;
       // A bare number in a test record is read in the field's declared unit.
       if (field.type.kind == TypeKind::Quantity && vt == Type::quantity(Dim::Number)) {
-        entry.literal->value = entry.literal->number * field.scale;
+        entry.literal->value = scaled_exactly(entry.literal->number, field.scale);
         continue;
       }
       if (!(vt == field.type))

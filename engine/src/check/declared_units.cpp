@@ -9,6 +9,7 @@
 #include <cmath>
 
 #include "check/checker_impl.hpp"
+#include "check/exact_scale.hpp"
 #include "syntax/suggest.hpp"
 
 namespace scalepol::check {
@@ -94,7 +95,7 @@ void Checker::resolve_unit(int32_t i) {
       return done();
     }
     unit.dim = builtin->dim;
-    unit.scale = decl.factor * builtin->scale;
+    unit.scale = scaled_exactly(decl.factor, builtin->scale);
     unit.builtin = decl.base.text;
     unit.factor = decl.factor;
     unit.ok = true;
@@ -126,9 +127,9 @@ void Checker::resolve_unit(int32_t i) {
   const DeclaredUnit& of = p_.units[base];
   if (of.ok) {
     unit.dim = of.dim;
-    unit.scale = decl.factor * of.scale;
+    unit.scale = scaled_exactly(decl.factor, of.scale);
     unit.builtin = of.builtin;
-    unit.factor = decl.factor * of.factor;
+    unit.factor = scaled_exactly(decl.factor, of.factor);
     unit.ok = std::isfinite(unit.scale) && std::isfinite(unit.factor);
     if (!unit.ok)
       report(decl.span, Severity::Error, "number-out-of-range",
@@ -212,8 +213,8 @@ std::optional<Dim> Checker::resolve_range(ast::Range& r) {
   if (r.lo_unit.empty()) lo_factor = hi_factor;
   else resolve(r.lo_unit, lo_factor, lo_dim);
   if (!known) return std::nullopt;
-  r.lo *= lo_factor;
-  r.hi *= hi_factor;
+  r.lo = scaled_exactly(r.lo, lo_factor);
+  r.hi = scaled_exactly(r.hi, hi_factor);
   if (lo_dim && hi_dim && *lo_dim != *hi_dim) {
     report(r.span, Severity::Error, "unit-mismatch",
            fmt::format("the range runs from {} to {}", dim_description(*lo_dim), dim_description(*hi_dim)));

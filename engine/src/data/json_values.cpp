@@ -6,6 +6,7 @@
 #include <cmath>
 
 #include "data/json_loader_impl.hpp"
+#include "check/exact_scale.hpp"
 #include "data/loader_common.hpp"
 #include "data/value_parse.hpp"
 
@@ -23,7 +24,7 @@ std::string combine_range(const std::optional<double> (&parts)[3], const eval::F
   std::optional<double>* to[3] = {&scaled.value, &scaled.low, &scaled.high};
   for (int i = 0; i < 3; ++i) {
     if (!parts[i]) continue;
-    *to[i] = *parts[i] * field.scale;
+    *to[i] = check::scaled_exactly(*parts[i], field.scale);
     if (!std::isfinite(**to[i])) return fmt::format("the range of {} is too large to be represented", label);
     if (**to[i] < 0 && never_negative(field.dim))
       return fmt::format("the range of {} has a negative part: a total such as compute cannot be negative", label);

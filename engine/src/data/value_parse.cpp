@@ -1,4 +1,5 @@
 #include "data/value_parse.hpp"
+#include "check/exact_scale.hpp"
 
 #include <charconv>
 #include <chrono>
@@ -164,7 +165,7 @@ bool never_negative(check::Dim dim) {
 }
 
 ParseError scale_quantity(const eval::FieldSpec& field, double x, eval::Value& out) {
-  const double scaled = x * field.scale;
+  const double scaled = check::scaled_exactly(x, field.scale);
   if (!std::isfinite(scaled)) return ParseError::OutOfRange;  // 1e308 in a column of thousands
   if (scaled < 0 && never_negative(field.dim)) return ParseError::Negative;
   out = eval::Value::number(scaled);

@@ -3,6 +3,7 @@
 // comparison, `possible` for a range that straddles a line — are the interpreter's, and
 // compiled_test.cpp holds the two to the same verdicts.
 #include "eval/compiled.hpp"
+#include "check/exact_scale.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -676,8 +677,8 @@ struct Compiler {
         double lo_scale = scale;
         if (auto u = check::find_unit(e.range.lo_unit)) lo_scale = u->scale;
         Node n = make(n_within, compile(*e.args[0]));
-        n.k.lo = e.range.lo * lo_scale;
-        n.k.hi = e.range.hi * scale;
+        n.k.lo = check::scaled_exactly(e.range.lo, lo_scale);
+        n.k.hi = check::scaled_exactly(e.range.hi, scale);
         return add(std::move(n));
       }
       default: return add(make(n_unknown));

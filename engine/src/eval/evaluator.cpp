@@ -1,4 +1,5 @@
 #include "eval/evaluator.hpp"
+#include "check/exact_scale.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -260,7 +261,7 @@ Value Evaluator::eval(const ast::Expr& e, Frame& f) {
       if (auto u = check::find_unit(e.range.unit)) scale = u->scale;
       double lo_scale = scale;
       if (auto u = check::find_unit(e.range.lo_unit)) lo_scale = u->scale;
-      return Value::estimate(v.x, std::min(v.x, e.range.lo * lo_scale), std::max(v.x, e.range.hi * scale));
+      return Value::estimate(v.x, std::min(v.x, check::scaled_exactly(e.range.lo, lo_scale)), std::max(v.x, check::scaled_exactly(e.range.hi, scale)));
     }
   }
   return Value::unknown();

@@ -1,4 +1,5 @@
 #include "eval/readings.hpp"
+#include "check/exact_scale.hpp"
 
 #include "check/units.hpp"
 #include "eval/describe.hpp"
@@ -62,7 +63,8 @@ Readings enumerate_readings(const check::Program& p) {
       double scale = 1, lo_scale = 1;
       if (auto u = check::find_unit(decl.range.unit)) scale = lo_scale = u->scale;
       if (auto u = check::find_unit(decl.range.lo_unit)) lo_scale = u->scale;
-      values = {Value::number(decl.range.lo * lo_scale), Value::number(decl.range.hi * scale)};
+      values = {Value::number(check::scaled_exactly(decl.range.lo, lo_scale)),
+                Value::number(check::scaled_exactly(decl.range.hi, scale))};
       const std::string unit = decl.range.unit.empty() ? "" : " " + decl.range.unit;
       labels = {format_number(decl.range.lo) + unit, format_number(decl.range.hi) + unit};
     } else {
