@@ -8,6 +8,7 @@
 #include <string_view>
 
 #include "data/reporter.hpp"
+#include "eval/describe.hpp"
 #include "syntax/suggest.hpp"
 
 namespace scalepol::data {
@@ -80,20 +81,12 @@ Diagnostic filter_column_not_found(const eval::FieldSpec& field, const std::stri
   return d;
 }
 
-// "`task` is `GPQA Diamond`" (and "…, `Status` is `Success`").
-std::string filter_text(const eval::FieldSpec& field) {
-  std::string out;
-  for (const auto& f : field.where)
-    out += fmt::format("{}`{}` is `{}`", out.empty() ? "" : " and ", excerpt(f.column), excerpt(f.value));
-  return out;
-}
-
 // Every column the `where` reads is there, but no row has the values it asks for. `seen` are
 // values the file's rows had in those columns, for a "did you mean".
 Diagnostic no_row_meets(const eval::FieldSpec& field, const std::vector<std::string>& seen, Location loc) {
   Diagnostic d = make_diagnostic(Severity::Warning, "column-not-found",
                                  fmt::format("no row of the data meets the `where` of field `{}`: {}", field.name,
-                                             filter_text(field)),
+                                             excerpt(eval::where_text(field.where), 200)),
                                  std::move(loc));
   d.notes.push_back(fmt::format("`{}` is unknown for every model", field.name));
   for (const auto& f : field.where) {

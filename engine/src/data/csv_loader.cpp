@@ -271,8 +271,7 @@ Expected<std::size_t, Diagnostics> CsvLoader::header(std::string_view text, bool
     const Column& c = columns_[i];
     if (c.slot < 0) continue;
     auto& origin = set_.origins[static_cast<std::size_t>(c.slot)];
-    note_origin(c.role == eval::ColumnRole::Low ? origin.low : c.role == eval::ColumnRole::High ? origin.high : origin.value,
-                c.name);
+    note_origin(origin.of(c.role), c.name);
     column_of_[static_cast<std::size_t>(c.slot)][static_cast<std::size_t>(c.role)] = static_cast<int32_t>(i);
     if (c.slot == schema_->key_slot && c.role == eval::ColumnRole::Value) name_column_ = i;
   }
@@ -372,42 +371,42 @@ std::size_t CsvLoader::rows(std::string_view text, uint32_t first_line, bool at_
 void CsvLoader::read_cell(const CsvReader& reader, std::string_view text, std::size_t i, std::size_t s,
                           eval::ColumnRole role, eval::Record& record) {
   const CsvCell& cell = row_.cells[i];
-    const eval::FieldSpec& field = schema_->fields[s];
-    std::string_view cell_text = reader.text(cell, scratch_);
-    // Only the cells of fields read are checked (streaming reads what the policy reads); the
-    // raw bytes are searched, so the location is exact in a quoted cell too.
-    std::optional<BadByte> bad = find_bad_byte(text.substr(cell.start, cell.end - cell.start));
-    if (bad) {
-      replace_bad_bytes(cell_text, repaired_);
-      cell_text = repaired_;
+  const eval::FieldSpec& field = schema_->fields[s];
+  std::string_view cell_text = reader.text(cell, scratch_);
+  // Only the cells of fields read are checked (streaming reads what the policy reads); the
+  // raw bytes are searched, so the location is exact in a quoted cell too.
+  std::optional<BadByte> bad = find_bad_byte(text.substr(cell.start, cell.end - cell.start));
+  if (bad) {
+    replace_bad_bytes(cell_text, repaired_);
+    cell_text = repaired_;
+  }
+  RowBounds& b = bounds_[s];
+  eval::Value* into = &record.values[s];
+  if (role == eval::ColumnRole::Low) {
+    into = &b.low;
+    b.low_cell = i;
+  } else if (role == eval::ColumnRole::High) {
+    into = &b.high;
+    b.high_cell = i;
+  }
+  const ParseError error = parse_value(field, cell_text, *into);
+  if (error != ParseError::None) b.failed = true;
+  if (bad) {
+    // One diagnostic for the cell: the bad byte, and what became of the value.
+    if (reporter_.admit()) {
+      const std::size_t at = cell.start + bad->offset;
+      Diagnostic d = bad_byte_diagnostic(*bad, source_.locate(at, at + 1));
+      d.notes.push_back(error == ParseError::None
+                            ? fmt::format("{} is read as `{}`, with U+FFFD in place of each bad byte",
+                                          field_label(field, "column", columns_[i].name), excerpt(trim(cell_text)))
+                            : fmt::format("{} is read as unknown", field_label(field, "column", columns_[i].name)));
+      reporter_.add(std::move(d));
     }
-    RowBounds& b = bounds_[s];
-    eval::Value* into = &record.values[s];
-    if (role == eval::ColumnRole::Low) {
-      into = &b.low;
-      b.low_cell = i;
-    } else if (role == eval::ColumnRole::High) {
-      into = &b.high;
-      b.high_cell = i;
-    }
-    const ParseError error = parse_value(field, cell_text, *into);
-    if (error != ParseError::None) b.failed = true;
-    if (bad) {
-      // One diagnostic for the cell: the bad byte, and what became of the value.
-      if (reporter_.admit()) {
-        const std::size_t at = cell.start + bad->offset;
-        Diagnostic d = bad_byte_diagnostic(*bad, source_.locate(at, at + 1));
-        d.notes.push_back(error == ParseError::None
-                              ? fmt::format("{} is read as `{}`, with U+FFFD in place of each bad byte",
-                                            field_label(field, "column", columns_[i].name), excerpt(trim(cell_text)))
-                              : fmt::format("{} is read as unknown", field_label(field, "column", columns_[i].name)));
-        reporter_.add(std::move(d));
-      }
-    } else if (error != ParseError::None) {
-      if (reporter_.admit())
-        reporter_.add(malformed_value(error, cell_text, field, "column", columns_[i].name,
-                                      source_.locate(cell.start, cell.end)));
-    }
+  } else if (error != ParseError::None) {
+    if (reporter_.admit())
+      reporter_.add(malformed_value(error, cell_text, field, "column", columns_[i].name,
+                                    source_.locate(cell.start, cell.end)));
+  }
 }
 
 void CsvLoader::warn_if_no_name(const CsvReader& reader, const eval::Record& record) {
@@ -443,9 +442,7 @@ void CsvLoader::select_rows() {
     c.also = also_read_by(*schema_, c.name, c.slot, c.role);
     for (const auto& [slot, role] : c.also) {
       const auto s = static_cast<std::size_t>(slot);
-      auto& origin = set_.origins[s];
-      note_origin(role == eval::ColumnRole::Low ? origin.low : role == eval::ColumnRole::High ? origin.high : origin.value,
-                  c.name);
+      note_origin(set_.origins[s].of(role), c.name);
       int32_t& at = column_of_[s][static_cast<std::size_t>(role)];
       if (at < 0) at = static_cast<int32_t>(i);
     }

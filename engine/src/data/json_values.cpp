@@ -99,12 +99,7 @@ bool JsonLoader::read_object(od::object& object, eval::Record& record) {
       }
       if (entry / 3 != first) {
         // The key's `noted` flag is its first field's: this one's origin is noted here.
-        const auto role_of = static_cast<eval::ColumnRole>(entry % 3);
-        auto& origin = set_.origins[static_cast<std::size_t>(entry / 3)];
-        note_origin(role_of == eval::ColumnRole::Low    ? origin.low
-                    : role_of == eval::ColumnRole::High ? origin.high
-                                                        : origin.value,
-                    key);
+        note_origin(set_.origins[static_cast<std::size_t>(entry / 3)].of(static_cast<eval::ColumnRole>(entry % 3)), key);
         noted = &noted_elsewhere;
       }
     }
@@ -194,10 +189,7 @@ void JsonLoader::read_text(od::value& value, std::size_t slot, eval::ColumnRole 
                            eval::Record& record) {
   const eval::FieldSpec& spec = schema_->fields[slot];
   std::string_view raw = trim(value.raw_json_token());
-  note_origin(role == eval::ColumnRole::Value ? set_.origins[slot].value
-              : role == eval::ColumnRole::Low ? set_.origins[slot].low
-                                              : set_.origins[slot].high,
-              key);
+  note_origin(set_.origins[slot].of(role), key);
   if (role != eval::ColumnRole::Value || raw == "null") return;  // a bound is read for the first field only
   std::string_view text = raw;
   if (text.size() >= 2 && text.front() == '"') text = text.substr(1, text.size() - 2);

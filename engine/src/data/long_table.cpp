@@ -28,12 +28,6 @@ bool same_value(const eval::Value& a, const eval::Value& b) {
   return false;
 }
 
-std::string value_text(const eval::Value& v, const eval::FieldSpec& field, const eval::Lines& lines) {
-  if (v.kind != eval::Value::Kind::Number) return eval::format_value(v, field.dim);
-  // Printed with the digits that tell the two values apart.
-  return eval::format_value(v, field.dim, lines);
-}
-
 // The range of both values, with no point estimate: which row is meant, the data does not say.
 eval::Value spanning(const eval::Value& a, const eval::Value& b) {
   eval::Value v = eval::Value::estimate(std::numeric_limits<double>::quiet_NaN(), std::min(a.lo, b.lo),
@@ -165,7 +159,8 @@ void join_rows(eval::RecordSet& set, Reporter& reporter, SourceText& source) {
         Diagnostic d = make_diagnostic(
             Severity::Warning, "conflicting-rows",
             fmt::format("rows on lines {} and {} give model `{}` two values of `{}`: {} and {}", first_line, row.line,
-                        excerpt(name.text), field.name, value_text(have, field, lines), value_text(more, field, lines)),
+                        excerpt(name.text), field.name, eval::format_value(have, field.dim, lines),
+                        eval::format_value(more, field.dim, lines)),
             std::move(loc));
         d.notes.push_back(numbers ? "read as the range of the values, with no point estimate: the data does not say "
                                     "which row is meant"

@@ -101,6 +101,12 @@ Lines policy_lines(const check::Program& p) {
   return lines;
 }
 
+std::string where_text(const std::vector<ast::RowFilter>& where) {
+  std::string out;
+  for (const auto& f : where) out += fmt::format("{}`{}` is `{}`", out.empty() ? "" : " and ", f.column, f.value);
+  return out;
+}
+
 std::string half_open_text(const Value& v, check::Dim dim, const std::function<double(double)>& shown) {
   if (std::isinf(v.hi) && std::isfinite(v.lo)) return "at least " + format_quantity(shown(v.lo), dim);
   if (std::isfinite(v.hi) && !std::isfinite(v.lo)) return "at most " + format_quantity(shown(v.hi), dim);

@@ -41,6 +41,9 @@ std::string format_date(int32_t days);
 // The tiers a range reaches (TierSet), named by `name` (-1: "no tier"): "from low to high" when
 // they run unbroken from the lowest to the highest, else each of them, "low and high", "no tier,
 // low and medium".
+// A `where`'s conditions as messages write them: "`task` is `GPQA diamond` and `Status` is
+// `Success`".
+std::string where_text(const std::vector<ast::RowFilter>& where);
 std::string reach_text(TierSet reach, const std::function<std::string(int32_t)>& name);
 // The expression as source text (canonical spacing; parentheses where precedence needs them).
 std::string expr_text(const ast::Expr& e);

@@ -261,7 +261,8 @@ Value Evaluator::eval(const ast::Expr& e, Frame& f) {
       if (auto u = check::find_unit(e.range.unit)) scale = u->scale;
       double lo_scale = scale;
       if (auto u = check::find_unit(e.range.lo_unit)) lo_scale = u->scale;
-      return Value::estimate(v.x, std::min(v.x, check::scaled_exactly(e.range.lo, lo_scale)), std::max(v.x, check::scaled_exactly(e.range.hi, scale)));
+      return Value::estimate(v.x, std::min(v.x, check::scaled_exactly(e.range.lo, lo_scale)),
+                             std::max(v.x, check::scaled_exactly(e.range.hi, scale)));
     }
   }
   return Value::unknown();

@@ -306,12 +306,8 @@ TracedValue Tracer::field_value(int32_t slot, const Record& r, const std::string
   // A long table's field that no row of the model gave: say which rows it is read from.
   const auto* spec = rs_.schema && s < rs_.schema->fields.size() ? &rs_.schema->fields[s] : nullptr;
   const bool no_row = spec && !spec->where.empty() && v.is_unknown() && !v.possible;
-  if (no_row) {
-    std::string where;
-    for (const auto& f : spec->where)
-      where += fmt::format("{}`{}` is `{}`", where.empty() ? "" : " and ", f.column, f.value);
-    out.source = fmt::format("no row of `{}` gives it (a row where {})", rs_.model_name(r), where);
-  }
+  if (no_row)
+    out.source = fmt::format("no row of `{}` gives it (a row where {})", rs_.model_name(r), where_text(spec->where));
   if (&r != &record_) out.source += fmt::format(", model `{}`", rs_.model_name(r));
   out.location = r.line > 0 && !no_row ? fmt::format("{}:{}", rs_.source, r.line) : rs_.source;
   // A long table's record: the rows the value came from.

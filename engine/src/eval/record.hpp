@@ -81,6 +81,9 @@ struct RecordSet {
   // the file had none.
   struct FieldOrigin {
     std::vector<std::string> value, low, high;
+    std::vector<std::string>& of(ColumnRole role) {
+      return role == ColumnRole::Low ? low : role == ColumnRole::High ? high : value;
+    }
   };
   std::vector<FieldOrigin> origins;
   // The file's own names, for a "did you mean" when a field finds none of its names: a CSV's
