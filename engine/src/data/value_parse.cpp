@@ -58,12 +58,6 @@ bool split_numeric_date(std::string_view s, char sep, int& first, int& second, i
   return part(pos, 4, 4, year) && pos == s.size();
 }
 
-// Whether `s` is a day, a month and a year written with `/` or `.`, in some order.
-bool looks_like_numeric_date(std::string_view s) {
-  int a = 0, b = 0, y = 0;
-  return split_numeric_date(s, '/', a, b, y) || split_numeric_date(s, '.', a, b, y);
-}
-
 ParseError days_of(int y, int m, int d, int32_t& days) {
   if (m < 1 || m > 12) return ParseError::NoSuchMonth;
   const std::chrono::year_month_day ymd{std::chrono::year{y}, std::chrono::month{static_cast<unsigned>(m)},
@@ -71,6 +65,30 @@ ParseError days_of(int y, int m, int d, int32_t& days) {
   if (!ymd.ok()) return ParseError::NoSuchDay;
   days = static_cast<int32_t>(std::chrono::sys_days{ymd}.time_since_epoch().count());
   return ParseError::None;
+}
+
+// Which orders make a numeric date `a/b/y` (or `a.b.y`) a real day.
+struct DateReadings {
+  bool month_first = false;  // a is the month, b the day
+  bool day_first = false;    // a is the day, b the month
+  int a = 0, b = 0, y = 0;
+};
+
+// Nothing set when `s` is not one or two digits, one or two digits and four digits, with `/` or `.`.
+DateReadings numeric_date_readings(std::string_view s) {
+  DateReadings r;
+  const char sep = s.find('/') != std::string_view::npos ? '/' : '.';
+  if (!split_numeric_date(s, sep, r.a, r.b, r.y)) return r;
+  int32_t days = 0;
+  r.month_first = days_of(r.y, r.a, r.b, days) == ParseError::None;
+  r.day_first = days_of(r.y, r.b, r.a, days) == ParseError::None;
+  return r;
+}
+
+// Whether `s` is written as a numeric date at all, real day or not.
+bool looks_like_numeric_date(std::string_view s) {
+  int a = 0, b = 0, y = 0;
+  return split_numeric_date(s, '/', a, b, y) || split_numeric_date(s, '.', a, b, y);
 }
 
 bool equals_lower(std::string_view s, std::string_view lower) {
@@ -200,7 +218,9 @@ ParseError parse_value(const eval::FieldSpec& field, std::string_view text, eval
           e = field.date_order == ast::DateOrder::MonthDayYear ? days_of(year, first, second, days)
                                                                : days_of(year, second, first, days);
       } else if (e == ParseError::NotADate && looks_like_numeric_date(text)) {
-        e = ParseError::AmbiguousDate;
+        // Undeclared order: refused as ambiguous when some order makes it a day, else no such date.
+        const DateReadings r = numeric_date_readings(text);
+        e = r.month_first || r.day_first ? ParseError::AmbiguousDate : ParseError::NoSuchDay;
       }
       if (e != ParseError::None) return e;
       out = eval::Value::date(days);
@@ -246,15 +266,16 @@ std::string explain(ParseError error, std::string_view text) {
     case ParseError::PercentNotScore:
       return "a percent sign is read only in a benchmark score (pp), where `77%` is 77 pp";
     case ParseError::AmbiguousDate: {
-      const char sep = text.find('/') != std::string_view::npos ? '/' : '.';
-      int a = 0, b = 0, y = 0;
-      split_numeric_date(text, sep, a, b, y);
-      if (a > 12 || b > 12)
+      const DateReadings r = numeric_date_readings(text);
+      if (!r.month_first && !r.day_first) return "there is no such date, with the month first or the day first";
+      if (!r.month_first || !r.day_first)
         return fmt::format("only {} first makes `{}` a date, but a column's order is declared, not guessed row by row",
-                           a > 12 ? "the day" : "the month", text);
-      if (a == b) return fmt::format("`{}` is {} {} {} in either order, but a column's order is declared, not guessed", text, a, month_name(a), y);
-      return fmt::format("`{}` is {} {} {} if the month comes first, {} {} {} if the day does", text, b,
-                         month_name(a), y, a, month_name(b), y);
+                           r.day_first ? "the day" : "the month", text);
+      if (r.a == r.b)
+        return fmt::format("`{}` is {} {} {} in either order, but a column's order is declared, not guessed", text,
+                           r.a, month_name(r.a), r.y);
+      return fmt::format("`{}` is {} {} {} if the month comes first, {} {} {} if the day does", text, r.b,
+                         month_name(r.a), r.y, r.a, month_name(r.b), r.y);
     }
     default: return "";
   }

@@ -163,6 +163,15 @@ TEST_CASE("dates with a declared order; without one, day/month dates are refused
   CHECK(explain(ParseError::AmbiguousDate, "13/1/2025") ==
         "only the day first makes `13/1/2025` a date, but a column's order is declared, not guessed row by row");
   CHECK(parse_value(iso, "7/9/25", v) == ParseError::NotADate);  // a two-digit year is not read at all
+  // Written as a numeric date, but no order makes it a day: no such date, and no month 0 named.
+  CHECK(parse_value(iso, "01/00/2024", v) == ParseError::NoSuchDay);
+  CHECK(explain(ParseError::NoSuchDay, "01/00/2024") == "there is no such date");
+  CHECK(parse_value(iso, "13/14/2024", v) == ParseError::NoSuchDay);
+  CHECK(parse_value(iso, "31/4/2024", v) == ParseError::NoSuchDay);  // April has 30 days; there is no month 31
+  CHECK(parse_value(iso, "3/31/2024", v) == ParseError::AmbiguousDate);
+  CHECK(explain(ParseError::AmbiguousDate, "3/31/2024") ==
+        "only the month first makes `3/31/2024` a date, but a column's order is declared, not guessed row by row");
+  CHECK(explain(ParseError::AmbiguousDate, "0/0/2024") == "there is no such date, with the month first or the day first");
 
   eval::FieldSpec us = iso;
   us.date_order = ast::DateOrder::MonthDayYear;
