@@ -37,9 +37,11 @@ if(SCALEPOL_DPKG_SHLIBDEPS AND SCALEPOL_FILE)
   set(CPACK_DEBIAN_PACKAGE_SHLIBDEPS ON)
   set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS ON)
   set(CPACK_DEBIAN_PACKAGE_GENERATE_SHLIBS_POLICY ">=")
+  # The public headers include <tl/expected.hpp>; dpkg-shlibdeps adds the libraries to this.
+  set(CPACK_DEBIAN_PACKAGE_DEPENDS "libexpected-dev")
 else()
   set(CPACK_DEBIAN_PACKAGE_DEPENDS
-      "libantlr4-runtime4.9, libfmt9, libsimdjson14, libstdc++6 (>= 12), libgcc-s1, libc6")
+      "libexpected-dev, libantlr4-runtime4.9, libfmt9, libsimdjson14, libstdc++6 (>= 12), libgcc-s1, libc6")
 endif()
 
 include(CPack)

@@ -13,11 +13,12 @@ set -euo pipefail
 run_packages=(
   make
   cmake                  # the build system
-  g++                    # the C++23 compiler (GCC 12: std::expected)
+  g++                    # the C++23 compiler the engine is written for (GCC 12)
   antlr4                 # the ANTLR tool (4.7.2, Java) that generates the parser from grammar/Scalepol.g4
   default-jre-headless   # Java, to run the antlr4 tool at build time
   libantlr4-runtime-dev  # the ANTLR C++ runtime (4.9) the generated parser links against
   uuid-dev               # libuuid: libantlr4-runtime-dev's CMake files link it without depending on it
+  libexpected-dev        # tl::expected: the Expected<T, E> of the public headers, usable from C++17 and clang
   libfmt-dev             # formatting of diagnostics, reasons and reports
   libsimdjson-dev        # fast JSON and JSON Lines record loading
   libcli11-dev           # the command line of the scalepol program
@@ -30,6 +31,7 @@ test_packages=(
   pkg-config             # the embed.installed test: examples/embed built with `pkg-config --cflags --libs scalepol`
   dpkg-dev               # the package.deb test: `cpack -G DEB` computes Depends with dpkg-shlibdeps
   file                   # used by cpack's DEB generator to find the binaries to run dpkg-shlibdeps on
+  clang                  # the embed.cxx17 test: the public headers compile as C++17 with clang 14 too
   chromium               # the browser test (tests/browser/): renders `run --format html` headless
   chromium-driver        # the browser test: WebDriver for Debian's chromium
   python3-selenium       # the browser test: drives chromium through chromium-driver

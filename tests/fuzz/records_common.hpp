@@ -269,7 +269,7 @@ inline std::optional<Evaluated> check_records(const scalepol::Policy& policy, co
   // read in one block either way, and the second run could not differ from the first.
   // And a policy with `@` references is loaded whole whatever the block (stream.cpp).
   const bool one_block =
-      text.size() <= std::max<std::size_t>(tiny, 16) || policy.impl().compiled->uses_references();
+      text.size() <= std::max<std::size_t>(tiny, 16) || internals(policy).compiled->uses_references();
   for (int run = one_block ? 1 : 0; run < 2; ++run) {
     const std::size_t block = run == 0 ? tiny : text.size() + 16;
     scalepol::Diagnostics diags;

@@ -14,6 +14,8 @@
 #include <string>
 #include <vector>
 
+#include "scalepol/export.hpp"
+
 namespace scalepol {
 
 class Policy;
@@ -33,7 +35,7 @@ struct NotEncodedSentence {
   uint32_t line = 0;
 };
 
-struct QuoteCoverage {
+struct SCALEPOL_API QuoteCoverage {
   std::string file;
   std::vector<CoveredConstruct> constructs;  // in the order of their lines
   std::size_t encoded_sentences = 0;         // distinct quoted sentences
@@ -42,16 +44,16 @@ struct QuoteCoverage {
   std::size_t unquoted() const;
 };
 
-QuoteCoverage quote_coverage(const Policy& policy);
+SCALEPOL_API QuoteCoverage quote_coverage(const Policy& policy);
 
 // Per file "FILE: Q of N constructs carry a quote", "  sentences: E encoded, L listed as not
 // encoded", then each construct with no quote and each sentence left out, with their lines; a
 // total when there are several files.
-std::string render_coverage_text(const std::vector<QuoteCoverage>& files);
+SCALEPOL_API std::string render_coverage_text(const std::vector<QuoteCoverage>& files);
 // {"files": [{"file", "quoted", "unquoted", "encoded_sentences", "not_encoded_sentences",
 //             "constructs": [{"kind", "name", "line", "quoted"}],
 //             "not_encoded": [{"line", "text", "source", "because"}]}],
 //  "quoted", "unquoted", "encoded_sentences", "not_encoded_sentences"} (docs/json-output.md).
-std::string render_coverage_json(const std::vector<QuoteCoverage>& files);
+SCALEPOL_API std::string render_coverage_json(const std::vector<QuoteCoverage>& files);
 
 }  // namespace scalepol

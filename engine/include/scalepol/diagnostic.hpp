@@ -10,11 +10,13 @@
 #include <string_view>
 #include <vector>
 
+#include "scalepol/export.hpp"
+
 namespace scalepol {
 
 enum class Severity { Error, Warning, Note };
 
-const char* severity_name(Severity s);  // "error", "warning", "note"
+SCALEPOL_API const char* severity_name(Severity s);  // "error", "warning", "note"
 
 // A place in a file. Lines and columns are 1-based; columns count Unicode code points.
 // `line == 0` means the diagnostic concerns the whole file (or no file at all).
@@ -34,7 +36,7 @@ struct Diagnostic {
   std::string help;       // a suggested fix; empty when there is none
 };
 
-struct Diagnostics {
+struct SCALEPOL_API Diagnostics {
   std::vector<Diagnostic> items;
 
   bool has_errors() const;
@@ -51,12 +53,12 @@ struct RenderOptions {
 
 // `file:line:col: error[code]: message`, the source line, a caret under the span, then notes
 // and help. One diagnostic after another, each ending with a newline.
-std::string render_text(const Diagnostics& diagnostics, const RenderOptions& options = {});
-std::string render_text(const Diagnostic& diagnostic, const RenderOptions& options = {});
+SCALEPOL_API std::string render_text(const Diagnostics& diagnostics, const RenderOptions& options = {});
+SCALEPOL_API std::string render_text(const Diagnostic& diagnostic, const RenderOptions& options = {});
 
 // {"diagnostics": [{"code", "severity", "message", "file", "line", "column", "end_line",
 // "end_column", "notes", "help"}]}, as documented in docs/json-output.md.
-std::string render_json(const Diagnostics& diagnostics);
+SCALEPOL_API std::string render_json(const Diagnostics& diagnostics);
 
 // Where the lint catalogue's pages are published by default: a rule's help link is this base
 // followed by `<code>.md`. It names the project's repository on GitHub as a placeholder until
@@ -76,6 +78,6 @@ struct SarifOptions {
 // SARIF 2.1.0 (OASIS), the format code-scanning services read (GitHub code scanning among them):
 // one run of the tool `scalepol` whose rules are every code of lint_catalogue() (then any other
 // code the diagnostics use), and one result per diagnostic, as documented in docs/lint/README.md.
-std::string render_sarif(const Diagnostics& diagnostics, const SarifOptions& options = {});
+SCALEPOL_API std::string render_sarif(const Diagnostics& diagnostics, const SarifOptions& options = {});
 
 }  // namespace scalepol

@@ -15,6 +15,7 @@
 #include <string>
 #include <vector>
 
+#include "scalepol/export.hpp"
 #include "scalepol/diagnostic.hpp"
 #include "scalepol/expected.hpp"
 #include "scalepol/policy.hpp"
@@ -53,7 +54,7 @@ struct RuleOnlyIn {
   VerdictKind kind = VerdictKind::Tier;
 };
 
-struct PolicyDiff {
+struct SCALEPOL_API PolicyDiff {
   std::string old_policy;  // each version's name and file
   std::string new_policy;
   std::string old_path;
@@ -73,18 +74,18 @@ struct PolicyDiff {
 // schema) and compares the verdicts; the clause of each changed verdict comes from explaining
 // the models that differ (so the cost beyond two evaluations grows with the changes, not the data).
 // Fails with the diagnostics of either evaluation.
-Expected<PolicyDiff, Diagnostics> diff(const Policy& old, const Policy& updated, const Records& old_records,
+SCALEPOL_API Expected<PolicyDiff, Diagnostics> diff(const Policy& old, const Policy& updated, const Records& old_records,
                                        const Records& new_records, const Policy::EvalOptions& options = {});
 
 // The same from two reports already computed, without the conditions (a report has no AST).
-PolicyDiff diff_reports(const Report& old_report, const Report& new_report);
+SCALEPOL_API PolicyDiff diff_reports(const Report& old_report, const Report& new_report);
 
 // A readable list grouped by model, closing with "N models differ in M verdicts".
-std::string render_diff_text(const PolicyDiff& diff);
-void render_diff_text(std::ostream& out, const PolicyDiff& diff);
+SCALEPOL_API std::string render_diff_text(const PolicyDiff& diff);
+SCALEPOL_API void render_diff_text(std::ostream& out, const PolicyDiff& diff);
 // {"old", "new", "as_of", "added", "removed", "models": [{"model", "changes": [...]}],
 //  "models_differ", "verdicts_differ"} (docs/json-output.md).
-std::string render_diff_json(const PolicyDiff& diff);
-void render_diff_json(std::ostream& out, const PolicyDiff& diff);
+SCALEPOL_API std::string render_diff_json(const PolicyDiff& diff);
+SCALEPOL_API void render_diff_json(std::ostream& out, const PolicyDiff& diff);
 
 }  // namespace scalepol

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "scalepol/export.hpp"
 #include "scalepol/diagnostic.hpp"
 #include "scalepol/expected.hpp"
 #include "scalepol/policy.hpp"
@@ -31,7 +32,7 @@ enum class ValueOrigin {
 };
 
 // "record", "definition", "default", "assumption", "computed", "evaluation date", "rule"
-const char* value_origin_name(ValueOrigin o);
+SCALEPOL_API const char* value_origin_name(ValueOrigin o);
 
 struct TracedValue {
   std::string name;      // as the policy writes it: training_compute, ec, ec@last_assessed
@@ -86,11 +87,11 @@ struct Explanation {
 // model name is an `unknown-model` error whose help suggests the closest name in the data; a
 // name that several records carry (a long table: one row per model and benchmark) is an
 // `ambiguous-model` error listing their lines, for explain_line; a bad `as_of` is `invalid-date`.
-Expected<Explanation, Diagnostics> explain(const Policy& policy, const Records& records, const std::string& model,
+SCALEPOL_API Expected<Explanation, Diagnostics> explain(const Policy& policy, const Records& records, const std::string& model,
                                            const Policy::EvalOptions& options = {});
 // The explanation of the record that starts on `line` of the data file (as diagnostics and
 // Explanation::line count, from 1). No record there is an `unknown-model` error.
-Expected<Explanation, Diagnostics> explain_line(const Policy& policy, const Records& records, uint32_t line,
+SCALEPOL_API Expected<Explanation, Diagnostics> explain_line(const Policy& policy, const Records& records, uint32_t line,
                                                 const Policy::EvalOptions& options = {});
 
 struct ExplainTextOptions {
@@ -99,9 +100,9 @@ struct ExplainTextOptions {
 
 // For a person: a heading, then one block per verdict (condition, tests with margins, values
 // with their sources, the quote).
-std::string render_explanation_text(const Explanation& explanation, const ExplainTextOptions& options = {});
+SCALEPOL_API std::string render_explanation_text(const Explanation& explanation, const ExplainTextOptions& options = {});
 // {"policy", "title", "as_of", "model", "data", "line", "reading", "verdicts": [...]}, as
 // documented in docs/json-output.md.
-std::string render_explanation_json(const Explanation& explanation);
+SCALEPOL_API std::string render_explanation_json(const Explanation& explanation);
 
 }  // namespace scalepol

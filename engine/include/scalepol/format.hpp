@@ -5,6 +5,7 @@
 #include <string>
 #include <string_view>
 
+#include "scalepol/export.hpp"
 #include "scalepol/diagnostic.hpp"
 #include "scalepol/expected.hpp"
 
@@ -18,7 +19,7 @@ struct FormatOptions {
 // (nothing is formatted when the file does not parse). One file alone: imports are not read.
 // The output has LF line ends, no BOM, and a final newline (an empty file stays empty); its AST
 // is the input's. `name` is the file's name in diagnostics.
-Expected<std::string, Diagnostics> format_source(std::string_view source, const std::string& name,
+SCALEPOL_API Expected<std::string, Diagnostics> format_source(std::string_view source, const std::string& name,
                                                  const FormatOptions& options = {});
 
 }  // namespace scalepol

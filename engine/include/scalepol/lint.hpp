@@ -7,6 +7,7 @@
 #include <string_view>
 #include <vector>
 
+#include "scalepol/export.hpp"
 #include "scalepol/diagnostic.hpp"
 
 namespace scalepol {
@@ -23,7 +24,7 @@ struct LintOptions {
 //   // scalepol-allow CODE: the reason
 // on the line before the finding (a silence with no reason does not count, and is reported).
 // Findings in the embedded standard library are not reported.
-Diagnostics lint(const Policy& policy, const LintOptions& options = {});
+SCALEPOL_API Diagnostics lint(const Policy& policy, const LintOptions& options = {});
 
 // The catalogue: every code the checker and the linter can report.
 struct LintRuleInfo {
@@ -33,9 +34,9 @@ struct LintRuleInfo {
   std::string_view summary;    // one line: what it finds
   bool found_by_checker;       // reported by compilation itself (errors stop compilation)
 };
-const std::vector<LintRuleInfo>& lint_catalogue();
+SCALEPOL_API const std::vector<LintRuleInfo>& lint_catalogue();
 
 // Where a code's documentation page lives, relative to the repository: docs/lint/<code>.md.
-std::string lint_doc_path(std::string_view code);
+SCALEPOL_API std::string lint_doc_path(std::string_view code);
 
 }  // namespace scalepol

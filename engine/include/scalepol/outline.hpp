@@ -8,6 +8,7 @@
 #include <string_view>
 #include <vector>
 
+#include "scalepol/export.hpp"
 #include "scalepol/diagnostic.hpp"
 #include "scalepol/policy.hpp"
 
@@ -59,6 +60,6 @@ struct Outline {
 // compile_source) with its imports, and describe it. Names are resolved by the scoping the
 // checker uses (one namespace per program; `ladder.tier`; `std.module.name`); a name that refers
 // to nothing is left out of `uses`. Never throws.
-Outline outline(std::string_view source, const std::string& name, const CompileOptions& options = {});
+SCALEPOL_API Outline outline(std::string_view source, const std::string& name, const CompileOptions& options = {});
 
 }  // namespace scalepol

@@ -10,6 +10,7 @@
 #include <string_view>
 #include <vector>
 
+#include "scalepol/export.hpp"
 #include "scalepol/diagnostic.hpp"
 #include "scalepol/expected.hpp"
 
@@ -18,6 +19,12 @@ namespace scalepol {
 class Records;
 struct Report;
 struct TestResults;
+
+namespace detail {
+struct PolicyData;  // what a Policy holds; the engine's own (engine/src/api/impl.hpp)
+struct RecordsData;
+struct Access;      // the engine's way to a handle's data, and to make one
+}  // namespace detail
 
 // Limits that keep a policy from a stranger from exhausting the host.
 struct Limits {
@@ -61,10 +68,8 @@ struct CompileOptions {
 };
 
 // A compiled policy. Obtain one from compile_file or compile_source.
-class Policy {
+class SCALEPOL_API Policy {
  public:
-  struct Impl;
-
   const std::string& name() const;    // the header's identifier, or the file's stem
   const std::string& title() const;   // the header's title, or ""
   const std::string& path() const;    // the file it was compiled from
@@ -81,20 +86,20 @@ class Policy {
   // Run the policy's own `test` blocks.
   TestResults run_tests() const;
 
-  explicit Policy(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
-  const Impl& impl() const { return *impl_; }
 
  private:
-  std::shared_ptr<const Impl> impl_;
+  friend struct detail::Access;
+  explicit Policy(std::shared_ptr<const detail::PolicyData> data);
+  std::shared_ptr<const detail::PolicyData> data_;
 };
 
 // Parse and check a policy file and everything it imports. On failure, the diagnostics (with at
 // least one error); on success, the policy (whose warnings() may be non-empty).
-Expected<Policy, Diagnostics> compile_file(const std::string& path, const CompileOptions& options = {});
+SCALEPOL_API Expected<Policy, Diagnostics> compile_file(const std::string& path, const CompileOptions& options = {});
 
 // The same from text in memory; `name` is used as the file name in diagnostics, and relative
 // imports resolve against the current directory.
-Expected<Policy, Diagnostics> compile_source(std::string_view source, const std::string& name,
+SCALEPOL_API Expected<Policy, Diagnostics> compile_source(std::string_view source, const std::string& name,
                                              const CompileOptions& options = {});
 
 // Outcome of a policy's `test` blocks.
@@ -105,7 +110,7 @@ struct TestCase {
   std::string file;
   uint32_t line = 0;
 };
-struct TestResults {
+struct SCALEPOL_API TestResults {
   std::vector<TestCase> cases;
   std::size_t passed() const;
   std::size_t failed() const;

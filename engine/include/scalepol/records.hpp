@@ -6,7 +6,9 @@
 #include <cstddef>
 #include <memory>
 #include <string>
+#include <type_traits>
 
+#include "scalepol/export.hpp"
 #include "scalepol/diagnostic.hpp"
 #include "scalepol/expected.hpp"
 
@@ -14,10 +16,13 @@ namespace scalepol {
 
 class Policy;
 
-class Records {
- public:
-  struct Impl;
+namespace detail {
+struct RecordsData;  // what Records hold; the engine's own (engine/src/api/impl.hpp)
+struct Access;
+}  // namespace detail
 
+class SCALEPOL_API Records {
+ public:
   std::size_t size() const;
   // Problems found while loading that did not stop it: warnings for cells (a malformed value is
   // read as unknown, or a figure without the bounds that do not hold it; the rest of its row and
@@ -25,11 +30,11 @@ class Records {
   // (`column-not-found`); errors for rows that are lost.
   const Diagnostics& diagnostics() const;
 
-  explicit Records(std::shared_ptr<const Impl> impl) : impl_(std::move(impl)) {}
-  const Impl& impl() const { return *impl_; }
 
  private:
-  std::shared_ptr<const Impl> impl_;
+  friend struct detail::Access;
+  explicit Records(std::shared_ptr<const detail::RecordsData> data);
+  std::shared_ptr<const detail::RecordsData> data_;
 };
 
 enum class DataFormat { Auto, Csv, Json, JsonLines };
@@ -45,7 +50,7 @@ struct LoadOptions {
 
 // Load records for `policy`'s schema. Fails only when the file cannot be read or is not data at
 // all; problems with single values are in Records::diagnostics().
-Expected<Records, Diagnostics> load_records(const std::string& path, const Policy& policy,
+SCALEPOL_API Expected<Records, Diagnostics> load_records(const std::string& path, const Policy& policy,
                                             const LoadOptions& options = {});
 
 // Records built in code from the host's own data, checked against the policy's schema:
@@ -58,7 +63,7 @@ Expected<Records, Diagnostics> load_records(const std::string& path, const Polic
 // Quantities are in the field's declared unit (std.model's training_compute is in FLOP); dates
 // are "YYYY-MM-DD" strings; a field never set is unknown. A field the schema does not have, or a
 // value of the wrong type, is an error that build() returns (with the record and field named).
-class RecordsBuilder {
+class SCALEPOL_API RecordsBuilder {
  public:
   explicit RecordsBuilder(const Policy& policy);
   ~RecordsBuilder();
@@ -71,6 +76,13 @@ class RecordsBuilder {
   RecordsBuilder& set(const std::string& field, const std::string& text);  // text, or a date
   RecordsBuilder& set(const std::string& field, const char* text) { return set(field, std::string(text)); }
   RecordsBuilder& set(const std::string& field, bool value);
+  // An integer is a number: set("parameters", 70). (An int converts to double and to bool equally
+  // well; without this the call would be ambiguous.)
+  template <class Int, std::enable_if_t<std::is_integral_v<Int> && !std::is_same_v<Int, bool> &&
+                                            !std::is_same_v<Int, char>, int> = 0>
+  RecordsBuilder& set(const std::string& field, Int value) {
+    return set(field, static_cast<double>(value));
+  }
 
   // The records added so far. The builder can be reused afterwards. A builder that was moved
   // from ignores add() and set(), and build() gives the error `use-after-move`.
@@ -82,7 +94,7 @@ class RecordsBuilder {
 };
 
 // The same from text in memory (`name` is used in diagnostics).
-Expected<Records, Diagnostics> load_records_from_string(const std::string& text, const std::string& name,
+SCALEPOL_API Expected<Records, Diagnostics> load_records_from_string(const std::string& text, const std::string& name,
                                                         const Policy& policy, DataFormat format);
 
 }  // namespace scalepol

@@ -6,6 +6,7 @@
 #include <utility>
 #include <vector>
 
+#include "scalepol/export.hpp"
 #include "scalepol/diagnostic.hpp"
 #include "scalepol/expected.hpp"
 
@@ -18,8 +19,8 @@ enum class VerdictKind { Tier, Trigger, Exemption, Obligation };
 // One byte: a VerdictTable holds one per record and rule.
 enum class Status : unsigned char { Definite, Possible, Unknown };
 
-const char* verdict_kind_name(VerdictKind k);  // "tier", "trigger", "exemption", "obligation"
-const char* status_name(Status s);             // "definite", "possible", "unknown"
+SCALEPOL_API const char* verdict_kind_name(VerdictKind k);  // "tier", "trigger", "exemption", "obligation"
+SCALEPOL_API const char* status_name(Status s);             // "definite", "possible", "unknown"
 
 // A verdict under one reading of the policy's assumptions (`assume`): which value each
 // assumption took, and what the verdict was then.
@@ -67,14 +68,14 @@ struct ReportTextOptions {
 
 // A readable table: one row per model, one column per tier ladder and trigger (and, as the
 // options ask, per exemption and one for obligations), then a count of each column's values.
-std::string render_report_text(const Report& report, const ReportTextOptions& options = {});
+SCALEPOL_API std::string render_report_text(const Report& report, const ReportTextOptions& options = {});
 // {"policy", "results": [{"model", "verdicts": [{"rule", "kind", "value", "status", …}]}]}
-std::string render_report_json(const Report& report);
+SCALEPOL_API std::string render_report_json(const Report& report);
 
 // The same, written to `out` as they are produced, so a large report is not held a second time
 // as one string. Stream errors are left in `out`'s state for the caller to check.
-void render_report_text(std::ostream& out, const Report& report, const ReportTextOptions& options = {});
-void render_report_json(std::ostream& out, const Report& report);
+SCALEPOL_API void render_report_text(std::ostream& out, const Report& report, const ReportTextOptions& options = {});
+SCALEPOL_API void render_report_json(std::ostream& out, const Report& report);
 
 struct ReportHtmlOptions {
   // The data file's name as the page shows it; "" = the last component of the records' file name.
@@ -90,11 +91,11 @@ struct ReportHtmlOptions {
 // compute; a sortable, filterable table of the verdicts, each with its explanation, quote and
 // source; Epoch AI's credit when the data is theirs (docs/html-report.md). `report` must be what
 // `policy.evaluate(records)` gave: a report over other records is `report-for-other-records`.
-Expected<std::string, Diagnostics> render_report_html(const Report& report, const Policy& policy,
+SCALEPOL_API Expected<std::string, Diagnostics> render_report_html(const Report& report, const Policy& policy,
                                                       const Records& records, const ReportHtmlOptions& options = {});
 // The same, written to `out` as it is produced; nothing is written when the diagnostics are
 // returned. Stream errors are left in `out`'s state for the caller to check.
-Expected<void, Diagnostics> render_report_html(std::ostream& out, const Report& report, const Policy& policy,
+SCALEPOL_API Expected<void, Diagnostics> render_report_html(std::ostream& out, const Report& report, const Policy& policy,
                                                const Records& records, const ReportHtmlOptions& options = {});
 
 }  // namespace scalepol

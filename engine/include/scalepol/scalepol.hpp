@@ -1,6 +1,7 @@
 // scalepol: an embeddable rules engine for AI scaling policies. Include this one header.
 #pragma once
 
+#include "scalepol/export.hpp"
 #include "scalepol/coverage.hpp"
 #include "scalepol/diagnostic.hpp"
 #include "scalepol/diff.hpp"
@@ -17,6 +18,6 @@
 namespace scalepol {
 
 // The library's version, "MAJOR.MINOR.PATCH".
-const char* version();
+SCALEPOL_API const char* version();
 
 }  // namespace scalepol

@@ -16,6 +16,7 @@
 #include <string>
 #include <vector>
 
+#include "scalepol/export.hpp"
 #include "scalepol/diagnostic.hpp"
 #include "scalepol/expected.hpp"
 #include "scalepol/policy.hpp"
@@ -36,7 +37,7 @@ struct VerdictCell {
 
 // Verdicts of every record, one column per rule: each tier ladder, trigger and exemption, then
 // each obligation (value "false" for a record the obligation is not imposed on).
-struct VerdictTable {
+struct SCALEPOL_API VerdictTable {
   struct Rule {
     std::string name;  // as Verdict::rule: gpai_tier, capability_evaluation, gpai_tier.systemic_risk.notify
     VerdictKind kind = VerdictKind::Tier;
@@ -52,7 +53,7 @@ struct VerdictTable {
   const std::string& value_name(std::size_t rule, const VerdictCell& cell) const;
 };
 
-Expected<VerdictTable, Diagnostics> evaluate_table(const Policy& policy, const Records& records,
+SCALEPOL_API Expected<VerdictTable, Diagnostics> evaluate_table(const Policy& policy, const Records& records,
                                                    const Policy::EvalOptions& options = {});
 
 struct StreamOptions {
@@ -83,7 +84,7 @@ struct StreamSummary {
 // flat as the file grows, except for a policy with `@` references (the referenced records must
 // be at hand: the file is then loaded whole). A JSON array file is loaded whole too, and so is a
 // `.json` file whose first block is blank (whether it is an array is not known from that block).
-Expected<StreamSummary, Diagnostics> run_jsonl(const Policy& policy, const std::string& data_path, std::ostream& out,
+SCALEPOL_API Expected<StreamSummary, Diagnostics> run_jsonl(const Policy& policy, const std::string& data_path, std::ostream& out,
                                                const StreamOptions& options = {});
 
 }  // namespace scalepol

@@ -261,14 +261,14 @@ namespace {
 Expected<Policy, Diagnostics> compile(const std::string& path, std::string text, const CompileOptions& options) {
   auto program = load_program(path, std::move(text), options);
   cap(program->diagnostics, options.limits.max_diagnostics);
-  if (program->diagnostics.has_errors()) return Unexpected(std::move(program->diagnostics));
-  auto impl = std::make_shared<Policy::Impl>();
+  if (program->diagnostics.has_errors()) return make_unexpected(std::move(program->diagnostics));
+  auto impl = std::make_shared<detail::PolicyData>();
   impl->warnings = std::move(program->diagnostics);
   impl->limits = options.limits;
   impl->schema = eval::build_schema(*program);
   impl->program = std::move(program);
   impl->compiled = std::make_unique<const eval::CompiledPolicy>(*impl->program);
-  return Policy(std::move(impl));
+  return detail::Access::make(std::move(impl));
 }
 
 }  // namespace
@@ -290,7 +290,7 @@ Expected<Policy, Diagnostics> compile_file(const std::string& path, const Compil
       d.add(file_error(path, "io-error", fmt::format("cannot read `{}`: {}", path, read.error)));
       break;
   }
-  return Unexpected(std::move(d));
+  return make_unexpected(std::move(d));
 }
 
 Expected<Policy, Diagnostics> compile_source(std::string_view source, const std::string& name,
@@ -298,9 +298,10 @@ Expected<Policy, Diagnostics> compile_source(std::string_view source, const std:
   return compile(name, std::string(source), options);
 }
 
-const std::string& Policy::name() const { return impl_->program->name; }
-const std::string& Policy::title() const { return impl_->program->title; }
-const std::string& Policy::path() const { return impl_->program->path; }
-const Diagnostics& Policy::warnings() const { return impl_->warnings; }
+Policy::Policy(std::shared_ptr<const detail::PolicyData> data) : data_(std::move(data)) {}
+const std::string& Policy::name() const { return data_->program->name; }
+const std::string& Policy::title() const { return data_->program->title; }
+const std::string& Policy::path() const { return data_->program->path; }
+const Diagnostics& Policy::warnings() const { return data_->warnings; }
 
 }  // namespace scalepol

@@ -36,7 +36,7 @@ std::size_t QuoteCoverage::quoted() const {
 std::size_t QuoteCoverage::unquoted() const { return constructs.size() - quoted(); }
 
 QuoteCoverage quote_coverage(const Policy& policy) {
-  const check::Program& program = *policy.impl().program;
+  const check::Program& program = *internals(policy).program;
   QuoteCoverage c;
   c.file = policy.path();
   if (program.modules.empty()) return c;

@@ -110,7 +110,7 @@ Expected<PolicyDiff, Diagnostics> diff(const Policy& old, const Policy& updated,
         if (!seen) errors.add(e);
       }
     }
-    return Unexpected(std::move(errors));
+    return make_unexpected(std::move(errors));
   }
   PolicyDiff d = diff_reports(*old_report, *new_report);
   // The clause of each version behind each changed verdict, from the explanation of the model.

@@ -17,12 +17,12 @@ Expected<int32_t, Diagnostics> parse_as_of(const std::string& as_of) {
   e.code = "invalid-date";
   e.message = fmt::format("`{}` is not a date (YYYY-MM-DD)", as_of);
   errors.add(std::move(e));
-  return Unexpected(std::move(errors));
+  return make_unexpected(std::move(errors));
 }
 
 Diagnostics check_records_match(const Policy& policy, const Records& records) {
   Diagnostics errors;
-  if (records.impl().set.schema == policy.impl().schema) return errors;
+  if (internals(records).set.schema == internals(policy).schema) return errors;
   Diagnostic e;
   e.code = "records-for-another-policy";
   e.message = "these records were loaded for another policy";

@@ -132,26 +132,26 @@ Expected<Explanation, Diagnostics> explain_record(const Policy& policy, const Re
 Expected<Explanation, Diagnostics> explain(const Policy& policy, const Records& records, const std::string& model,
                                            const Policy::EvalOptions& options) {
   if (Diagnostics mismatch = api::check_records_match(policy, records); !mismatch.empty())
-    return Unexpected(std::move(mismatch));
-  const auto& set = records.impl().set;
+    return make_unexpected(std::move(mismatch));
+  const auto& set = internals(records).set;
   auto found = set.by_name.find(model);
-  if (found == set.by_name.end()) return Unexpected(unknown_model(set, model));
+  if (found == set.by_name.end()) return make_unexpected(unknown_model(set, model));
   // Several rows of one model are not one record: which is explained must be said.
-  if (const auto lines = lines_named(set, model); lines.size() > 1) return Unexpected(ambiguous_model(set, model, lines));
+  if (const auto lines = lines_named(set, model); lines.size() > 1) return make_unexpected(ambiguous_model(set, model, lines));
   return explain_record(policy, records, set.records[found->second], options);
 }
 
 Expected<Explanation, Diagnostics> explain_line(const Policy& policy, const Records& records, uint32_t line,
                                                 const Policy::EvalOptions& options) {
   if (Diagnostics mismatch = api::check_records_match(policy, records); !mismatch.empty())
-    return Unexpected(std::move(mismatch));
-  const auto& set = records.impl().set;
+    return make_unexpected(std::move(mismatch));
+  const auto& set = internals(records).set;
   for (const auto& r : set.records)
     if (r.line == line) return explain_record(policy, records, r, options);
   // A row of a long table, joined into its model's record.
   for (const auto& [joined, record] : set.joined_lines)
     if (joined == line) return explain_record(policy, records, set.records[record], options);
-  return Unexpected(no_record_at(set, line));
+  return make_unexpected(no_record_at(set, line));
 }
 
 namespace {
@@ -159,9 +159,9 @@ namespace {
 Expected<Explanation, Diagnostics> explain_record(const Policy& policy, const Records& records, const eval::Record& record,
                                                   const Policy::EvalOptions& options) {
   auto as_of = api::parse_as_of(options.as_of);
-  if (!as_of) return Unexpected(std::move(as_of.error()));
-  const auto& set = records.impl().set;
-  const auto& program = *policy.impl().program;
+  if (!as_of) return make_unexpected(std::move(as_of.error()));
+  const auto& set = internals(records).set;
+  const auto& program = *internals(policy).program;
 
   Explanation out;
   out.policy = program.name;
@@ -173,7 +173,7 @@ Expected<Explanation, Diagnostics> explain_record(const Policy& policy, const Re
   out.rows = set.rows_of(static_cast<uint32_t>(&record - set.records.data()));
   try {
     eval::Evaluator ev(program, set, *as_of);
-    ev.set_step_limit(policy.impl().limits.max_eval_steps_per_record);
+    ev.set_step_limit(internals(policy).limits.max_eval_steps_per_record);
     const eval::Readings readings = eval::enumerate_readings(program);
     eval::Sweep sweep(ev, readings);
     const ModelResult verdicts = sweep.verdicts(record);
@@ -189,7 +189,7 @@ Expected<Explanation, Diagnostics> explain_record(const Policy& policy, const Re
       out.reading += fmt::format("{}{} = {}", d == 0 ? "" : ", ", name, readings.labels[d][readings.choice(0, d)]);
     }
   } catch (const std::exception& ex) {
-    return Unexpected(api::internal_error(ex));
+    return make_unexpected(api::internal_error(ex));
   }
   return out;
 }

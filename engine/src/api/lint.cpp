@@ -24,7 +24,7 @@ const LintRuleInfo* info_of(std::string_view code) {
 }  // namespace
 
 Diagnostics lint(const Policy& policy, const LintOptions& options) {
-  const auto& p = *policy.impl().program;
+  const auto& p = *internals(policy).program;
   Diagnostics found = policy.warnings();
   linter::Context cx(p, found);
   for (const auto* rule : linter::registry()) {

@@ -8,43 +8,44 @@
 
 namespace scalepol {
 
-std::size_t Records::size() const { return impl_->set.records.size(); }
-const Diagnostics& Records::diagnostics() const { return impl_->set.diagnostics; }
+Records::Records(std::shared_ptr<const detail::RecordsData> data) : data_(std::move(data)) {}
+std::size_t Records::size() const { return data_->set.records.size(); }
+const Diagnostics& Records::diagnostics() const { return data_->set.diagnostics; }
 
 namespace {
 
 Expected<Records, Diagnostics> wrap(Expected<eval::RecordSet, Diagnostics> loaded, const Policy& policy) {
-  if (!loaded) return Unexpected(std::move(loaded.error()));
-  auto impl = std::make_shared<Records::Impl>();
+  if (!loaded) return make_unexpected(std::move(loaded.error()));
+  auto impl = std::make_shared<detail::RecordsData>();
   impl->set = std::move(*loaded);
   eval::RecordSet& set = impl->set;
-  for (Diagnostic& d : data::columns_not_found(set, policy.impl().compiled->fields_behind_verdicts(), !set.records.empty())
+  for (Diagnostic& d : data::columns_not_found(set, internals(policy).compiled->fields_behind_verdicts(), !set.records.empty())
                            .items)
     set.diagnostics.add(std::move(d));
   attach_columns(*impl, policy);
-  return Records(std::move(impl));
+  return detail::Access::make(std::move(impl));
 }
 
 }  // namespace
 
-void attach_columns(Records::Impl& impl, const Policy& policy) {
-  impl.columns = eval::build_columns(impl.set, eval::batch_columns(*policy.impl().compiled));
+void attach_columns(detail::RecordsData& impl, const Policy& policy) {
+  impl.columns = eval::build_columns(impl.set, eval::batch_columns(*internals(policy).compiled));
 }
 
 Expected<Records, Diagnostics> load_records(const std::string& path, const Policy& policy, const LoadOptions& options) {
   try {
-    auto loaded = data::load_file(path, options.format, policy.impl().schema);
+    auto loaded = data::load_file(path, options.format, internals(policy).schema);
     if (loaded && options.confidence_ranges)
-      if (Diagnostics fatal = data::apply_confidence_ranges(*loaded); !fatal.empty()) return Unexpected(std::move(fatal));
+      if (Diagnostics fatal = data::apply_confidence_ranges(*loaded); !fatal.empty()) return make_unexpected(std::move(fatal));
     return wrap(std::move(loaded), policy);
   } catch (const std::exception& e) {
-    return Unexpected(api::internal_error(e, path));
+    return make_unexpected(api::internal_error(e, path));
   }
 }
 
 Expected<Records, Diagnostics> load_records_from_string(const std::string& text, const std::string& name,
                                                         const Policy& policy, DataFormat format) {
-  auto schema = policy.impl().schema;
+  auto schema = internals(policy).schema;
   if (format == DataFormat::Csv) return wrap(data::load_csv(text, name, schema), policy);
   if (format == DataFormat::JsonLines) return wrap(data::load_json_lines(text, name, schema), policy);
   return wrap(data::load_json(text, name, schema), policy);

@@ -54,7 +54,7 @@ struct RecordsBuilder::State {
 
 RecordsBuilder::RecordsBuilder(const Policy& policy) : state_(std::make_unique<State>()) {
   state_->policy = policy;
-  state_->schema = policy.impl().schema;
+  state_->schema = internals(policy).schema;
 }
 RecordsBuilder::~RecordsBuilder() = default;
 RecordsBuilder::RecordsBuilder(RecordsBuilder&&) noexcept = default;
@@ -128,16 +128,16 @@ Expected<Records, Diagnostics> RecordsBuilder::build() const {
            .message = "this RecordsBuilder was moved from: it holds no policy and no records",
            .location = {.file = "<records built in code>"},
            .help = "add records to, and build from, the builder it was moved to"});
-    return Unexpected(std::move(d));
+    return make_unexpected(std::move(d));
   }
-  if (state_->errors.has_errors()) return Unexpected(state_->errors);
-  auto impl = std::make_shared<Records::Impl>();
+  if (state_->errors.has_errors()) return make_unexpected(state_->errors);
+  auto impl = std::make_shared<detail::RecordsData>();
   impl->set.schema = state_->schema;
   impl->set.source = "<records built in code>";
   impl->set.records = state_->records;
   impl->set.index_names();
   attach_columns(*impl, *state_->policy);
-  return Records(std::move(impl));
+  return detail::Access::make(std::move(impl));
 }
 
 }  // namespace scalepol

@@ -44,12 +44,12 @@ Diagnostics not_this_report(const eval::RecordSet& set, std::size_t results) {
 
 Expected<report::HtmlInput, Diagnostics> gather(const Report& report, const Policy& policy, const Records& records,
                                                 const ReportHtmlOptions& options) {
-  if (auto mismatch = api::check_records_match(policy, records); !mismatch.empty()) return Unexpected(std::move(mismatch));
-  const auto& set = records.impl().set;
-  if (report.results.size() != set.records.size()) return Unexpected(not_this_report(set, report.results.size()));
+  if (auto mismatch = api::check_records_match(policy, records); !mismatch.empty()) return make_unexpected(std::move(mismatch));
+  const auto& set = internals(records).set;
+  if (report.results.size() != set.records.size()) return make_unexpected(not_this_report(set, report.results.size()));
   auto as_of = api::parse_as_of(report.as_of);
-  if (!as_of) return Unexpected(std::move(as_of.error()));
-  const check::Program& program = *policy.impl().program;
+  if (!as_of) return make_unexpected(std::move(as_of.error()));
+  const check::Program& program = *internals(policy).program;
 
   report::HtmlInput in;
   in.report = &report;
@@ -75,7 +75,7 @@ Expected<report::HtmlInput, Diagnostics> gather(const Report& report, const Poli
   in.models.resize(set.records.size());
   try {
     eval::Evaluator ev(program, set, *as_of);
-    ev.set_step_limit(policy.impl().limits.max_eval_steps_per_record);
+    ev.set_step_limit(internals(policy).limits.max_eval_steps_per_record);
     const eval::Readings readings = eval::enumerate_readings(program);
     std::vector<eval::Value> first;
     readings.values(0, program.assumptions.size(), first);
@@ -105,7 +105,7 @@ Expected<report::HtmlInput, Diagnostics> gather(const Report& report, const Poli
     }
     ev.set_reading(nullptr);
   } catch (const std::exception& ex) {
-    return Unexpected(api::internal_error(ex));
+    return make_unexpected(api::internal_error(ex));
   }
   return in;
 }
@@ -115,7 +115,7 @@ Expected<report::HtmlInput, Diagnostics> gather(const Report& report, const Poli
 Expected<std::string, Diagnostics> render_report_html(const Report& report, const Policy& policy,
                                                       const Records& records, const ReportHtmlOptions& options) {
   auto in = gather(report, policy, records, options);
-  if (!in) return Unexpected(std::move(in.error()));
+  if (!in) return make_unexpected(std::move(in.error()));
   report::Sink sink;
   report::write_html(sink, *in);
   return std::move(sink.buffer());
@@ -124,7 +124,7 @@ Expected<std::string, Diagnostics> render_report_html(const Report& report, cons
 Expected<void, Diagnostics> render_report_html(std::ostream& out, const Report& report, const Policy& policy,
                                                const Records& records, const ReportHtmlOptions& options) {
   auto in = gather(report, policy, records, options);
-  if (!in) return Unexpected(std::move(in.error()));
+  if (!in) return make_unexpected(std::move(in.error()));
   report::Sink sink(&out);
   report::write_html(sink, *in);
   return {};

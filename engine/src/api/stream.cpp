@@ -29,19 +29,19 @@ const std::string& VerdictTable::value_name(std::size_t rule, const VerdictCell&
 Expected<VerdictTable, Diagnostics> evaluate_table(const Policy& policy, const Records& records,
                                                    const Policy::EvalOptions& options) {
   auto as_of = api::parse_as_of(options.as_of);
-  if (!as_of) return Unexpected(std::move(as_of.error()));
-  if (auto mismatch = api::check_records_match(policy, records); !mismatch.empty()) return Unexpected(std::move(mismatch));
+  if (!as_of) return make_unexpected(std::move(as_of.error()));
+  if (auto mismatch = api::check_records_match(policy, records); !mismatch.empty()) return make_unexpected(std::move(mismatch));
   try {
-    const auto& impl = policy.impl();
+    const auto& impl = internals(policy);
     const eval::CompiledPolicy& cp = *impl.compiled;
-    const auto& set = records.impl().set;
+    const auto& set = internals(records).set;
     VerdictTable table;
     for (const auto& c : cp.columns()) table.rules.push_back({c.name, c.kind, c.values});
     table.records = set.records.size();
     const std::size_t cols = cp.columns().size();
     table.cells.resize(table.records * cols);
     const std::size_t n = set.records.size();
-    const eval::Columns& columns = records.impl().columns;
+    const eval::Columns& columns = internals(records).columns;
     if (columns.records == n && eval::batch_supported(cp, columns, impl.limits.max_eval_steps_per_record)) {
       // A batch of records at a time, over the records' columns (eval/batch.hpp).
       eval::BatchRun batch(cp, columns, *as_of, n);
@@ -61,7 +61,7 @@ Expected<VerdictTable, Diagnostics> evaluate_table(const Policy& policy, const R
     }
     return table;
   } catch (const std::exception& ex) {
-    return Unexpected(api::internal_error(ex));
+    return make_unexpected(api::internal_error(ex));
   }
 }
 
@@ -80,13 +80,13 @@ std::string_view model_name(const eval::Schema& schema, const eval::Record& r, s
 class JsonlRun {
  public:
   JsonlRun(const Policy& policy, std::ostream& out, int32_t as_of)
-      : cp_(*policy.impl().compiled),
+      : cp_(*internals(policy).compiled),
         out_(out),
         writer_(cp_.columns(), dimensions(cp_)),
-        run_(cp_, empty_, as_of, policy.impl().limits.max_eval_steps_per_record),
+        run_(cp_, empty_, as_of, internals(policy).limits.max_eval_steps_per_record),
         cells_(cp_.columns().size()),
         as_of_(as_of),
-        step_limit_(policy.impl().limits.max_eval_steps_per_record),
+        step_limit_(internals(policy).limits.max_eval_steps_per_record),
         column_builder_(eval::batch_columns(cp_)) {}
 
   // Evaluates and writes a set's records. False when the output stream failed.
@@ -185,19 +185,19 @@ Diagnostics write_failed(const std::string& path) {
 Expected<StreamSummary, Diagnostics> run_jsonl(const Policy& policy, const std::string& data_path, std::ostream& out,
                                                const StreamOptions& options) {
   auto as_of = api::parse_as_of(options.eval.as_of);
-  if (!as_of) return Unexpected(std::move(as_of.error()));
+  if (!as_of) return make_unexpected(std::move(as_of.error()));
   try {
-    const auto& impl = policy.impl();
+    const auto& impl = internals(policy);
     JsonlRun run(policy, out, *as_of);
     StreamSummary summary;
 
     // Whole: `@` references need every record at hand, and a JSON array is one document.
     auto load_whole = [&]() -> Expected<StreamSummary, Diagnostics> {
       auto set = data::load_file(data_path, options.load.format, impl.schema);
-      if (!set) return Unexpected(std::move(set.error()));
+      if (!set) return make_unexpected(std::move(set.error()));
       if (options.load.confidence_ranges)
-        if (Diagnostics fatal = data::apply_confidence_ranges(*set); !fatal.empty()) return Unexpected(std::move(fatal));
-      if (!run.records(*set) || !run.flush()) return Unexpected(write_failed(data_path));
+        if (Diagnostics fatal = data::apply_confidence_ranges(*set); !fatal.empty()) return make_unexpected(std::move(fatal));
+      if (!run.records(*set) || !run.flush()) return make_unexpected(write_failed(data_path));
       summary.records = run.count();
       summary.diagnostics = std::move(set->diagnostics);
       for (Diagnostic& d :
@@ -215,7 +215,7 @@ Expected<StreamSummary, Diagnostics> run_jsonl(const Policy& policy, const std::
     if (!stream) {
       const auto& items = stream.error().items;
       if (!items.empty() && items.front().code == "not-streamable") return load_whole();
-      return Unexpected(std::move(stream.error()));
+      return make_unexpected(std::move(stream.error()));
     }
     // Only what the policy reads is loaded; confidence ranges also need the label and the
     // compute fields they widen.
@@ -230,19 +230,19 @@ Expected<StreamSummary, Diagnostics> run_jsonl(const Policy& policy, const std::
     eval::RecordSet block;
     while ((*stream)->next(block)) {
       if (options.load.confidence_ranges)
-        if (Diagnostics fatal = data::apply_confidence_ranges(block); !fatal.empty()) return Unexpected(std::move(fatal));
-      if (!run.records(block)) return Unexpected(write_failed(data_path));
+        if (Diagnostics fatal = data::apply_confidence_ranges(block); !fatal.empty()) return make_unexpected(std::move(fatal));
+      if (!run.records(block)) return make_unexpected(write_failed(data_path));
       if (options.on_progress) options.on_progress(run.count());
     }
-    if (!(*stream)->error().empty()) return Unexpected((*stream)->error());
-    if (!run.flush()) return Unexpected(write_failed(data_path));
+    if (!(*stream)->error().empty()) return make_unexpected((*stream)->error());
+    if (!run.flush()) return make_unexpected(write_failed(data_path));
     summary.records = run.count();
     summary.diagnostics = (*stream)->finish();
     for (Diagnostic& d : (*stream)->columns_not_found(impl.compiled->fields_behind_verdicts(), run.count() > 0).items)
       summary.diagnostics.add(std::move(d));
     return summary;
   } catch (const std::exception& ex) {
-    return Unexpected(api::internal_error(ex, data_path));
+    return make_unexpected(api::internal_error(ex, data_path));
   }
 }
 

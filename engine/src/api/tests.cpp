@@ -48,7 +48,7 @@ std::size_t TestResults::passed() const {
 std::size_t TestResults::failed() const { return cases.size() - passed(); }
 
 TestResults Policy::run_tests() const {
-  const auto& p = *impl_->program;
+  const auto& p = *data_->program;
   TestResults results;
   for (std::size_t i = 0; i < p.tests.size(); ++i) {
     const auto& t = *p.tests[i];
@@ -57,7 +57,7 @@ TestResults Policy::run_tests() const {
     tc.file = p.files[p.test_modules[i]]->path();
     tc.line = t.span.line;
     eval::RecordSet set;
-    set.schema = impl_->schema;
+    set.schema = data_->schema;
     set.source = tc.file;
     for (const auto& rec : t.records) {
       eval::Record r;
@@ -84,7 +84,7 @@ TestResults Policy::run_tests() const {
       continue;
     }
     eval::Evaluator ev(p, set, t.as_of ? *t.as_of : eval::kNoDate);
-    ev.set_step_limit(impl_->limits.max_eval_steps_per_record);
+    ev.set_step_limit(data_->limits.max_eval_steps_per_record);
     // An expectation must hold under every reading of the policy's assumptions.
     const auto readings = eval::enumerate_readings(p);
     std::vector<eval::Value> values;

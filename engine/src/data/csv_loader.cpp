@@ -231,7 +231,7 @@ Expected<std::size_t, Diagnostics> CsvLoader::header(std::string_view text, bool
                                    fmt::format("`{}` has no header row", excerpt(set_.source, 200)), source_.whole_file());
     d.notes.push_back("a CSV file of records starts with a row of column names");
     fatal.add(std::move(d));
-    return Unexpected(std::move(fatal));
+    return make_unexpected(std::move(fatal));
   }
   // The row may go on: it reaches the end of the block, or only a CR follows it there (the reader
   // takes a CR at the end of the text for a line end; with more text it may be part of a cell).
@@ -243,7 +243,7 @@ Expected<std::size_t, Diagnostics> CsvLoader::header(std::string_view text, bool
   // on its first kMaxHeaderBytes.
   if (const std::size_t cr = bare_carriage_return(text, row);
       cr != std::string_view::npos && !row.unterminated && (open_ended || over_bound))
-    return Unexpected(cr_only_line_ends(source_, cr));
+    return make_unexpected(cr_only_line_ends(source_, cr));
   if (over_bound) {
     Diagnostics fatal;
     Diagnostic d = make_diagnostic(Severity::Error, "malformed-csv",
@@ -251,12 +251,12 @@ Expected<std::size_t, Diagnostics> CsvLoader::header(std::string_view text, bool
                                    source_.locate(row.start, row.start + 1));
     d.notes.push_back("a header row names the columns; one this long is not a header of records");
     fatal.add(std::move(d));
-    return Unexpected(std::move(fatal));
+    return make_unexpected(std::move(fatal));
   }
   if (row.unterminated) {
     Diagnostics fatal;
     fatal.add(unterminated_quote(source_, row));
-    return Unexpected(std::move(fatal));
+    return make_unexpected(std::move(fatal));
   }
   columns_ = read_header(reader, row, *schema_, source_, reporter_);
   for (const Column& c : columns_) set_.names_in_file.push_back(c.name);
@@ -470,7 +470,7 @@ Expected<eval::RecordSet, Diagnostics> load_csv(std::string_view text, const std
   text = syntax::strip_bom(text);
   CsvLoader loader(name, std::move(schema));
   auto consumed = loader.header(text, true);
-  if (!consumed) return Unexpected(std::move(consumed.error()));
+  if (!consumed) return make_unexpected(std::move(consumed.error()));
   const std::string_view rest = text.substr(*consumed);
   loader.rows(rest, loader.line_at(*consumed), true, loader.records());
   // rows() rebased the source onto `rest`: diagnostics that only know a line count from there.

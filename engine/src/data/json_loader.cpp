@@ -33,14 +33,14 @@ JsonLoader::JsonLoader(std::string_view text, std::size_t capacity, const std::s
 
 Expected<eval::RecordSet, Diagnostics> JsonLoader::load(JsonShape shape) {
   const std::size_t first = text_.find_first_not_of(" \t\r\n");
-  if (shape == JsonShape::Detect && first == std::string_view::npos) return Unexpected(empty_json_file(set_.source, text_));
+  if (shape == JsonShape::Detect && first == std::string_view::npos) return make_unexpected(empty_json_file(set_.source, text_));
   if (shape == JsonShape::Detect && first != std::string_view::npos && text_[first] == '[') {
     if (!load_array()) {
       Diagnostics fatal;
       Diagnostic d = syntax_diagnostic();
       d.notes.push_back("no records are read from a JSON array that is not valid JSON");
       fatal.add(std::move(d));
-      return Unexpected(std::move(fatal));
+      return make_unexpected(std::move(fatal));
     }
   } else {
     load_lines();

@@ -95,7 +95,7 @@ Expected<DataFormat, Diagnostics> resolve_format(const std::string& path, DataFo
       if (!is_stdin(path)) d.notes.push_back("known extensions: `.csv`, `.json`, `.jsonl`, `.ndjson`");
       d.help = "name the format with `--data-format csv`, `--data-format json` or `--data-format jsonl`";
       out.add(std::move(d));
-      return Unexpected(std::move(out));
+      return make_unexpected(std::move(out));
     }
   }
   return format;
@@ -104,14 +104,14 @@ Expected<DataFormat, Diagnostics> resolve_format(const std::string& path, DataFo
 Expected<eval::RecordSet, Diagnostics> load_file(const std::string& path, DataFormat format,
                                                  std::shared_ptr<const eval::Schema> schema) {
   auto resolved = resolve_format(path, format);
-  if (!resolved) return Unexpected(std::move(resolved.error()));
+  if (!resolved) return make_unexpected(std::move(resolved.error()));
   format = *resolved;
 
   std::string buffer;
   std::size_t size = 0;
   const std::size_t padding = format == DataFormat::Csv ? 0 : json_padding();
   const std::string name = display_name(path);
-  if (int error = read_file(path, padding, buffer, size)) return Unexpected(io_error(name, error));
+  if (int error = read_file(path, padding, buffer, size)) return make_unexpected(io_error(name, error));
   const std::string_view text(buffer.data(), size);
 
   switch (format) {

@@ -37,15 +37,15 @@ Expected<std::unique_ptr<RecordStream>, Diagnostics> RecordStream::open(const st
                                                                         std::shared_ptr<const eval::Schema> schema,
                                                                         std::size_t block_bytes) {
   auto resolved = resolve_format(path, format);
-  if (!resolved) return Unexpected(std::move(resolved.error()));
+  if (!resolved) return make_unexpected(std::move(resolved.error()));
   // A long table's rows are joined by model, and a model's rows may be anywhere in the file.
   if (schema->long_table)
-    return Unexpected(not_streamable(display_name(path), "the policy reads a long table (`where`): its rows are joined "
+    return make_unexpected(not_streamable(display_name(path), "the policy reads a long table (`where`): its rows are joined "
                                                          "by model, so the file is read whole"));
   std::unique_ptr<RecordStream> s(new RecordStream());
   const std::string name = display_name(path);
   s->file_ = open_input(path);
-  if (!s->file_) return Unexpected(io_error(name, errno));
+  if (!s->file_) return make_unexpected(io_error(name, errno));
   s->path_ = name;
   s->format_ = *resolved;
   s->schema_ = std::move(schema);
@@ -56,21 +56,21 @@ Expected<std::unique_ptr<RecordStream>, Diagnostics> RecordStream::open(const st
   } else {
     s->json_ = std::make_unique<detail::JsonLoader>(std::string_view{}, 0, name, s->schema_);
   }
-  if (!s->fill()) return Unexpected(std::move(s->fatal_));
+  if (!s->fill()) return make_unexpected(std::move(s->fatal_));
   if (s->format_ == DataFormat::Json) {
     // An array is one document: only JSON Lines can be read a block at a time.
     const std::string_view text = syntax::strip_bom(std::string_view(s->buffer_.data(), s->length_));
     const std::size_t first = text.find_first_not_of(" \t\r\n");
     if (first != std::string_view::npos && text[first] == '[')
-      return Unexpected(not_streamable(name, fmt::format("`{}` is a JSON array: it is read whole, not a block at a time", name)));
+      return make_unexpected(not_streamable(name, fmt::format("`{}` is a JSON array: it is read whole, not a block at a time", name)));
     // As the whole-file loader: a blank `.json` file is not JSON (a blank `.jsonl` file is).
-    if (first == std::string_view::npos && s->eof_) return Unexpected(empty_json_file(name, text));
+    if (first == std::string_view::npos && s->eof_) return make_unexpected(empty_json_file(name, text));
     // A first block that is all blank does not tell an array from JSON Lines: the whole-file
     // loader, which looks as far as it takes, decides. (Found by fuzz_records_json: 29 spaces
     // before `[]`, a block of 27 bytes, read as JSON Lines.) Real files do not start with a
     // block (64 KB by default) of blank space.
     if (first == std::string_view::npos)
-      return Unexpected(not_streamable(
+      return make_unexpected(not_streamable(
           name, fmt::format("`{}` starts with more blank space than a block holds: it is read whole", name)));
   }
   return s;

@@ -63,6 +63,25 @@ TEST_CASE("records built in code evaluate like records loaded from a file") {
   CHECK(verdict(*r, "GPT-4", "recent")->value == "false");
 }
 
+TEST_CASE("a builder takes an integer as a number, and a bool as a bool") {
+  auto p = compile_ok("import std.model\ntrigger large { when parameters > 100e9 params }\n"
+                      "trigger frontier { when frontier_model }\n");
+  RecordsBuilder b(p);
+  // Without the integer overload, 70 converts to double and to bool equally well: ambiguous.
+  b.add("small").set("parameters", 70).set("frontier_model", false);
+  b.add("GPT-3").set("parameters", 175'000'000'000LL).set("frontier_model", true);
+  b.add("unsigned").set("parameters", 200'000'000'000u);
+  auto records = b.build();
+  REQUIRE(records.has_value());
+  auto r = p.evaluate(*records);
+  REQUIRE(r.has_value());
+  CHECK(verdict(*r, "small", "large")->value == "false");
+  CHECK(verdict(*r, "GPT-3", "large")->value == "true");
+  CHECK(verdict(*r, "unsigned", "large")->value == "true");
+  CHECK(verdict(*r, "small", "frontier")->value == "false");
+  CHECK(verdict(*r, "GPT-3", "frontier")->value == "true");
+}
+
 TEST_CASE("a builder's mistakes are errors build() returns, naming record and field") {
   auto p = compile_ok(kEu);
   RecordsBuilder b(p);

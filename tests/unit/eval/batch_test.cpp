@@ -28,10 +28,10 @@ const std::string kRoot = SCALEPOL_SOURCE_DIR;
 // evaluator does not take this policy.
 std::size_t compare(const Policy& policy, const Records& records, const std::string& as_of = "",
                     std::size_t max_records = eval::BatchRun::kLanes) {
-  const auto& impl = policy.impl();
+  const auto& impl = internals(policy);
   const eval::CompiledPolicy& cp = *impl.compiled;
-  const auto& set = records.impl().set;
-  const eval::Columns& columns = records.impl().columns;
+  const auto& set = internals(records).set;
+  const eval::Columns& columns = internals(records).columns;
   if (!eval::batch_supported(cp, columns, impl.limits.max_eval_steps_per_record)) return 0;
   const int32_t date = *api::parse_as_of(as_of);
   const std::size_t cols = cp.columns().size();
@@ -105,7 +105,7 @@ TEST_CASE("batch cells equal the scalar evaluator's on random records with range
   REQUIRE(records.has_value());
   std::size_t compared = compare(policy, *records, "2025-06-01") + compare(policy, *records);
   MESSAGE("cells compared: " << compared);
-  CHECK(compared == 2 * 1500 * policy.impl().compiled->columns().size());
+  CHECK(compared == 2 * 1500 * internals(policy).compiled->columns().size());
 }
 
 TEST_CASE("a run sized for a few records has as many lanes, with the same cells") {
@@ -113,10 +113,10 @@ TEST_CASE("a run sized for a few records has as many lanes, with the same cells"
   auto policy = compile_ok(kEveryNodePolicy);
   auto records = load_records_from_string(random_records_json(5, 40, /*more=*/true), "random.json", policy, DataFormat::Json);
   REQUIRE(records.has_value());
-  const std::size_t cols = policy.impl().compiled->columns().size();
+  const std::size_t cols = internals(policy).compiled->columns().size();
   for (std::size_t max_records : {1, 2, 7, 40})
     CHECK(compare(policy, *records, "2025-06-01", max_records) == 40 * cols);
-  eval::BatchRun zero(*policy.impl().compiled, records->impl().columns, eval::kNoDate, 0);
+  eval::BatchRun zero(*internals(policy).compiled, internals(*records).columns, eval::kNoDate, 0);
   CHECK(zero.lanes() == 1);  // an empty file still gets a run that works
 }
 
@@ -130,10 +130,10 @@ TEST_CASE("a large policy with many readings gets smaller batches, with the same
     text += fmt::format("trigger t{} {{ when training_compute * f{} > {}e23 FLOP or released > 20{}-01-01 }}\n", t, t % 6,
                         1 + t % 50, 12 + t % 14);
   auto policy = compile_ok(text);
-  REQUIRE(policy.impl().compiled->readings().size() == 64);
+  REQUIRE(internals(policy).compiled->readings().size() == 64);
   auto records = load_records_from_string(random_records_json(3, 300), "random.json", policy, DataFormat::Json);
   REQUIRE(records.has_value());
-  eval::BatchRun run(*policy.impl().compiled, records->impl().columns, eval::kNoDate);
+  eval::BatchRun run(*internals(policy).compiled, internals(*records).columns, eval::kNoDate);
   CHECK(run.lanes() < eval::BatchRun::kLanes);
   CHECK(run.lanes() >= 1);
   CHECK(compare(policy, *records) == 300 * 400);
@@ -150,10 +150,10 @@ trigger open { when open_weights }
   b.add("z");
   auto records = b.build();
   REQUIRE(records.has_value());
-  CHECK(records->impl().columns.records == 3);
-  CHECK(eval::batch_supported(*policy.impl().compiled, records->impl().columns, 1000));
+  CHECK(internals(*records).columns.records == 3);
+  CHECK(eval::batch_supported(*internals(policy).compiled, internals(*records).columns, 1000));
   // A work limit below the number of rules could be reached: the scalar evaluator decides.
-  CHECK_FALSE(eval::batch_supported(*policy.impl().compiled, records->impl().columns, 1));
+  CHECK_FALSE(eval::batch_supported(*internals(policy).compiled, internals(*records).columns, 1));
   auto table = evaluate_table(policy, *records);
   REQUIRE(table.has_value());
   CHECK(table->value_name(0, table->at(0, 0)) == "a");
@@ -173,7 +173,7 @@ trigger jump { when training_compute >= 4x training_compute@predecessor }
   auto ref_records = load_records_from_string(R"([{"model": "a", "training_compute": 1e22},
     {"model": "b", "training_compute": 5e22, "predecessor": "a"}])", "refs.json", refs, DataFormat::Json);
   REQUIRE(ref_records.has_value());
-  CHECK_FALSE(eval::batch_supported(*refs.impl().compiled, ref_records->impl().columns, 1000000));
+  CHECK_FALSE(eval::batch_supported(*internals(refs).compiled, internals(*ref_records).columns, 1000000));
   auto ref_table = evaluate_table(refs, *ref_records);
   REQUIRE(ref_table.has_value());
   CHECK(ref_table->value_name(0, ref_table->at(1, 0)) == "true");

@@ -27,9 +27,9 @@ const std::string kRoot = SCALEPOL_SOURCE_DIR;
 std::size_t compare(const Policy& policy, const Records& records, const std::string& as_of = "") {
   auto report = policy.evaluate(records, {.as_of = as_of});
   REQUIRE(report.has_value());
-  const auto& impl = policy.impl();
+  const auto& impl = internals(policy);
   const eval::CompiledPolicy& cp = *impl.compiled;
-  const auto& set = records.impl().set;
+  const auto& set = internals(records).set;
   const int32_t date = *api::parse_as_of(as_of);
   eval::CompiledRun run(cp, set, date, impl.limits.max_eval_steps_per_record);
   const auto& columns = cp.columns();

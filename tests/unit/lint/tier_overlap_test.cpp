@@ -122,7 +122,7 @@ TEST_CASE("tier-overlap: the sweep finds exactly the pairs that comparing every 
     text += "}\n";
     INFO(text);
     const auto policy = compile_ok(text);
-    const auto& ladder = policy.impl().program->ladders.at(0);
+    const auto& ladder = internals(policy).program->ladders.at(0);
     const auto domain = linter::natural_domain(check::Dim::Compute);
     std::vector<std::pair<std::string, std::string>> expected, found;
     for (int j = 0; j < n; ++j)

@@ -157,8 +157,8 @@ TEST_CASE("html report: no Epoch credit for data that is not Epoch's") {
 
 TEST_CASE("thresholds: tier bounds and comparisons of the field with constants, in base units") {
   const Policy policy = compile_ok(kPolicy);
-  const check::Program& program = *policy.impl().program;
-  const int32_t slot = policy.impl().schema->find("training_compute");
+  const check::Program& program = *internals(policy).program;
+  const int32_t slot = internals(policy).schema->find("training_compute");
   REQUIRE(slot >= 0);
   const auto lines = check::thresholds_on(program, slot);
   REQUIRE(lines.size() == 3);
@@ -184,7 +184,7 @@ TEST_CASE("thresholds: EU AI Act's 1e23 and 1e25 lines, with the Article's sente
   auto policy = compile_file(std::string(SCALEPOL_SOURCE_DIR) + "/stdlib/regulations/eu_ai_act.policy");
   REQUIRE(policy.has_value());
   const auto lines =
-      check::thresholds_on(*policy->impl().program, policy->impl().schema->find("training_compute"));
+      check::thresholds_on(*internals(*policy).program, internals(*policy).schema->find("training_compute"));
   auto at = [&](double v) {
     return std::find_if(lines.begin(), lines.end(), [&](const check::Threshold& t) { return t.value == v; });
   };
