@@ -10,9 +10,9 @@
 #include <string>
 #include <vector>
 
-#include "scalepol/export.hpp"
 #include "scalepol/diagnostic.hpp"
 #include "scalepol/expected.hpp"
+#include "scalepol/export.hpp"
 #include "scalepol/policy.hpp"
 #include "scalepol/report.hpp"
 
@@ -88,11 +88,11 @@ struct Explanation {
 // name that several records carry (a long table: one row per model and benchmark) is an
 // `ambiguous-model` error listing their lines, for explain_line; a bad `as_of` is `invalid-date`.
 SCALEPOL_API Expected<Explanation, Diagnostics> explain(const Policy& policy, const Records& records, const std::string& model,
-                                           const Policy::EvalOptions& options = {});
+                                                        const Policy::EvalOptions& options = {});
 // The explanation of the record that starts on `line` of the data file (as diagnostics and
 // Explanation::line count, from 1). No record there is an `unknown-model` error.
 SCALEPOL_API Expected<Explanation, Diagnostics> explain_line(const Policy& policy, const Records& records, uint32_t line,
-                                                const Policy::EvalOptions& options = {});
+                                                             const Policy::EvalOptions& options = {});
 
 struct ExplainTextOptions {
   bool color = false;

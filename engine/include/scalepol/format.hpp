@@ -5,9 +5,9 @@
 #include <string>
 #include <string_view>
 
-#include "scalepol/export.hpp"
 #include "scalepol/diagnostic.hpp"
 #include "scalepol/expected.hpp"
+#include "scalepol/export.hpp"
 
 namespace scalepol {
 
@@ -20,6 +20,6 @@ struct FormatOptions {
 // The output has LF line ends, no BOM, and a final newline (an empty file stays empty); its AST
 // is the input's. `name` is the file's name in diagnostics.
 SCALEPOL_API Expected<std::string, Diagnostics> format_source(std::string_view source, const std::string& name,
-                                                 const FormatOptions& options = {});
+                                                              const FormatOptions& options = {});
 
 }  // namespace scalepol

@@ -8,8 +8,8 @@
 #include <string_view>
 #include <vector>
 
-#include "scalepol/export.hpp"
 #include "scalepol/diagnostic.hpp"
+#include "scalepol/export.hpp"
 #include "scalepol/policy.hpp"
 
 namespace scalepol {

@@ -10,9 +10,9 @@
 #include <string_view>
 #include <vector>
 
-#include "scalepol/export.hpp"
 #include "scalepol/diagnostic.hpp"
 #include "scalepol/expected.hpp"
+#include "scalepol/export.hpp"
 
 namespace scalepol {
 
@@ -86,7 +86,6 @@ class SCALEPOL_API Policy {
   // Run the policy's own `test` blocks.
   TestResults run_tests() const;
 
-
  private:
   friend struct detail::Access;
   explicit Policy(std::shared_ptr<const detail::PolicyData> data);
@@ -100,7 +99,7 @@ SCALEPOL_API Expected<Policy, Diagnostics> compile_file(const std::string& path,
 // The same from text in memory; `name` is used as the file name in diagnostics, and relative
 // imports resolve against the current directory.
 SCALEPOL_API Expected<Policy, Diagnostics> compile_source(std::string_view source, const std::string& name,
-                                             const CompileOptions& options = {});
+                                                          const CompileOptions& options = {});
 
 // Outcome of a policy's `test` blocks.
 struct TestCase {

@@ -8,9 +8,9 @@
 #include <string>
 #include <type_traits>
 
-#include "scalepol/export.hpp"
 #include "scalepol/diagnostic.hpp"
 #include "scalepol/expected.hpp"
+#include "scalepol/export.hpp"
 
 namespace scalepol {
 
@@ -29,7 +29,6 @@ class SCALEPOL_API Records {
   // of the file is kept) and for fields the verdicts read that no column gives
   // (`column-not-found`); errors for rows that are lost.
   const Diagnostics& diagnostics() const;
-
 
  private:
   friend struct detail::Access;
@@ -51,7 +50,7 @@ struct LoadOptions {
 // Load records for `policy`'s schema. Fails only when the file cannot be read or is not data at
 // all; problems with single values are in Records::diagnostics().
 SCALEPOL_API Expected<Records, Diagnostics> load_records(const std::string& path, const Policy& policy,
-                                            const LoadOptions& options = {});
+                                                         const LoadOptions& options = {});
 
 // Records built in code from the host's own data, checked against the policy's schema:
 //
@@ -95,6 +94,6 @@ class SCALEPOL_API RecordsBuilder {
 
 // The same from text in memory (`name` is used in diagnostics).
 SCALEPOL_API Expected<Records, Diagnostics> load_records_from_string(const std::string& text, const std::string& name,
-                                                        const Policy& policy, DataFormat format);
+                                                                     const Policy& policy, DataFormat format);
 
 }  // namespace scalepol

@@ -6,9 +6,9 @@
 #include <utility>
 #include <vector>
 
-#include "scalepol/export.hpp"
 #include "scalepol/diagnostic.hpp"
 #include "scalepol/expected.hpp"
+#include "scalepol/export.hpp"
 
 namespace scalepol {
 
@@ -92,10 +92,10 @@ struct ReportHtmlOptions {
 // source; Epoch AI's credit when the data is theirs (docs/html-report.md). `report` must be what
 // `policy.evaluate(records)` gave: a report over other records is `report-for-other-records`.
 SCALEPOL_API Expected<std::string, Diagnostics> render_report_html(const Report& report, const Policy& policy,
-                                                      const Records& records, const ReportHtmlOptions& options = {});
+                                                                   const Records& records, const ReportHtmlOptions& options = {});
 // The same, written to `out` as it is produced; nothing is written when the diagnostics are
 // returned. Stream errors are left in `out`'s state for the caller to check.
 SCALEPOL_API Expected<void, Diagnostics> render_report_html(std::ostream& out, const Report& report, const Policy& policy,
-                                               const Records& records, const ReportHtmlOptions& options = {});
+                                                            const Records& records, const ReportHtmlOptions& options = {});
 
 }  // namespace scalepol

@@ -1,12 +1,12 @@
 // scalepol: an embeddable rules engine for AI scaling policies. Include this one header.
 #pragma once
 
-#include "scalepol/export.hpp"
 #include "scalepol/coverage.hpp"
 #include "scalepol/diagnostic.hpp"
 #include "scalepol/diff.hpp"
 #include "scalepol/expected.hpp"
 #include "scalepol/explain.hpp"
+#include "scalepol/export.hpp"
 #include "scalepol/format.hpp"
 #include "scalepol/lint.hpp"
 #include "scalepol/outline.hpp"

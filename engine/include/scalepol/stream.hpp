@@ -16,9 +16,9 @@
 #include <string>
 #include <vector>
 
-#include "scalepol/export.hpp"
 #include "scalepol/diagnostic.hpp"
 #include "scalepol/expected.hpp"
+#include "scalepol/export.hpp"
 #include "scalepol/policy.hpp"
 #include "scalepol/records.hpp"
 #include "scalepol/report.hpp"
@@ -54,7 +54,7 @@ struct SCALEPOL_API VerdictTable {
 };
 
 SCALEPOL_API Expected<VerdictTable, Diagnostics> evaluate_table(const Policy& policy, const Records& records,
-                                                   const Policy::EvalOptions& options = {});
+                                                                const Policy::EvalOptions& options = {});
 
 struct StreamOptions {
   LoadOptions load;                     // format: Auto picks by extension (.csv, .jsonl, .ndjson, .json)
@@ -85,6 +85,6 @@ struct StreamSummary {
 // be at hand: the file is then loaded whole). A JSON array file is loaded whole too, and so is a
 // `.json` file whose first block is blank (whether it is an array is not known from that block).
 SCALEPOL_API Expected<StreamSummary, Diagnostics> run_jsonl(const Policy& policy, const std::string& data_path, std::ostream& out,
-                                               const StreamOptions& options = {});
+                                                            const StreamOptions& options = {});
 
 }  // namespace scalepol

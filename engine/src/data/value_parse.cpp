@@ -67,28 +67,23 @@ ParseError days_of(int y, int m, int d, int32_t& days) {
   return ParseError::None;
 }
 
-// Which orders make a numeric date `a/b/y` (or `a.b.y`) a real day.
+// Whether `s` is written as a numeric date `a/b/y` (or `a.b.y`), and which orders make it a day.
 struct DateReadings {
+  bool written = false;      // one or two digits, one or two digits and four, with `/` or `.`
   bool month_first = false;  // a is the month, b the day
   bool day_first = false;    // a is the day, b the month
   int a = 0, b = 0, y = 0;
 };
 
-// Nothing set when `s` is not one or two digits, one or two digits and four digits, with `/` or `.`.
 DateReadings numeric_date_readings(std::string_view s) {
   DateReadings r;
   const char sep = s.find('/') != std::string_view::npos ? '/' : '.';
-  if (!split_numeric_date(s, sep, r.a, r.b, r.y)) return r;
+  r.written = split_numeric_date(s, sep, r.a, r.b, r.y);
+  if (!r.written) return r;
   int32_t days = 0;
   r.month_first = days_of(r.y, r.a, r.b, days) == ParseError::None;
   r.day_first = days_of(r.y, r.b, r.a, days) == ParseError::None;
   return r;
-}
-
-// Whether `s` is written as a numeric date at all, real day or not.
-bool looks_like_numeric_date(std::string_view s) {
-  int a = 0, b = 0, y = 0;
-  return split_numeric_date(s, '/', a, b, y) || split_numeric_date(s, '.', a, b, y);
 }
 
 bool equals_lower(std::string_view s, std::string_view lower) {
@@ -217,10 +212,10 @@ ParseError parse_value(const eval::FieldSpec& field, std::string_view text, eval
         if (split_numeric_date(text, field.date_separator, first, second, year))
           e = field.date_order == ast::DateOrder::MonthDayYear ? days_of(year, first, second, days)
                                                                : days_of(year, second, first, days);
-      } else if (e == ParseError::NotADate && looks_like_numeric_date(text)) {
+      } else if (e == ParseError::NotADate) {
         // Undeclared order: refused as ambiguous when some order makes it a day, else no such date.
         const DateReadings r = numeric_date_readings(text);
-        e = r.month_first || r.day_first ? ParseError::AmbiguousDate : ParseError::NoSuchDay;
+        if (r.written) e = r.month_first || r.day_first ? ParseError::AmbiguousDate : ParseError::NoSuchDay;
       }
       if (e != ParseError::None) return e;
       out = eval::Value::date(days);
