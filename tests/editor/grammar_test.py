@@ -125,11 +125,10 @@ def main():
     if len(symbols) < 15:
         fail(f"found only {len(symbols)} symbols in Scalepol.g4: the extraction is broken")
 
-    checker = (root / "engine" / "src" / "check" / "check_expr.cpp").read_text(encoding="utf-8")
-    fn = re.search(r"kFunctions\s*=\s*\{([^}]*)\}", checker)
-    functions = re.findall(r'"([a-z_]+)"', fn.group(1)) if fn else []
+    table = (root / "engine" / "src" / "ast" / "builtins.hpp").read_text(encoding="utf-8")
+    functions = re.findall(r'\{Builtin::\w+, "([a-z_]+)"', table)
     if not functions:
-        fail("found no built-in functions in check_expr.cpp: the extraction is broken")
+        fail("found no built-in functions in ast/builtins.hpp: the extraction is broken")
     builtin_fn = repo["builtins"]["patterns"][0]["match"]
     for name in functions:
         if not re.match(builtin_fn, f"{name}(") or re.match(builtin_fn, f"{name}_x("):

@@ -18,11 +18,12 @@
 #include "scalepol/diagnostic.hpp"
 #include "scalepol/expected.hpp"
 #include "scalepol/export.hpp"
-#include "scalepol/policy.hpp"
+#include "scalepol/options.hpp"
 #include "scalepol/report.hpp"
 
 namespace scalepol {
 
+class Policy;
 class Records;
 
 // One rule whose verdict for a model differs between the versions. `old_condition` and
@@ -75,7 +76,7 @@ struct SCALEPOL_API PolicyDiff {
 // the models that differ (so the cost beyond two evaluations grows with the changes, not the data).
 // Fails with the diagnostics of either evaluation.
 SCALEPOL_API Expected<PolicyDiff, Diagnostics> diff(const Policy& old, const Policy& updated, const Records& old_records,
-                                                    const Records& new_records, const Policy::EvalOptions& options = {});
+                                                    const Records& new_records, const EvalOptions& options = {});
 
 // The same from two reports already computed, without the conditions (a report has no AST).
 SCALEPOL_API PolicyDiff diff_reports(const Report& old_report, const Report& new_report);

@@ -13,11 +13,12 @@
 #include "scalepol/diagnostic.hpp"
 #include "scalepol/expected.hpp"
 #include "scalepol/export.hpp"
-#include "scalepol/policy.hpp"
+#include "scalepol/options.hpp"
 #include "scalepol/report.hpp"
 
 namespace scalepol {
 
+class Policy;
 class Records;
 
 // Where a value in a trace comes from.
@@ -88,11 +89,11 @@ struct Explanation {
 // name that several records carry (a long table: one row per model and benchmark) is an
 // `ambiguous-model` error listing their lines, for explain_line; a bad `as_of` is `invalid-date`.
 SCALEPOL_API Expected<Explanation, Diagnostics> explain(const Policy& policy, const Records& records, const std::string& model,
-                                                        const Policy::EvalOptions& options = {});
+                                                        const EvalOptions& options = {});
 // The explanation of the record that starts on `line` of the data file (as diagnostics and
 // Explanation::line count, from 1). No record there is an `unknown-model` error.
 SCALEPOL_API Expected<Explanation, Diagnostics> explain_line(const Policy& policy, const Records& records, uint32_t line,
-                                                             const Policy::EvalOptions& options = {});
+                                                             const EvalOptions& options = {});
 
 struct ExplainTextOptions {
   bool color = false;

@@ -13,6 +13,7 @@
 #include "scalepol/diagnostic.hpp"
 #include "scalepol/expected.hpp"
 #include "scalepol/export.hpp"
+#include "scalepol/options.hpp"
 
 namespace scalepol {
 
@@ -25,25 +26,6 @@ struct PolicyData;  // what a Policy holds; the engine's own (engine/src/api/imp
 struct RecordsData;
 struct Access;      // the engine's way to a handle's data, and to make one
 }  // namespace detail
-
-// Limits that keep a policy from a stranger from exhausting the host.
-struct Limits {
-  // Per file. ANTLR holds roughly 100-300 bytes of heap per byte of source while it parses, so
-  // 1 MiB (far above any real policy) keeps a hostile file under a few hundred MB.
-  std::size_t max_source_bytes = 1u << 20;
-  std::size_t max_nesting = 200;             // brackets, unary operators and `@`, per file
-  // Expression levels along a chain of rules that read each other (`define d2 = d1 + 1`,
-  // `define d1 = d0 + 1`, …), counted through every definition, effective compute, tier ladder,
-  // trigger, exemption and derived assumption on the way: how deep evaluation recurses. The
-  // default fits the stack docs/embedding.md asks of a host thread.
-  std::size_t max_rule_depth = 500;
-  std::size_t max_diagnostics = 200;         // further diagnostics are dropped, with a note
-  std::size_t max_import_depth = 16;
-  // Evaluation steps (expression nodes visited) per record and reading; past it the record's
-  // remaining verdicts are unknown, with the reason. Policies are finite, but `@` references
-  // re-evaluate rules for other records, and a stranger can nest them to cost 2^n.
-  std::size_t max_eval_steps_per_record = 1'000'000;
-};
 
 // Where `import "./x.policy"` finds its text. The host may replace the file system with its own
 // store: given the importing file's name and the import as written, return the imported file's
@@ -78,9 +60,7 @@ class SCALEPOL_API Policy {
   const Diagnostics& warnings() const;
 
   // Evaluate every record: one result per record, in input order.
-  struct EvalOptions {
-    std::string as_of;  // YYYY-MM-DD: the date `time_since` and `as_of` measure to; "" = unset
-  };
+  using EvalOptions = scalepol::EvalOptions;
   Expected<Report, Diagnostics> evaluate(const Records& records, const EvalOptions& options = {}) const;
 
   // Run the policy's own `test` blocks.

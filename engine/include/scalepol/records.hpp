@@ -11,6 +11,7 @@
 #include "scalepol/diagnostic.hpp"
 #include "scalepol/expected.hpp"
 #include "scalepol/export.hpp"
+#include "scalepol/options.hpp"
 
 namespace scalepol {
 
@@ -34,17 +35,6 @@ class SCALEPOL_API Records {
   friend struct detail::Access;
   explicit Records(std::shared_ptr<const detail::RecordsData> data);
   std::shared_ptr<const detail::RecordsData> data_;
-};
-
-enum class DataFormat { Auto, Csv, Json, JsonLines };
-
-struct LoadOptions {
-  DataFormat format = DataFormat::Auto;  // Auto: by extension (.csv, .json, .jsonl/.ndjson)
-  // Read Epoch AI's `Confidence` labels as ranges: an exact compute figure (a field in FLOP) of a
-  // record labelled Confident, Likely or Speculative becomes figure / f … figure × f, with f 3, 10
-  // and 30 (docs/uncertainty-confidence.md says where these come from and what is unverified).
-  // Needs a text field `confidence` (std.model has it); loading fails without one.
-  bool confidence_ranges = false;
 };
 
 // Load records for `policy`'s schema. Fails only when the file cannot be read or is not data at

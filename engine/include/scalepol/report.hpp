@@ -1,6 +1,7 @@
 // The result of evaluating a policy over records: for each model, one verdict per rule.
 #pragma once
 
+#include <cstdint>
 #include <iosfwd>
 #include <string>
 #include <utility>
@@ -21,6 +22,16 @@ enum class Status : unsigned char { Definite, Possible, Unknown };
 
 SCALEPOL_API const char* verdict_kind_name(VerdictKind k);  // "tier", "trigger", "exemption", "obligation"
 SCALEPOL_API const char* status_name(Status s);             // "definite", "possible", "unknown"
+
+// One rule's verdict for one record. `value` indexes the rule's value names
+// (VerdictTable::Rule::values), or is -1 when the value is unknown.
+struct VerdictCell {
+  int16_t value = -1;
+  Status status = Status::Unknown;
+  // The interpretation sweep: false when the policy's readings (`assume`) disagree; the table
+  // does not say which assumptions matter (the Report and run_jsonl do).
+  bool robust = true;
+};
 
 // A verdict under one reading of the policy's assumptions (`assume`): which value each
 // assumption took, and what the verdict was then.

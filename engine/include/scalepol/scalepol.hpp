@@ -9,15 +9,10 @@
 #include "scalepol/export.hpp"
 #include "scalepol/format.hpp"
 #include "scalepol/lint.hpp"
+#include "scalepol/options.hpp"
 #include "scalepol/outline.hpp"
 #include "scalepol/policy.hpp"
 #include "scalepol/records.hpp"
 #include "scalepol/report.hpp"
 #include "scalepol/stream.hpp"
-
-namespace scalepol {
-
-// The library's version, "MAJOR.MINOR.PATCH".
-SCALEPOL_API const char* version();
-
-}  // namespace scalepol
+#include "scalepol/version.hpp"

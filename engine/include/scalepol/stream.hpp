@@ -25,16 +25,6 @@
 
 namespace scalepol {
 
-// One rule's verdict for one record. `value` indexes the rule's value names
-// (VerdictTable::Rule::values), or is -1 when the value is unknown.
-struct VerdictCell {
-  int16_t value = -1;
-  Status status = Status::Unknown;
-  // The interpretation sweep: false when the policy's readings (`assume`) disagree; the table
-  // does not say which assumptions matter (the Report and run_jsonl do).
-  bool robust = true;
-};
-
 // Verdicts of every record, one column per rule: each tier ladder, trigger and exemption, then
 // each obligation (value "false" for a record the obligation is not imposed on).
 struct SCALEPOL_API VerdictTable {

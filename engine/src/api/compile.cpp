@@ -265,7 +265,7 @@ Expected<Policy, Diagnostics> compile(const std::string& path, std::string text,
   auto impl = std::make_shared<detail::PolicyData>();
   impl->warnings = std::move(program->diagnostics);
   impl->limits = options.limits;
-  impl->schema = eval::build_schema(*program);
+  impl->schema = model::build_schema(*program);
   impl->program = std::move(program);
   impl->compiled = std::make_unique<const eval::CompiledPolicy>(*impl->program);
   return detail::Access::make(std::move(impl));

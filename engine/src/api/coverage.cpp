@@ -28,13 +28,6 @@ void add_obligations(QuoteCoverage& c, const std::string& owner, const std::vect
 
 }  // namespace
 
-std::size_t QuoteCoverage::quoted() const {
-  return static_cast<std::size_t>(
-      std::count_if(constructs.begin(), constructs.end(), [](const CoveredConstruct& k) { return k.quoted; }));
-}
-
-std::size_t QuoteCoverage::unquoted() const { return constructs.size() - quoted(); }
-
 QuoteCoverage quote_coverage(const Policy& policy) {
   const check::Program& program = *internals(policy).program;
   QuoteCoverage c;

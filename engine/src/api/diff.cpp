@@ -7,6 +7,7 @@
 #include <utility>
 
 #include "scalepol/explain.hpp"
+#include "scalepol/policy.hpp"
 #include "scalepol/records.hpp"
 
 namespace scalepol {
@@ -36,12 +37,6 @@ std::vector<RuleOnlyIn> only_in(const std::vector<RuleOnlyIn>& these, const std:
 }
 
 }  // namespace
-
-std::size_t PolicyDiff::changed_verdicts() const {
-  std::size_t n = 0;
-  for (const ModelDiff& m : models) n += m.changes.size();
-  return n;
-}
 
 PolicyDiff diff_reports(const Report& old_report, const Report& new_report) {
   PolicyDiff d;

@@ -16,22 +16,9 @@
 
 namespace scalepol {
 
-const char* value_origin_name(ValueOrigin o) {
-  switch (o) {
-    case ValueOrigin::Record: return "record";
-    case ValueOrigin::Definition: return "definition";
-    case ValueOrigin::Default: return "default";
-    case ValueOrigin::Assumption: return "assumption";
-    case ValueOrigin::Computed: return "computed";
-    case ValueOrigin::EvaluationDate: return "evaluation date";
-    case ValueOrigin::Rule: return "rule";
-  }
-  return "";
-}
-
 namespace {
 
-Diagnostics unknown_model(const eval::RecordSet& set, const std::string& model) {
+Diagnostics unknown_model(const model::RecordSet& set, const std::string& model) {
   Diagnostic d;
   d.code = "unknown-model";
   d.message = fmt::format("no model named `{}` in `{}`", model, set.source);
@@ -48,7 +35,7 @@ Diagnostics unknown_model(const eval::RecordSet& set, const std::string& model) 
   if (set.schema && set.schema->key_slot >= 0)
     for (const auto& r : set.records) {
       const auto& v = r.values[static_cast<std::size_t>(set.schema->key_slot)];
-      if (v.kind != eval::Value::Kind::Text || v.text.empty()) continue;
+      if (v.kind != model::Value::Kind::Text || v.text.empty()) continue;
       names.push_back(&v.text);
       lowered.push_back(lower(v.text));
     }
@@ -74,7 +61,7 @@ Diagnostics unknown_model(const eval::RecordSet& set, const std::string& model) 
   return out;
 }
 
-Diagnostics one(Diagnostic d, const eval::RecordSet& set) {
+Diagnostics one(Diagnostic d, const model::RecordSet& set) {
   d.location.file = set.source;
   Diagnostics out;
   out.add(std::move(d));
@@ -92,14 +79,14 @@ std::string line_list(const std::vector<uint32_t>& lines) {
 }
 
 // The lines of the records named `model`, in the data's order.
-std::vector<uint32_t> lines_named(const eval::RecordSet& set, const std::string& model) {
+std::vector<uint32_t> lines_named(const model::RecordSet& set, const std::string& model) {
   std::vector<uint32_t> lines;
   for (const auto& r : set.records)
     if (set.model_name(r) == model) lines.push_back(r.line);
   return lines;
 }
 
-Diagnostics ambiguous_model(const eval::RecordSet& set, const std::string& model, const std::vector<uint32_t>& lines) {
+Diagnostics ambiguous_model(const model::RecordSet& set, const std::string& model, const std::vector<uint32_t>& lines) {
   Diagnostic d;
   d.code = "ambiguous-model";
   d.message = fmt::format("{} records are named `{}` in `{}`: {}", lines.size(), model, set.source, line_list(lines));
@@ -108,12 +95,12 @@ Diagnostics ambiguous_model(const eval::RecordSet& set, const std::string& model
   return one(std::move(d), set);
 }
 
-Diagnostics no_record_at(const eval::RecordSet& set, uint32_t line) {
+Diagnostics no_record_at(const model::RecordSet& set, uint32_t line) {
   Diagnostic d;
   d.code = "unknown-model";
   d.message = fmt::format("no record of `{}` starts on line {}", set.source, line);
   // The nearest line a record starts on, for the help.
-  const eval::Record* nearest = nullptr;
+  const model::Record* nearest = nullptr;
   for (const auto& r : set.records)
     if (!nearest || (r.line > line ? r.line - line : line - r.line) < (nearest->line > line ? nearest->line - line : line - nearest->line))
       nearest = &r;
@@ -124,7 +111,7 @@ Diagnostics no_record_at(const eval::RecordSet& set, uint32_t line) {
   return one(std::move(d), set);
 }
 
-Expected<Explanation, Diagnostics> explain_record(const Policy& policy, const Records& records, const eval::Record& record,
+Expected<Explanation, Diagnostics> explain_record(const Policy& policy, const Records& records, const model::Record& record,
                                                   const Policy::EvalOptions& options);
 
 }  // namespace
@@ -156,7 +143,7 @@ Expected<Explanation, Diagnostics> explain_line(const Policy& policy, const Reco
 
 namespace {
 
-Expected<Explanation, Diagnostics> explain_record(const Policy& policy, const Records& records, const eval::Record& record,
+Expected<Explanation, Diagnostics> explain_record(const Policy& policy, const Records& records, const model::Record& record,
                                                   const Policy::EvalOptions& options) {
   auto as_of = api::parse_as_of(options.as_of);
   if (!as_of) return make_unexpected(std::move(as_of.error()));
@@ -178,7 +165,7 @@ Expected<Explanation, Diagnostics> explain_record(const Policy& policy, const Re
     eval::Sweep sweep(ev, readings);
     const ModelResult verdicts = sweep.verdicts(record);
     // The values are shown under the first reading.
-    std::vector<eval::Value> first;
+    std::vector<model::Value> first;
     readings.values(0, program.assumptions.size(), first);
     ev.set_reading(&first);
     out.verdicts = eval::trace_verdicts(ev, record, verdicts);

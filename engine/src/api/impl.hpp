@@ -7,7 +7,7 @@
 #include "check/program.hpp"
 #include "eval/columns.hpp"
 #include "eval/compiled.hpp"
-#include "eval/record.hpp"
+#include "model/record.hpp"
 #include "scalepol/policy.hpp"
 #include "scalepol/records.hpp"
 
@@ -15,7 +15,7 @@ namespace scalepol {
 
 struct detail::PolicyData {
   std::unique_ptr<check::Program> program;
-  std::shared_ptr<const eval::Schema> schema;
+  std::shared_ptr<const model::Schema> schema;
   Diagnostics warnings;
   Limits limits;  // those compiled with, for evaluation's work limit
   // The program compiled for fast evaluation (evaluate_table, run_jsonl), made with the policy.
@@ -23,7 +23,7 @@ struct detail::PolicyData {
 };
 
 struct detail::RecordsData {
-  eval::RecordSet set;
+  model::RecordSet set;
   // The fields the loading policy's rules read, column by column (eval/columns.hpp), for
   // evaluate_table's batch evaluator; made with the records.
   eval::Columns columns;

@@ -1,10 +1,10 @@
 // load_records: the data layer's loaders, bound to a policy's record schema.
 #include "api/eval_setup.hpp"
 #include "api/impl.hpp"
-#include "eval/batch.hpp"
 #include "data/column_not_found.hpp"
 #include "data/confidence.hpp"
 #include "data/load.hpp"
+#include "eval/batch.hpp"
 
 namespace scalepol {
 
@@ -14,11 +14,11 @@ const Diagnostics& Records::diagnostics() const { return data_->set.diagnostics;
 
 namespace {
 
-Expected<Records, Diagnostics> wrap(Expected<eval::RecordSet, Diagnostics> loaded, const Policy& policy) {
+Expected<Records, Diagnostics> wrap(Expected<model::RecordSet, Diagnostics> loaded, const Policy& policy) {
   if (!loaded) return make_unexpected(std::move(loaded.error()));
   auto impl = std::make_shared<detail::RecordsData>();
   impl->set = std::move(*loaded);
-  eval::RecordSet& set = impl->set;
+  model::RecordSet& set = impl->set;
   for (Diagnostic& d : data::columns_not_found(set, internals(policy).compiled->fields_behind_verdicts(), !set.records.empty())
                            .items)
     set.diagnostics.add(std::move(d));

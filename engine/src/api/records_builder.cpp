@@ -13,8 +13,8 @@ namespace scalepol {
 
 struct RecordsBuilder::State {
   std::optional<Policy> policy;  // for the columns of the records built (api/impl.hpp)
-  std::shared_ptr<const eval::Schema> schema;
-  std::vector<eval::Record> records;
+  std::shared_ptr<const model::Schema> schema;
+  std::vector<model::Record> records;
   std::vector<std::string> names;
   Diagnostics errors;
 
@@ -28,7 +28,7 @@ struct RecordsBuilder::State {
   }
 
   // The record being built and the field's slot, or null after reporting why not.
-  eval::Value* slot(const std::string& field, check::TypeKind want, const char* given) {
+  model::Value* slot(const std::string& field, ast::TypeKind want, const char* given) {
     if (records.empty()) {
       error("no-record", fmt::format("`{}` is set before any record: call add(model) first", field));
       return nullptr;
@@ -45,7 +45,7 @@ struct RecordsBuilder::State {
     const auto& spec = schema->fields[s];
     if (spec.kind != want) {
       error("type-mismatch", fmt::format("record `{}`: field `{}` is not {}", names.back(), field, given),
-            spec.kind == check::TypeKind::Date ? "give a date as a \"YYYY-MM-DD\" string" : "");
+            spec.kind == ast::TypeKind::Date ? "give a date as a \"YYYY-MM-DD\" string" : "");
       return nullptr;
     }
     return &records.back().values[s];
@@ -62,10 +62,10 @@ RecordsBuilder& RecordsBuilder::operator=(RecordsBuilder&&) noexcept = default;
 
 RecordsBuilder& RecordsBuilder::add(const std::string& model) {
   if (!state_) return *this;  // moved from: build() says so
-  eval::Record r;
+  model::Record r;
   r.values.resize(state_->schema->fields.size());
   r.line = static_cast<uint32_t>(state_->records.size() + 1);  // the record's position, for messages
-  if (state_->schema->key_slot >= 0) r.values[state_->schema->key_slot] = eval::Value::of_text(model);
+  if (state_->schema->key_slot >= 0) r.values[state_->schema->key_slot] = model::Value::of_text(model);
   state_->records.push_back(std::move(r));
   state_->names.push_back(model);
   return *this;
@@ -73,26 +73,26 @@ RecordsBuilder& RecordsBuilder::add(const std::string& model) {
 
 RecordsBuilder& RecordsBuilder::set(const std::string& field, double value) {
   if (!state_) return *this;
-  if (auto* v = state_->slot(field, check::TypeKind::Quantity, "a quantity")) {
+  if (auto* v = state_->slot(field, ast::TypeKind::Quantity, "a quantity")) {
     const double scale = state_->schema->fields[state_->schema->find(field)].scale;
     if (!std::isfinite(value * scale))
       state_->error("malformed-value", fmt::format("record `{}`: `{}` is not a finite number", state_->names.back(), field));
     else
-      *v = eval::Value::number(value * scale);
+      *v = model::Value::number(value * scale);
   }
   return *this;
 }
 
 RecordsBuilder& RecordsBuilder::set(const std::string& field, double value, double low, double high) {
   if (!state_) return *this;
-  if (auto* v = state_->slot(field, check::TypeKind::Quantity, "a quantity")) {
+  if (auto* v = state_->slot(field, ast::TypeKind::Quantity, "a quantity")) {
     const double scale = state_->schema->fields[state_->schema->find(field)].scale;
     if (!(low <= value && value <= high) || !std::isfinite(low * scale) || !std::isfinite(high * scale))
       state_->error("malformed-value",
                     fmt::format("record `{}`: the range of `{}` must hold its value (low <= value <= high)",
                                 state_->names.back(), field));
     else {
-      *v = eval::Value::estimate(value * scale, low * scale, high * scale);
+      *v = model::Value::estimate(value * scale, low * scale, high * scale);
       v->bounded = true;
     }
   }
@@ -102,22 +102,22 @@ RecordsBuilder& RecordsBuilder::set(const std::string& field, double value, doub
 RecordsBuilder& RecordsBuilder::set(const std::string& field, const std::string& text) {
   if (!state_) return *this;
   int32_t s = state_->schema->find(field);
-  bool is_date = s >= 0 && state_->schema->fields[s].kind == check::TypeKind::Date;
+  bool is_date = s >= 0 && state_->schema->fields[s].kind == ast::TypeKind::Date;
   if (is_date) {
-    if (auto* v = state_->slot(field, check::TypeKind::Date, "a date")) {
-      if (auto days = syntax::parse_date(text)) *v = eval::Value::date(*days);
+    if (auto* v = state_->slot(field, ast::TypeKind::Date, "a date")) {
+      if (auto days = syntax::parse_date(text)) *v = model::Value::date(*days);
       else state_->error("malformed-value", fmt::format("record `{}`: `{}` is not a date (YYYY-MM-DD) for `{}`",
                                                         state_->names.back(), text, field));
     }
-  } else if (auto* v = state_->slot(field, check::TypeKind::Text, "text")) {
-    *v = eval::Value::of_text(text);
+  } else if (auto* v = state_->slot(field, ast::TypeKind::Text, "text")) {
+    *v = model::Value::of_text(text);
   }
   return *this;
 }
 
 RecordsBuilder& RecordsBuilder::set(const std::string& field, bool value) {
   if (!state_) return *this;
-  if (auto* v = state_->slot(field, check::TypeKind::Bool, "a bool")) *v = eval::Value::of_bool(value);
+  if (auto* v = state_->slot(field, ast::TypeKind::Bool, "a bool")) *v = model::Value::of_bool(value);
   return *this;
 }
 

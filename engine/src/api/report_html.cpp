@@ -24,14 +24,14 @@ namespace scalepol {
 namespace {
 
 // The columns std.model maps Epoch AI's compute figure from: data read through them is Epoch's.
-bool read_from_epoch_columns(const eval::RecordSet& set, int32_t slot) {
+bool read_from_epoch_columns(const model::RecordSet& set, int32_t slot) {
   if (slot < 0 || static_cast<std::size_t>(slot) >= set.origins.size()) return false;
   for (const auto& column : set.origins[static_cast<std::size_t>(slot)].value)
     if (column == "Training compute (FLOP)" || column == "training_compute_flop") return true;
   return false;
 }
 
-Diagnostics not_this_report(const eval::RecordSet& set, std::size_t results) {
+Diagnostics not_this_report(const model::RecordSet& set, std::size_t results) {
   Diagnostic d;
   d.code = "report-for-other-records";
   d.message = fmt::format("the report has {} result{} but `{}` has {} record{}", results, results == 1 ? "" : "s",
@@ -56,8 +56,8 @@ Expected<report::HtmlInput, Diagnostics> gather(const Report& report, const Poli
   in.data_file = options.data_name.empty() ? std::filesystem::path(set.source).filename().string() : options.data_name;
   const int32_t compute = set.schema->find(in.compute_field);
   const int32_t released = program.released_field;
-  const eval::FieldSpec* compute_spec = compute >= 0 ? &set.schema->fields[static_cast<std::size_t>(compute)] : nullptr;
-  in.chart = compute_spec != nullptr && compute_spec->kind == check::TypeKind::Quantity && released >= 0;
+  const model::FieldSpec* compute_spec = compute >= 0 ? &set.schema->fields[static_cast<std::size_t>(compute)] : nullptr;
+  in.chart = compute_spec != nullptr && compute_spec->kind == ast::TypeKind::Quantity && released >= 0;
   in.epoch_data = read_from_epoch_columns(set, compute);
   if (!in.epoch_data) {
     std::string name = in.data_file;
@@ -77,22 +77,22 @@ Expected<report::HtmlInput, Diagnostics> gather(const Report& report, const Poli
     eval::Evaluator ev(program, set, *as_of);
     ev.set_step_limit(internals(policy).limits.max_eval_steps_per_record);
     const eval::Readings readings = eval::enumerate_readings(program);
-    std::vector<eval::Value> first;
+    std::vector<model::Value> first;
     readings.values(0, program.assumptions.size(), first);
     ev.set_reading(&first);
     for (std::size_t i = 0; i < set.records.size(); ++i) {
-      const eval::Record& record = set.records[i];
+      const model::Record& record = set.records[i];
       report::HtmlModel& m = in.models[i];
       if (in.chart) {
-        const eval::Value& c = record.values[static_cast<std::size_t>(compute)];
-        if (c.kind == eval::Value::Kind::Number && !std::isnan(c.x)) {  // a half-open range has no point to plot
+        const model::Value& c = record.values[static_cast<std::size_t>(compute)];
+        if (c.kind == model::Value::Kind::Number && !std::isnan(c.x)) {  // a half-open range has no point to plot
           m.has_compute = true;
           m.compute = c.x / scale;
           m.low = c.lo / scale;
           m.high = c.hi / scale;
         }
-        const eval::Value& d = record.values[static_cast<std::size_t>(released)];
-        if (d.kind == eval::Value::Kind::Date) {
+        const model::Value& d = record.values[static_cast<std::size_t>(released)];
+        if (d.kind == model::Value::Kind::Date) {
           m.has_date = true;
           m.date = static_cast<int32_t>(d.x);
         }

@@ -68,10 +68,10 @@ Expected<VerdictTable, Diagnostics> evaluate_table(const Policy& policy, const R
 namespace {
 
 // The model's name as the report gives it: the key field's text, or "#<line>".
-std::string_view model_name(const eval::Schema& schema, const eval::Record& r, std::string& scratch) {
+std::string_view model_name(const model::Schema& schema, const model::Record& r, std::string& scratch) {
   if (schema.key_slot >= 0 && static_cast<std::size_t>(schema.key_slot) < r.values.size()) {
-    const eval::Value& v = r.values[static_cast<std::size_t>(schema.key_slot)];
-    if (v.kind == eval::Value::Kind::Text && !v.text.empty()) return v.text;
+    const model::Value& v = r.values[static_cast<std::size_t>(schema.key_slot)];
+    if (v.kind == model::Value::Kind::Text && !v.text.empty()) return v.text;
   }
   scratch = "#" + std::to_string(r.line);
   return scratch;
@@ -90,7 +90,7 @@ class JsonlRun {
         column_builder_(eval::batch_columns(cp_)) {}
 
   // Evaluates and writes a set's records. False when the output stream failed.
-  bool records(const eval::RecordSet& set) {
+  bool records(const model::RecordSet& set) {
     if (!cp_.uses_references()) {
       // The block's columns, then the batch evaluator (eval/batch.hpp), as evaluate_table.
       column_builder_.build(set, columns_);
@@ -106,7 +106,7 @@ class JsonlRun {
     return true;
   }
 
-  bool batches(const eval::RecordSet& set) {
+  bool batches(const model::RecordSet& set) {
     const std::size_t cols = cp_.columns().size(), n = set.records.size();
     // Sized for the blocks seen so far, and made again (larger) when a block has more records
     // than it takes and a larger run could take them: a file of a few records keeps small
@@ -154,7 +154,7 @@ class JsonlRun {
   const eval::CompiledPolicy& cp_;
   std::ostream& out_;
   report::JsonlWriter writer_;
-  eval::RecordSet empty_;
+  model::RecordSet empty_;
   eval::CompiledRun run_;
   std::vector<eval::Cell> cells_;
   std::string buffer_, scratch_;
@@ -224,10 +224,10 @@ Expected<StreamSummary, Diagnostics> run_jsonl(const Policy& policy, const std::
       const auto& schema = *impl.schema;
       if (int32_t slot = data::confidence_slot(schema); slot >= 0) read[static_cast<std::size_t>(slot)] = true;
       for (std::size_t i = 0; i < schema.fields.size(); ++i)
-        if (schema.fields[i].dim == check::Dim::Compute) read[i] = true;
+        if (schema.fields[i].dim == ast::Dim::Compute) read[i] = true;
     }
     (*stream)->read_only(std::move(read));
-    eval::RecordSet block;
+    model::RecordSet block;
     while ((*stream)->next(block)) {
       if (options.load.confidence_ranges)
         if (Diagnostics fatal = data::apply_confidence_ranges(block); !fatal.empty()) return make_unexpected(std::move(fatal));

@@ -4,21 +4,21 @@
 
 #include "api/impl.hpp"
 #include "check/exact_scale.hpp"
-#include "eval/describe.hpp"
 #include "eval/evaluator.hpp"
 #include "eval/readings.hpp"
+#include "model/describe.hpp"
 
 namespace scalepol {
 
 namespace {
 
-eval::Value literal_value(const ast::Expr& e) {
+model::Value literal_value(const ast::Expr& e) {
   switch (e.kind) {
-    case ast::ExprKind::Number: return eval::Value::number(e.value);
-    case ast::ExprKind::Date: return eval::Value::date(e.date);
-    case ast::ExprKind::String: return eval::Value::of_text(e.text);
-    case ast::ExprKind::Bool: return eval::Value::of_bool(e.boolean);
-    default: return eval::Value::unknown();
+    case ast::ExprKind::Number: return model::Value::number(e.value);
+    case ast::ExprKind::Date: return model::Value::date(e.date);
+    case ast::ExprKind::String: return model::Value::of_text(e.text);
+    case ast::ExprKind::Bool: return model::Value::of_bool(e.boolean);
+    default: return model::Value::unknown();
   }
 }
 
@@ -28,14 +28,14 @@ double unit_scale(const std::string& unit, double fallback) {
 }
 
 // What a value is, in the words of the policy: a tier by its name.
-std::string show(const eval::Value& v, const ast::Expr& e, const check::Program& p) {
-  if (v.kind == eval::Value::Kind::Tier && e.type.kind == check::TypeKind::Tier && e.type.index >= 0) {
+std::string show(const model::Value& v, const ast::Expr& e, const check::Program& p) {
+  if (v.kind == model::Value::Kind::Tier && e.type.kind == ast::TypeKind::Tier && e.type.index >= 0) {
     const auto& tiers = p.ladders[e.type.index].decl->tiers;
     std::string name = v.tier >= 0 && v.tier < static_cast<int32_t>(tiers.size()) ? tiers[v.tier].name.text : "no tier";
     return v.possible ? "possibly " + name : name;
   }
-  if (v.kind == eval::Value::Kind::Unknown) return v.possible ? "possible (a range straddles the line)" : "unknown";
-  return eval::format_value(v, e.type.dim);
+  if (v.kind == model::Value::Kind::Unknown) return v.possible ? "possible (a range straddles the line)" : "unknown";
+  return model::format_value(v, e.type.dim);
 }
 
 }  // namespace
@@ -56,11 +56,11 @@ TestResults Policy::run_tests() const {
     tc.name = t.name;
     tc.file = p.files[p.test_modules[i]]->path();
     tc.line = t.span.line;
-    eval::RecordSet set;
+    model::RecordSet set;
     set.schema = data_->schema;
     set.source = tc.file;
     for (const auto& rec : t.records) {
-      eval::Record r;
+      model::Record r;
       r.values.resize(p.fields.size());
       r.line = rec.span.line;
       for (const auto& entry : rec.entries) {
@@ -71,7 +71,7 @@ TestResults Policy::run_tests() const {
         } else if (entry.kind == ast::RecordEntry::Kind::Range) {
           double hi_scale = unit_scale(entry.range.unit, field.scale);
           double lo_scale = unit_scale(entry.range.lo_unit, hi_scale);
-          r.values[entry.slot] = eval::Value::number_range(check::scaled_exactly(entry.range.lo, lo_scale),
+          r.values[entry.slot] = model::Value::number_range(check::scaled_exactly(entry.range.lo, lo_scale),
                                                               check::scaled_exactly(entry.range.hi, hi_scale));
         }
       }
@@ -87,7 +87,7 @@ TestResults Policy::run_tests() const {
     ev.set_step_limit(data_->limits.max_eval_steps_per_record);
     // An expectation must hold under every reading of the policy's assumptions.
     const auto readings = eval::enumerate_readings(p);
-    std::vector<eval::Value> values;
+    std::vector<model::Value> values;
     for (std::size_t r = 0; r < readings.size(); ++r) {
       readings.values(r, p.assumptions.size(), values);
       ev.set_reading(&values);
@@ -97,17 +97,17 @@ TestResults Policy::run_tests() const {
                              readings.labels[d][readings.choice(r, d)]);
       auto frame = ev.frame(set.records.front());
       for (const auto& expect : t.expects) {
-        eval::Value v = ev.eval(*expect, frame);
-        if (v.kind == eval::Value::Kind::Bool && v.boolean) continue;
-        std::string got = v.kind == eval::Value::Kind::Bool ? "false" : show(v, *expect, p);
+        model::Value v = ev.eval(*expect, frame);
+        if (v.kind == model::Value::Kind::Bool && v.boolean) continue;
+        std::string got = v.kind == model::Value::Kind::Bool ? "false" : show(v, *expect, p);
         std::string detail;
         // Say what the left side actually was: `gpai_tier` is `gpai`.
         if ((expect->kind == ast::ExprKind::Compare || expect->kind == ast::ExprKind::IsStatus) && !expect->args.empty()) {
           const auto& lhs = *expect->args[0];
-          detail = fmt::format(" ({} is {})", eval::expr_text(lhs), show(ev.eval(lhs, frame), lhs, p));
+          detail = fmt::format(" ({} is {})", model::expr_text(lhs), show(ev.eval(lhs, frame), lhs, p));
         }
         tc.failures.push_back(fmt::format("line {}: expected `{}`, but it is {}{}{}", expect->span.line,
-                                          eval::expr_text(*expect), got, detail, under));
+                                          model::expr_text(*expect), got, detail, under));
       }
     }
     tc.passed = tc.failures.empty();

@@ -13,7 +13,7 @@
 #include <string>
 #include <vector>
 
-#include "check/types.hpp"
+#include "ast/types.hpp"
 
 namespace scalepol::ast {
 
@@ -136,8 +136,8 @@ struct Expr {
   Range range;                // Within
 
   // Filled by the checker.
-  check::Type type;           // the expression's type and unit dimension
-  check::Resolution res;      // what a Name refers to
+  ast::Type type;             // the expression's type and unit dimension
+  ast::Resolution res;        // what a Name refers to
 };
 
 // Copying recurses once per level of nesting, which the parser bounds (Limits::max_nesting);

@@ -3,8 +3,11 @@
 #include <fmt/format.h>
 
 #include <algorithm>
+#include <array>
 #include <cmath>
+#include <optional>
 
+#include "ast/builtins.hpp"
 #include "check/checker_impl.hpp"
 #include "check/exact_scale.hpp"
 #include "syntax/suggest.hpp"
@@ -12,8 +15,6 @@
 namespace scalepol::check {
 
 namespace {
-
-const std::vector<std::string_view> kFunctions = {"time_since", "min", "max", "abs", "progress"};
 
 bool is_number_like(const Type& t) {
   return t.kind == TypeKind::Quantity && (t.dim == Dim::Number || t.dim == Dim::Ratio);
@@ -292,84 +293,104 @@ Type Checker::check_arith(ast::Expr& e) {
 
 Type Checker::check_call(ast::Expr& e) {
   const auto& name = e.callee.text;
-  auto arity = [&](std::size_t n) {
-    if (e.args.size() == n) return true;
-    report(e.span, Severity::Error, "wrong-arity",
-           fmt::format("`{}` takes {} argument{}, not {}", name, n, n == 1 ? "" : "s", e.args.size()));
-    return false;
-  };
-  if (name == "time_since") {
-    if (!arity(1)) return Type::error();
-    auto& a = *e.args[0];
-    if (a.kind == ast::ExprKind::Name && a.path.size() == 1) {
-      auto it = symbols_.find(a.path[0].text);
-      if (it != symbols_.end() && it->second.kind == RefKind::Reference) {
-        a.res = {RefKind::Reference, it->second.index};
-        a.type = Type::date();
-        if (p_.released_field < 0)
-          report(a.span, Severity::Error, "undefined-name",
-                 "`time_since` of a reference needs the `released` field", "import std.model");
-        return Type::quantity(Dim::Time);
-      }
-    }
-    auto t = check_expr(a);
-    if (t.kind != TypeKind::Error && t.kind != TypeKind::Date) {
-      report(a.span, Severity::Error, "type-mismatch",
-             fmt::format("`time_since` takes a date or a reference point, not {}", describe(t)));
-      return Type::error();
-    }
-    return Type::quantity(Dim::Time);
+  const std::optional<ast::Builtin> builtin = ast::find_builtin(name);
+  if (!builtin) {
+    std::vector<std::string_view> names;
+    for (const auto& b : ast::kBuiltins) names.push_back(b.name);
+    auto guess = syntax::closest_match(name, names);
+    report(e.callee.span, Severity::Error, "undefined-function", fmt::format("undefined function `{}`", name),
+           guess.empty() ? "the functions are " + ast::builtin_names() : fmt::format("did you mean `{}`?", guess));
+    for (auto& a : e.args) check_expr(*a);
+    return Type::error();
   }
-  if (name == "min" || name == "max") {
-    if (!arity(2)) return Type::error();
-    auto a = check_expr(*e.args[0]);
-    auto b = check_expr(*e.args[1]);
-    if (!compatible(a, b, e)) return Type::error();
-    if (a.kind != TypeKind::Quantity && a.kind != TypeKind::Date) {
-      report(e.span, Severity::Error, "type-mismatch", fmt::format("`{}` takes quantities or dates", name));
-      return Type::error();
-    }
-    return a.kind == TypeKind::Quantity && a.dim == Dim::Number ? b : a;
+  const ast::BuiltinInfo& info = ast::builtin_info(*builtin);
+  // Each argument binds to a parameter by position, or by name where the function takes names.
+  for (std::size_t i = 0; i < e.args.size() && i < e.arg_names.size(); ++i) {
+    const auto& n = e.arg_names[i];
+    if (n.empty()) continue;
+    const auto params_end = info.params.begin() + info.arity;
+    if (!info.named)
+      report(e.args[i]->span, Severity::Error, "unknown-argument",
+             fmt::format("`{}` takes its arguments by position, not by name", name),
+             fmt::format("write `{}(…)` without `{}:`", name, n));
+    else if (std::find(info.params.begin(), params_end, n) == params_end)
+      report(e.args[i]->span, Severity::Error, "unknown-argument", fmt::format("`{}` has no argument `{}`", name, n),
+             fmt::format("its arguments are `{}` and `{}`", info.params[0], info.params[1]));
   }
-  if (name == "abs") {
-    if (!arity(1)) return Type::error();
-    auto a = check_expr(*e.args[0]);
-    if (a.kind != TypeKind::Error && a.kind != TypeKind::Quantity) {
-      report(e.span, Severity::Error, "type-mismatch", "`abs` takes a quantity");
-      return Type::error();
-    }
-    return a;
+  e.res = {RefKind::Builtin, static_cast<int32_t>(*builtin)};
+  // The argument bound to each parameter; a call that leaves one unbound is refused.
+  std::array<ast::Expr*, 2> arg{};
+  bool bound = e.args.size() == info.arity;
+  for (std::size_t p = 0; p < info.arity; ++p) {
+    const int32_t i = ast::bound_arg(e, p);
+    if (i < 0) bound = false;
+    else arg[p] = e.args[static_cast<std::size_t>(i)].get();
   }
-  if (name == "progress") {
-    // progress(halving: 8 months, since: 2023-01-01): compute for the same performance halves
-    // every `halving` since `since`, measured to the record's release date.
-    std::size_t halving = e.args.size(), since = e.args.size();
-    for (std::size_t i = 0; i < e.args.size(); ++i) {
-      const auto& n = i < e.arg_names.size() ? e.arg_names[i] : std::string();
-      if (n == "halving" || (n.empty() && i == 0)) halving = i;
-      else if (n == "since" || (n.empty() && i == 1)) since = i;
-      else report(e.args[i]->span, Severity::Error, "unknown-argument",
-                  fmt::format("`progress` has no argument `{}`", n), "its arguments are `halving` and `since`");
-    }
-    if (halving == e.args.size() || since == e.args.size()) {
+  if (!bound) {
+    if (*builtin == ast::Builtin::Progress)
       report(e.span, Severity::Error, "wrong-arity", "`progress` needs `halving:` (a duration) and `since:` (a date)");
-      for (auto& a : e.args) check_expr(*a);
-      return Type::error();
-    }
-    auto h = check_expr(*e.args[halving]);
-    auto s = check_expr(*e.args[since]);
-    if (h.kind != TypeKind::Error && !(h == Type::quantity(Dim::Time)))
-      report(e.args[halving]->span, Severity::Error, "unit-mismatch", "`halving` is a duration (8 months)");
-    if (s.kind != TypeKind::Error && s.kind != TypeKind::Date)
-      report(e.args[since]->span, Severity::Error, "type-mismatch", "`since` is a date");
-    if (p_.released_field < 0)
-      report(e.span, Severity::Error, "undefined-name", "`progress` needs the `released` field", "import std.model");
-    return Type::quantity(Dim::Ratio);
+    else
+      report(e.span, Severity::Error, "wrong-arity",
+             fmt::format("`{}` takes {} argument{}, not {}", name, info.arity, info.arity == 1 ? "" : "s", e.args.size()));
+    e.res = {};
+    for (auto& a : e.args) check_expr(*a);
+    return Type::error();
   }
-  auto guess = syntax::closest_match(name, kFunctions);
-  report(e.callee.span, Severity::Error, "undefined-function", fmt::format("undefined function `{}`", name),
-         guess.empty() ? "the functions are time_since, min, max, abs and progress" : fmt::format("did you mean `{}`?", guess));
-  for (auto& a : e.args) check_expr(*a);
+  switch (*builtin) {
+    case ast::Builtin::TimeSince: {
+      auto& a = *arg[0];
+      if (a.kind == ast::ExprKind::Name && a.path.size() == 1) {
+        auto it = symbols_.find(a.path[0].text);
+        if (it != symbols_.end() && it->second.kind == RefKind::Reference) {
+          a.res = {RefKind::Reference, it->second.index};
+          a.type = Type::date();
+          if (p_.released_field < 0)
+            report(a.span, Severity::Error, "undefined-name",
+                   "`time_since` of a reference needs the `released` field", "import std.model");
+          return Type::quantity(Dim::Time);
+        }
+      }
+      auto t = check_expr(a);
+      if (t.kind != TypeKind::Error && t.kind != TypeKind::Date) {
+        report(a.span, Severity::Error, "type-mismatch",
+               fmt::format("`time_since` takes a date or a reference point, not {}", describe(t)));
+        return Type::error();
+      }
+      return Type::quantity(Dim::Time);
+    }
+    case ast::Builtin::Min:
+    case ast::Builtin::Max: {
+      auto a = check_expr(*arg[0]);
+      auto b = check_expr(*arg[1]);
+      if (!compatible(a, b, e)) return Type::error();
+      if (a.kind != TypeKind::Quantity && a.kind != TypeKind::Date) {
+        report(e.span, Severity::Error, "type-mismatch", fmt::format("`{}` takes quantities or dates", name));
+        return Type::error();
+      }
+      return a.kind == TypeKind::Quantity && a.dim == Dim::Number ? b : a;
+    }
+    case ast::Builtin::Abs: {
+      auto a = check_expr(*arg[0]);
+      if (a.kind != TypeKind::Error && a.kind != TypeKind::Quantity) {
+        report(e.span, Severity::Error, "type-mismatch", "`abs` takes a quantity");
+        return Type::error();
+      }
+      return a;
+    }
+    case ast::Builtin::Progress: {
+      // progress(halving: 8 months, since: 2023-01-01): compute for the same performance halves
+      // every `halving` since `since`, measured to the record's release date.
+      auto h = check_expr(*arg[0]);
+      auto s = check_expr(*arg[1]);
+      if (h.kind != TypeKind::Error && !(h == Type::quantity(Dim::Time)))
+        report(arg[0]->span, Severity::Error, "unit-mismatch", "`halving` is a duration (8 months)");
+      if (s.kind != TypeKind::Error && s.kind != TypeKind::Date)
+        report(arg[1]->span, Severity::Error, "type-mismatch", "`since` is a date");
+      if (p_.released_field < 0)
+        report(e.span, Severity::Error, "undefined-name", "`progress` needs the `released` field", "import std.model");
+      return Type::quantity(Dim::Ratio);
+    }
+  }
   return Type::error();
 }
 

@@ -8,11 +8,17 @@
 #include <vector>
 
 #include "ast/ast.hpp"
-#include "check/types.hpp"
+#include "check/units.hpp"
 #include "scalepol/diagnostic.hpp"
 #include "syntax/source.hpp"
 
 namespace scalepol::check {
+
+// The AST's type vocabulary (ast/types.hpp), which the checker fills in: named unqualified here.
+using ast::RefKind;
+using ast::Resolution;
+using ast::Type;
+using ast::TypeKind;
 
 // A record field: declared with `field`, or implied by a `benchmark` (its score, in pp).
 struct Field {

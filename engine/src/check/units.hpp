@@ -8,20 +8,12 @@
 #include <string_view>
 #include <vector>
 
+#include "ast/types.hpp"
+
 namespace scalepol::check {
 
-enum class Dim : unsigned char {
-  Number,       // a plain number, no unit written
-  Ratio,        // x (times), % (hundredths): a relative change
-  Compute,      // FLOP, OP: operations, a total
-  ComputeRate,  // FLOP/s, OP/s: operations per second, a rate
-  Money,        // USD
-  Score,        // pp: points on a benchmark's 0..100 scale
-  Time,         // seconds … years, stored in days
-  Params,       // parameters
-  Tokens,       // tokens
-  Users,        // users
-};
+// The dimension of a quantity (ast/types.hpp); the checker names it unqualified.
+using ast::Dim;
 
 struct UnitInfo {
   std::string_view name;   // as written

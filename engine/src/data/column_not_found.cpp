@@ -8,7 +8,7 @@
 #include <string_view>
 
 #include "data/reporter.hpp"
-#include "eval/describe.hpp"
+#include "model/describe.hpp"
 #include "syntax/suggest.hpp"
 
 namespace scalepol::data {
@@ -43,7 +43,7 @@ std::string nearest(std::string_view word, const std::vector<std::string>& names
 }
 
 // The file's name closest to the field's own name or to one of its declared columns, or "".
-std::string closest_name(const eval::FieldSpec& field, const std::vector<std::string>& names) {
+std::string closest_name(const model::FieldSpec& field, const std::vector<std::string>& names) {
   std::vector<std::string> words{field.name};
   words.insert(words.end(), field.columns.begin(), field.columns.end());
   for (const auto& w : words)
@@ -51,7 +51,7 @@ std::string closest_name(const eval::FieldSpec& field, const std::vector<std::st
   return "";
 }
 
-std::string declared_names(const eval::FieldSpec& field) {
+std::string declared_names(const model::FieldSpec& field) {
   std::string out = fmt::format("`{}`", field.name);
   for (const auto& c : field.columns)
     if (c != field.name) out += fmt::format(", `{}`", c);
@@ -59,13 +59,13 @@ std::string declared_names(const eval::FieldSpec& field) {
 }
 
 // The first column a field's `where` reads that is not among the file's names, or "".
-std::string missing_filter_column(const eval::FieldSpec& field, const std::vector<std::string>& names) {
+std::string missing_filter_column(const model::FieldSpec& field, const std::vector<std::string>& names) {
   for (const auto& f : field.where)
     if (std::find(names.begin(), names.end(), f.column) == names.end()) return f.column;
   return "";
 }
 
-Diagnostic filter_column_not_found(const eval::FieldSpec& field, const std::string& missing,
+Diagnostic filter_column_not_found(const model::FieldSpec& field, const std::string& missing,
                                    const std::vector<std::string>& names, const char* column_word, Location loc) {
   Diagnostic d = make_diagnostic(Severity::Warning, "column-not-found",
                                  fmt::format("no {} of the data is `{}`, which the `where` of field `{}` reads",
@@ -83,10 +83,10 @@ Diagnostic filter_column_not_found(const eval::FieldSpec& field, const std::stri
 
 // Every column the `where` reads is there, but no row has the values it asks for. `seen` are
 // values the file's rows had in those columns, for a "did you mean".
-Diagnostic no_row_meets(const eval::FieldSpec& field, const std::vector<std::string>& seen, Location loc) {
+Diagnostic no_row_meets(const model::FieldSpec& field, const std::vector<std::string>& seen, Location loc) {
   Diagnostic d = make_diagnostic(Severity::Warning, "column-not-found",
                                  fmt::format("no row of the data meets the `where` of field `{}`: {}", field.name,
-                                             excerpt(eval::where_text(field.where), 200)),
+                                             excerpt(model::where_text(field.where), 200)),
                                  std::move(loc));
   d.notes.push_back(fmt::format("`{}` is unknown for every model", field.name));
   for (const auto& f : field.where) {
@@ -102,8 +102,8 @@ Diagnostic no_row_meets(const eval::FieldSpec& field, const std::vector<std::str
 
 }  // namespace
 
-Diagnostics columns_not_found(const eval::RecordSet& set, const std::vector<bool>& evaluated, bool any_record) {
-  const eval::Schema& schema = *set.schema;
+Diagnostics columns_not_found(const model::RecordSet& set, const std::vector<bool>& evaluated, bool any_record) {
+  const model::Schema& schema = *set.schema;
   const auto& origins = set.origins;
   const auto& names = set.names_in_file;
   const std::string& source = set.source;
@@ -111,7 +111,7 @@ Diagnostics columns_not_found(const eval::RecordSet& set, const std::vector<bool
   Diagnostics out;
   if (!any_record) return out;
   // A file none of whose names maps is `no-matching-columns` already, once.
-  const bool any_maps = std::any_of(origins.begin(), origins.end(), [](const eval::RecordSet::FieldOrigin& o) {
+  const bool any_maps = std::any_of(origins.begin(), origins.end(), [](const model::RecordSet::FieldOrigin& o) {
     return !o.value.empty() || !o.low.empty() || !o.high.empty();
   });
   if (!any_maps) return out;
@@ -121,7 +121,7 @@ Diagnostics columns_not_found(const eval::RecordSet& set, const std::vector<bool
       const auto& o = origins[slot];
       if (!o.value.empty() || !o.low.empty() || !o.high.empty()) continue;
     }
-    const eval::FieldSpec& field = schema.fields[slot];
+    const model::FieldSpec& field = schema.fields[slot];
     Location loc;
     loc.file = source;
     if (std::string missing = missing_filter_column(field, names); !missing.empty()) {

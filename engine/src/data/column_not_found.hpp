@@ -4,7 +4,7 @@
 
 #include <vector>
 
-#include "eval/record.hpp"
+#include "model/record.hpp"
 #include "scalepol/diagnostic.hpp"
 
 namespace scalepol::data {
@@ -16,6 +16,6 @@ namespace scalepol::data {
 // column it reads is missing, or when no row meets it (then the values its columns had give the
 // "did you mean"). Empty when the file gave no record at all, or when no name of the file maps
 // (`no-matching-columns` says so).
-Diagnostics columns_not_found(const eval::RecordSet& set, const std::vector<bool>& evaluated, bool any_record);
+Diagnostics columns_not_found(const model::RecordSet& set, const std::vector<bool>& evaluated, bool any_record);
 
 }  // namespace scalepol::data

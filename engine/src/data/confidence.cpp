@@ -5,7 +5,7 @@
 
 #include "data/reporter.hpp"
 #include "data/value_parse.hpp"
-#include "eval/describe.hpp"
+#include "model/describe.hpp"
 
 namespace scalepol::data {
 
@@ -46,19 +46,19 @@ const ConfidenceFactor* confidence_factor(std::string_view label) {
   return nullptr;
 }
 
-int32_t confidence_slot(const eval::Schema& schema) {
+int32_t confidence_slot(const model::Schema& schema) {
   const int32_t slot = schema.find("confidence");
-  if (slot < 0 || schema.fields[static_cast<std::size_t>(slot)].kind != check::TypeKind::Text) return -1;
+  if (slot < 0 || schema.fields[static_cast<std::size_t>(slot)].kind != ast::TypeKind::Text) return -1;
   return slot;
 }
 
-Diagnostics apply_confidence_ranges(eval::RecordSet& set) {
+Diagnostics apply_confidence_ranges(model::RecordSet& set) {
   Diagnostics errors;
-  const eval::Schema& schema = *set.schema;
+  const model::Schema& schema = *set.schema;
   const int32_t label_slot = confidence_slot(schema);
   std::vector<int32_t> compute;
   for (std::size_t i = 0; i < schema.fields.size(); ++i)
-    if (schema.fields[i].kind == check::TypeKind::Quantity && schema.fields[i].dim == check::Dim::Compute)
+    if (schema.fields[i].kind == ast::TypeKind::Quantity && schema.fields[i].dim == ast::Dim::Compute)
       compute.push_back(static_cast<int32_t>(i));
   const auto fail = [&](std::string message, std::string help) {
     Location loc;
@@ -80,19 +80,19 @@ Diagnostics apply_confidence_ranges(eval::RecordSet& set) {
   set.confidence_ranges = true;
   for (std::size_t r = 0; r < set.records.size(); ++r) {
     auto& values = set.records[r].values;
-    const eval::Value& label = values[static_cast<std::size_t>(label_slot)];
-    if (label.kind != eval::Value::Kind::Text) continue;
+    const model::Value& label = values[static_cast<std::size_t>(label_slot)];
+    if (label.kind != model::Value::Kind::Text) continue;
     const ConfidenceFactor* f = confidence_factor(label.text);
     if (!f) continue;
     for (int32_t slot : compute) {
-      eval::Value& v = values[static_cast<std::size_t>(slot)];
+      model::Value& v = values[static_cast<std::size_t>(slot)];
       // A figure with bounds of its own, even equal to it, keeps them: the file said so.
-      if (v.kind != eval::Value::Kind::Number || v.bounded || !v.is_exact() || !(v.x > 0)) continue;
+      if (v.kind != model::Value::Kind::Number || v.bounded || !v.is_exact() || !(v.x > 0)) continue;
       if (!std::isfinite(v.x * f->factor)) continue;
       // The ends in binary64, never rounded for show: 3.0000000000001e23 / 3 lies above 1e23, and a
       // verdict at that line must see it. (2.1e25 / 30 is 6.999999999999999e23; reports print the
       // shortest text that reads back as the same number.)
-      v = eval::Value::estimate(v.x, v.x / f->factor, v.x * f->factor);
+      v = model::Value::estimate(v.x, v.x / f->factor, v.x * f->factor);
       set.confidence_ranged.emplace_back(static_cast<uint32_t>(r), slot);
     }
   }

@@ -9,7 +9,7 @@
 #include <string_view>
 #include <vector>
 
-#include "eval/record.hpp"
+#include "model/record.hpp"
 #include "scalepol/diagnostic.hpp"
 
 namespace scalepol::data {
@@ -27,7 +27,7 @@ const std::vector<ConfidenceFactor>& confidence_factors();
 const ConfidenceFactor* confidence_factor(std::string_view label);
 
 // The schema's `confidence` field (a text field of that name), or -1.
-int32_t confidence_slot(const eval::Schema& schema);
+int32_t confidence_slot(const model::Schema& schema);
 
 // Gives each compute field (dimension Compute: training_compute, finetune_compute, …) of each
 // record that holds an exact figure the range of its `confidence` label, and notes which values
@@ -35,6 +35,6 @@ int32_t confidence_slot(const eval::Schema& schema);
 // range), an unknown figure and a record with another label are left as they are. Returns the
 // errors that make the option meaningless (no `confidence` field, no compute field); empty on
 // success.
-Diagnostics apply_confidence_ranges(eval::RecordSet& set);
+Diagnostics apply_confidence_ranges(model::RecordSet& set);
 
 }  // namespace scalepol::data

@@ -8,10 +8,10 @@
 #include "data/cell_encoding.hpp"
 #include "data/csv_loader.hpp"
 #include "data/csv_reader.hpp"
-#include "syntax/utf8.hpp"
 #include "data/load.hpp"
 #include "data/loader_common.hpp"
 #include "data/long_table.hpp"
+#include "syntax/utf8.hpp"
 
 namespace scalepol::data {
 
@@ -30,17 +30,17 @@ Diagnostic unterminated_quote(SourceText& source, const CsvRow& row) {
 }
 
 // "field `x`", "the lower bound of field `x`", "the upper bound of field `x`".
-std::string what_column_gives(const eval::FieldSpec& field, eval::ColumnRole role) {
+std::string what_column_gives(const model::FieldSpec& field, model::ColumnRole role) {
   switch (role) {
-    case eval::ColumnRole::Low: return fmt::format("the lower bound of field `{}`", field.name);
-    case eval::ColumnRole::High: return fmt::format("the upper bound of field `{}`", field.name);
+    case model::ColumnRole::Low: return fmt::format("the lower bound of field `{}`", field.name);
+    case model::ColumnRole::High: return fmt::format("the upper bound of field `{}`", field.name);
     default: return fmt::format("field `{}`", field.name);
   }
 }
 
 // The header row: one Column per cell. Two columns for the same field (or the same bound of
 // it): the first is used.
-std::vector<Column> read_header(const CsvReader& reader, const CsvRow& row, const eval::Schema& schema,
+std::vector<Column> read_header(const CsvReader& reader, const CsvRow& row, const model::Schema& schema,
                                 SourceText& source, Reporter& reporter) {
   std::vector<Column> columns;
   columns.reserve(row.cells.size());
@@ -72,7 +72,7 @@ std::vector<Column> read_header(const CsvReader& reader, const CsvRow& row, cons
   return columns;
 }
 
-void warn_if_nothing_maps(const std::vector<Column>& columns, const eval::Schema& schema, const CsvRow& header,
+void warn_if_nothing_maps(const std::vector<Column>& columns, const model::Schema& schema, const CsvRow& header,
                           SourceText& source, Reporter& reporter) {
   if (schema.fields.empty()) return;
   for (const Column& c : columns)
@@ -92,16 +92,16 @@ void warn_if_nothing_maps(const std::vector<Column>& columns, const eval::Schema
 
 // A schema with a key field and a header in which no column gives it (while others map: with
 // none, no-matching-columns says more): every record would be named by its line, silently.
-void warn_if_no_name_column(const std::vector<Column>& columns, const eval::Schema& schema, const CsvRow& header,
+void warn_if_no_name_column(const std::vector<Column>& columns, const model::Schema& schema, const CsvRow& header,
                             SourceText& source, Reporter& reporter) {
   if (schema.key_slot < 0) return;
   bool any = false;
   for (const Column& c : columns) {
-    if (c.slot == schema.key_slot && c.role == eval::ColumnRole::Value) return;
+    if (c.slot == schema.key_slot && c.role == model::ColumnRole::Value) return;
     any = any || c.slot >= 0;
   }
   if (!any || !reporter.admit()) return;
-  const eval::FieldSpec& key = schema.fields[static_cast<std::size_t>(schema.key_slot)];
+  const model::FieldSpec& key = schema.fields[static_cast<std::size_t>(schema.key_slot)];
   Diagnostic d = make_diagnostic(Severity::Warning, "missing-model-name",
                                  fmt::format("no column of the header gives the model's name (field `{}`)", key.name),
                                  source.locate(header.start, header.end));
@@ -149,11 +149,11 @@ void report_ragged(const CsvRow& row, std::size_t header_cells, SourceText& sour
 
 // Reads the bounds into the field's value: an estimate with its range. A problem makes the value
 // unknown and is reported at the bound's cell.
-void apply_bounds(const eval::FieldSpec& field, const RowBounds& b, const std::vector<Column>& columns,
+void apply_bounds(const model::FieldSpec& field, const RowBounds& b, const std::vector<Column>& columns,
                   const std::array<int32_t, 3>& column_of, const CsvRow& row, SourceText& source, Reporter& reporter,
-                  eval::Value& value) {
+                  model::Value& value) {
   if (b.failed) {
-    value = eval::Value::unknown();
+    value = model::Value::unknown();
     return;
   }
   if (b.low.is_unknown() && b.high.is_unknown()) return;
@@ -179,7 +179,7 @@ void apply_bounds(const eval::FieldSpec& field, const RowBounds& b, const std::v
 
 }  // namespace
 
-CsvLoader::CsvLoader(const std::string& name, std::shared_ptr<const eval::Schema> schema)
+CsvLoader::CsvLoader(const std::string& name, std::shared_ptr<const model::Schema> schema)
     : schema_(std::move(schema)), source_(name, {}), reporter_(name), selector_(*schema_) {
   set_.schema = schema_;
   set_.source = name;
@@ -273,7 +273,7 @@ Expected<std::size_t, Diagnostics> CsvLoader::header(std::string_view text, bool
     auto& origin = set_.origins[static_cast<std::size_t>(c.slot)];
     note_origin(origin.of(c.role), c.name);
     column_of_[static_cast<std::size_t>(c.slot)][static_cast<std::size_t>(c.role)] = static_cast<int32_t>(i);
-    if (c.slot == schema_->key_slot && c.role == eval::ColumnRole::Value) name_column_ = i;
+    if (c.slot == schema_->key_slot && c.role == model::ColumnRole::Value) name_column_ = i;
   }
   select_rows();
   for (std::size_t slot = 0; slot < nfields; ++slot)
@@ -282,7 +282,7 @@ Expected<std::size_t, Diagnostics> CsvLoader::header(std::string_view text, bool
   return reader.position();
 }
 
-std::size_t CsvLoader::rows(std::string_view text, uint32_t first_line, bool at_end, std::vector<eval::Record>& out) {
+std::size_t CsvLoader::rows(std::string_view text, uint32_t first_line, bool at_end, std::vector<model::Record>& out) {
   source_.rebase(text, first_line);
   CsvReader reader(text);
   const std::size_t nfields = schema_->fields.size();
@@ -323,11 +323,11 @@ std::size_t CsvLoader::rows(std::string_view text, uint32_t first_line, bool at_
     if (used == out.size()) {
       out.emplace_back().values.resize(nfields);
     } else if (read_only_) {  // only the slots read_only() left can hold a value
-      for (int32_t slot : written_) eval::reset(out[used].values[static_cast<std::size_t>(slot)]);
+      for (int32_t slot : written_) model::reset(out[used].values[static_cast<std::size_t>(slot)]);
     } else {
-      for (eval::Value& v : out[used].values) eval::reset(v);
+      for (model::Value& v : out[used].values) model::reset(v);
     }
-    eval::Record& record = out[used++];
+    model::Record& record = out[used++];
     record.line = source_.line_of(row_.start);
 
     for (std::size_t slot : bounded_) bounds_[slot] = RowBounds{};
@@ -369,9 +369,9 @@ std::size_t CsvLoader::rows(std::string_view text, uint32_t first_line, bool at_
 }
 
 void CsvLoader::read_cell(const CsvReader& reader, std::string_view text, std::size_t i, std::size_t s,
-                          eval::ColumnRole role, eval::Record& record) {
+                          model::ColumnRole role, model::Record& record) {
   const CsvCell& cell = row_.cells[i];
-  const eval::FieldSpec& field = schema_->fields[s];
+  const model::FieldSpec& field = schema_->fields[s];
   std::string_view cell_text = reader.text(cell, scratch_);
   // Only the cells of fields read are checked (streaming reads what the policy reads); the
   // raw bytes are searched, so the location is exact in a quoted cell too.
@@ -381,11 +381,11 @@ void CsvLoader::read_cell(const CsvReader& reader, std::string_view text, std::s
     cell_text = repaired_;
   }
   RowBounds& b = bounds_[s];
-  eval::Value* into = &record.values[s];
-  if (role == eval::ColumnRole::Low) {
+  model::Value* into = &record.values[s];
+  if (role == model::ColumnRole::Low) {
     into = &b.low;
     b.low_cell = i;
-  } else if (role == eval::ColumnRole::High) {
+  } else if (role == model::ColumnRole::High) {
     into = &b.high;
     b.high_cell = i;
   }
@@ -409,12 +409,12 @@ void CsvLoader::read_cell(const CsvReader& reader, std::string_view text, std::s
   }
 }
 
-void CsvLoader::warn_if_no_name(const CsvReader& reader, const eval::Record& record) {
+void CsvLoader::warn_if_no_name(const CsvReader& reader, const model::Record& record) {
   // Only a cell that is there and blank: a cell that could not be read is reported already, and a
   // missing one by ragged-row.
   if (name_column_ >= row_.cells.size() || columns_[name_column_].slot < 0) return;
-  const eval::Value& name = record.values[static_cast<std::size_t>(schema_->key_slot)];
-  if (name.kind == eval::Value::Kind::Text && !name.text.empty()) return;
+  const model::Value& name = record.values[static_cast<std::size_t>(schema_->key_slot)];
+  if (name.kind == model::Value::Kind::Text && !name.text.empty()) return;
   const CsvCell& cell = row_.cells[name_column_];
   if (!trim(reader.text(cell, scratch_)).empty()) return;  // not blank, but unreadable: reported
   if (!reporter_.admit()) return;
@@ -456,7 +456,7 @@ void CsvLoader::select_rows() {
   filter_text_.assign(filter_column_.size(), {});
 }
 
-eval::RecordSet CsvLoader::finish_whole() {
+model::RecordSet CsvLoader::finish_whole() {
   selector_.finish(set_);
   if (schema_->long_table) join_rows(set_, reporter_, source_);
   finish(set_, reporter_, source_);
@@ -465,8 +465,8 @@ eval::RecordSet CsvLoader::finish_whole() {
 
 Diagnostics CsvLoader::finish_stream() { return reporter_.finish(); }
 
-Expected<eval::RecordSet, Diagnostics> load_csv(std::string_view text, const std::string& name,
-                                                std::shared_ptr<const eval::Schema> schema) {
+Expected<model::RecordSet, Diagnostics> load_csv(std::string_view text, const std::string& name,
+                                                std::shared_ptr<const model::Schema> schema) {
   text = syntax::strip_bom(text);
   CsvLoader loader(name, std::move(schema));
   auto consumed = loader.header(text, true);

@@ -2,11 +2,11 @@
 #include <fmt/format.h>
 
 #include "data/json_loader_impl.hpp"
-#include "syntax/utf8.hpp"
 #include "data/json_scan.hpp"
 #include "data/load.hpp"
 #include "data/loader_common.hpp"
 #include "data/value_parse.hpp"
+#include "syntax/utf8.hpp"
 
 namespace scalepol::data::detail {
 
@@ -126,7 +126,7 @@ void JsonLoader::report_not_an_object(od::json_type type, const char* at) {
   reporter_.add(std::move(d));
 }
 
-void JsonLoader::report_wrong_type(const eval::FieldSpec& field, std::string_view key, od::json_type type,
+void JsonLoader::report_wrong_type(const model::FieldSpec& field, std::string_view key, od::json_type type,
                                    std::string_view raw, const char* at) {
   if (!reporter_.admit()) return;
   const std::string found = (type == od::json_type::number || type == od::json_type::boolean)
@@ -137,13 +137,13 @@ void JsonLoader::report_wrong_type(const eval::FieldSpec& field, std::string_vie
       fmt::format("expected {} for {}, found {}", expected_noun(field.kind), field_label(field, "key", key), found),
       locate(at, raw.size()));
   d.notes.push_back("the value is read as unknown");
-  if (field.kind == check::TypeKind::Date) d.help = "write dates as strings: \"2023-03-15\"";
+  if (field.kind == ast::TypeKind::Date) d.help = "write dates as strings: \"2023-03-15\"";
   reporter_.add(std::move(d));
 }
 
 void JsonLoader::report_duplicate_key(std::size_t entry, std::string_view key, const char* key_quote) {
   if (!reporter_.admit()) return;
-  const eval::FieldSpec& field = schema_->fields[entry / 3];
+  const model::FieldSpec& field = schema_->fields[entry / 3];
   const std::string_view first = first_key_[entry];
   const char* part = entry % 3 == 1 ? "the lower bound of " : entry % 3 == 2 ? "the upper bound of " : "";
   std::string message = first == key ? fmt::format("duplicate key `{}`", excerpt(key))
@@ -166,13 +166,13 @@ void JsonLoader::report_long_line(std::size_t begin) {
   reporter_.add(std::move(d));
 }
 
-void JsonLoader::check_name(const eval::Record& record, const char* object) {
+void JsonLoader::check_name(const model::Record& record, const char* object) {
   if (schema_->key_slot < 0) return;
   const auto slot = static_cast<std::size_t>(schema_->key_slot);
-  const eval::Value& name = record.values[slot];
+  const model::Value& name = record.values[slot];
   const bool has_key = seen_[slot * 3] == stamp_;
   any_name_key_ = any_name_key_ || has_key;
-  if (name.kind == eval::Value::Kind::Text && !name.text.empty()) return;
+  if (name.kind == model::Value::Kind::Text && !name.text.empty()) return;
   if (has_key) {
     // A value that could not be read is reported already; a blank string or null is not.
     if (name_reported_ || !reporter_.admit()) return;
@@ -198,7 +198,7 @@ void JsonLoader::finish_names() {
   } else if (any_mapped_ && reporter_.admit()) {
     // No record has the key: one warning for the file, as for a CSV header without the column.
     // (When no key maps at all, no-matching-columns says so.)
-    const eval::FieldSpec& field = schema_->fields[static_cast<std::size_t>(schema_->key_slot)];
+    const model::FieldSpec& field = schema_->fields[static_cast<std::size_t>(schema_->key_slot)];
     const uint32_t line = unnamed_.front().location.line;
     Diagnostic d = make_diagnostic(Severity::Warning, "missing-model-name",
                                    fmt::format("no record has a key that gives the model's name (field `{}`)", field.name),

@@ -2,17 +2,17 @@
 #include <fmt/format.h>
 
 #include "data/json_loader_impl.hpp"
-#include "syntax/utf8.hpp"
 #include "data/load.hpp"
 #include "data/loader_common.hpp"
 #include "data/long_table.hpp"
+#include "syntax/utf8.hpp"
 
 namespace scalepol::data {
 
 namespace detail {
 
 JsonLoader::JsonLoader(std::string_view text, std::size_t capacity, const std::string& name,
-                       std::shared_ptr<const eval::Schema> schema)
+                       std::shared_ptr<const model::Schema> schema)
     : text_(text),
       capacity_(capacity),
       schema_(std::move(schema)),
@@ -31,7 +31,7 @@ JsonLoader::JsonLoader(std::string_view text, std::size_t capacity, const std::s
   filter_cells_.assign(selector_.columns().size(), std::nullopt);
 }
 
-Expected<eval::RecordSet, Diagnostics> JsonLoader::load(JsonShape shape) {
+Expected<model::RecordSet, Diagnostics> JsonLoader::load(JsonShape shape) {
   const std::size_t first = text_.find_first_not_of(" \t\r\n");
   if (shape == JsonShape::Detect && first == std::string_view::npos) return make_unexpected(empty_json_file(set_.source, text_));
   if (shape == JsonShape::Detect && first != std::string_view::npos && text_[first] == '[') {
@@ -73,7 +73,7 @@ bool JsonLoader::load_array() {
     }
     od::object object;
     if (auto e = v.get_object().get(object)) return fail(e, at);
-    eval::Record record;
+    model::Record record;
     record.line = source_.line_of(offset(at));
     if (!read_object(object, record)) return false;
     check_name(record, at);
@@ -103,15 +103,15 @@ void JsonLoader::load_lines() {
   set_.records.resize(used_);
 }
 
-eval::Record& JsonLoader::start_record() {
+model::Record& JsonLoader::start_record() {
   if (used_ == set_.records.size()) {
     set_.records.emplace_back();
   } else {  // a record of an earlier block, whose storage is reused
-    eval::Record& r = set_.records[used_];
+    model::Record& r = set_.records[used_];
     if (read_only_ && r.values.size() == schema_->fields.size()) {
-      for (int32_t slot : written_) eval::reset(r.values[static_cast<std::size_t>(slot)]);
+      for (int32_t slot : written_) model::reset(r.values[static_cast<std::size_t>(slot)]);
     } else {
-      for (eval::Value& v : r.values) eval::reset(v);
+      for (model::Value& v : r.values) model::reset(v);
     }
   }
   return set_.records[used_++];
@@ -180,7 +180,7 @@ void JsonLoader::read_line(std::size_t begin, std::size_t end, uint32_t line) {
   doc_end_ = end;
   error_ = {};
   const Reporter::Mark mark = reporter_.mark();
-  eval::Record& record = start_record();
+  model::Record& record = start_record();
   record.line = line;  // counted by the caller, which has found every line end already
   if (read_line_object(begin, end, record)) {
     check_name(record, text_.data() + begin + text_.substr(begin).find_first_not_of(" \t\r"));
@@ -197,7 +197,7 @@ void JsonLoader::read_line(std::size_t begin, std::size_t end, uint32_t line) {
   reporter_.add(std::move(d));
 }
 
-bool JsonLoader::read_line_object(std::size_t begin, std::size_t end, eval::Record& record) {
+bool JsonLoader::read_line_object(std::size_t begin, std::size_t end, model::Record& record) {
   const simdjson::padded_string_view view(text_.data() + begin, end - begin, capacity_ - begin);
   if (auto e = parser_.iterate(view).get(doc_)) return fail(e, nullptr);
   od::json_type type;
@@ -236,9 +236,9 @@ Diagnostics empty_json_file(const std::string& name, std::string_view text) {
   return out;
 }
 
-Expected<eval::RecordSet, Diagnostics> load_json_padded(std::string_view text, std::size_t capacity,
+Expected<model::RecordSet, Diagnostics> load_json_padded(std::string_view text, std::size_t capacity,
                                                         const std::string& name,
-                                                        std::shared_ptr<const eval::Schema> schema,
+                                                        std::shared_ptr<const model::Schema> schema,
                                                         JsonShape shape) {
   // The BOM is dropped by moving the view, which leaves the padding behind the text as it was.
   const std::string_view body = syntax::strip_bom(text);
@@ -249,8 +249,8 @@ Expected<eval::RecordSet, Diagnostics> load_json_padded(std::string_view text, s
 
 namespace {
 
-Expected<eval::RecordSet, Diagnostics> load_copy(std::string_view text, const std::string& name,
-                                                 std::shared_ptr<const eval::Schema> schema, JsonShape shape) {
+Expected<model::RecordSet, Diagnostics> load_copy(std::string_view text, const std::string& name,
+                                                 std::shared_ptr<const model::Schema> schema, JsonShape shape) {
   // simdjson reads a little past the end of what it parses: one copy into a padded buffer.
   const simdjson::padded_string padded(text.data(), text.size());
   return load_json_padded(std::string_view(padded.data(), padded.size()), padded.size() + simdjson::SIMDJSON_PADDING,
@@ -259,13 +259,13 @@ Expected<eval::RecordSet, Diagnostics> load_copy(std::string_view text, const st
 
 }  // namespace
 
-Expected<eval::RecordSet, Diagnostics> load_json(std::string_view text, const std::string& name,
-                                                 std::shared_ptr<const eval::Schema> schema) {
+Expected<model::RecordSet, Diagnostics> load_json(std::string_view text, const std::string& name,
+                                                 std::shared_ptr<const model::Schema> schema) {
   return load_copy(text, name, std::move(schema), JsonShape::Detect);
 }
 
-Expected<eval::RecordSet, Diagnostics> load_json_lines(std::string_view text, const std::string& name,
-                                                       std::shared_ptr<const eval::Schema> schema) {
+Expected<model::RecordSet, Diagnostics> load_json_lines(std::string_view text, const std::string& name,
+                                                       std::shared_ptr<const model::Schema> schema) {
   return load_copy(text, name, std::move(schema), JsonShape::Lines);
 }
 

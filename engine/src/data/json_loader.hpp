@@ -7,7 +7,7 @@
 #include <string>
 #include <string_view>
 
-#include "eval/record.hpp"
+#include "model/record.hpp"
 #include "scalepol/diagnostic.hpp"
 #include "scalepol/expected.hpp"
 
@@ -30,9 +30,9 @@ Diagnostics empty_json_file(const std::string& name, std::string_view text);
 
 // As load_json; the `capacity - text.size()` bytes after `text` must be readable and at least
 // json_padding() of them.
-Expected<eval::RecordSet, Diagnostics> load_json_padded(std::string_view text, std::size_t capacity,
+Expected<model::RecordSet, Diagnostics> load_json_padded(std::string_view text, std::size_t capacity,
                                                         const std::string& name,
-                                                        std::shared_ptr<const eval::Schema> schema,
+                                                        std::shared_ptr<const model::Schema> schema,
                                                         JsonShape shape = JsonShape::Detect);
 
 }  // namespace scalepol::data

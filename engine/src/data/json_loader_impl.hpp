@@ -25,7 +25,7 @@
 #include "data/long_table.hpp"
 #include "data/reporter.hpp"
 #include "data/source_text.hpp"
-#include "eval/record.hpp"
+#include "model/record.hpp"
 
 namespace scalepol::data::detail {
 
@@ -38,7 +38,7 @@ namespace od = simdjson::ondemand;
 // reading a record).
 class ColumnIndex {
  public:
-  explicit ColumnIndex(const eval::Schema& schema) {
+  explicit ColumnIndex(const model::Schema& schema) {
     std::size_t keys = 0;
     for (const auto& f : schema.fields) keys += 1 + f.columns.size() + f.low_columns.size() + f.high_columns.size();
     std::size_t size = 16;
@@ -47,7 +47,7 @@ class ColumnIndex {
     mask_ = size - 1;
     // Own names first, then `column` aliases, then bound columns, each only where no earlier
     // entry claimed the key: the same answers as Schema::find_column.
-    const auto add = [&](const std::string& key, std::size_t slot, eval::ColumnRole role) {
+    const auto add = [&](const std::string& key, std::size_t slot, model::ColumnRole role) {
       if (key.find('\\') != std::string::npos) plain_keys_ = false;
       Slot& t = table_[probe(key)];
       if (t.used) return;
@@ -55,12 +55,12 @@ class ColumnIndex {
       t.key = key;
       t.entry.code = static_cast<int32_t>(slot * 3 + static_cast<std::size_t>(role));
     };
-    for (std::size_t i = 0; i < schema.fields.size(); ++i) add(schema.fields[i].name, i, eval::ColumnRole::Value);
+    for (std::size_t i = 0; i < schema.fields.size(); ++i) add(schema.fields[i].name, i, model::ColumnRole::Value);
     for (std::size_t i = 0; i < schema.fields.size(); ++i)
-      for (const std::string& c : schema.fields[i].columns) add(c, i, eval::ColumnRole::Value);
+      for (const std::string& c : schema.fields[i].columns) add(c, i, model::ColumnRole::Value);
     for (std::size_t i = 0; i < schema.fields.size(); ++i) {
-      for (const std::string& c : schema.fields[i].low_columns) add(c, i, eval::ColumnRole::Low);
-      for (const std::string& c : schema.fields[i].high_columns) add(c, i, eval::ColumnRole::High);
+      for (const std::string& c : schema.fields[i].low_columns) add(c, i, model::ColumnRole::Low);
+      for (const std::string& c : schema.fields[i].high_columns) add(c, i, model::ColumnRole::High);
     }
   }
   // slot * 3 + role, -1 for a key of no field, kIgnored for a key of a field not read.
@@ -135,17 +135,17 @@ class JsonLoader {
  public:
   // `text` must be followed by readable padding up to `capacity` (see load_json_padded).
   JsonLoader(std::string_view text, std::size_t capacity, const std::string& name,
-             std::shared_ptr<const eval::Schema> schema);
-  const eval::RecordSet& loaded() const { return set_; }
+             std::shared_ptr<const model::Schema> schema);
+  const model::RecordSet& loaded() const { return set_; }
 
-  Expected<eval::RecordSet, Diagnostics> load(JsonShape shape);
+  Expected<model::RecordSet, Diagnostics> load(JsonShape shape);
 
   // Block by block (data/stream.cpp): JSON Lines from `text`, which starts on line `first_line`
   // of the file and has readable padding up to `capacity`. Without `at_end` a last line with no
   // line end is left for the next block. Returns the bytes taken; records go to records().
   std::size_t load_lines_block(std::string_view text, std::size_t capacity, uint32_t first_line, bool at_end);
-  std::vector<eval::Record>& records() { return set_.records; }
-  const std::vector<eval::RecordSet::FieldOrigin>& origins() const { return set_.origins; }
+  std::vector<model::Record>& records() { return set_.records; }
+  const std::vector<model::RecordSet::FieldOrigin>& origins() const { return set_.origins; }
   // Read only the fields in `read` (per slot); the others stay unknown and unchecked (streaming).
   void read_only(const std::vector<bool>& read) {
     columns_.read_only(read);
@@ -164,22 +164,22 @@ class JsonLoader {
   void load_lines();
   // A bad line is reported and skipped. `line`: the line number of `begin`.
   void read_line(std::size_t begin, std::size_t end, uint32_t line);
-  bool read_line_object(std::size_t begin, std::size_t end, eval::Record& record);
+  bool read_line_object(std::size_t begin, std::size_t end, model::Record& record);
 
   // Records and values (json_values.cpp). False on a syntax error; a value of the wrong type is
   // reported, read as unknown, and is no reason to stop.
-  bool read_object(od::object& object, eval::Record& record);
+  bool read_object(od::object& object, model::Record& record);
   // `is_null` (if given) is set when the value is JSON null.
-  bool read_value(od::value& v, const eval::FieldSpec& field, std::string_view key, eval::Value& out,
+  bool read_value(od::value& v, const model::FieldSpec& field, std::string_view key, model::Value& out,
                   bool* is_null = nullptr);
   // A bound key's value: a number, a numeric string or null (no bound), in the field's data unit.
   // False on a syntax error; a value that is not a number is reported and sets `failed`.
-  bool read_bound(od::value& v, const eval::FieldSpec& field, std::string_view key, std::optional<double>& out,
+  bool read_bound(od::value& v, const model::FieldSpec& field, std::string_view key, std::optional<double>& out,
                   bool& failed);
   // After a record's keys: the bounds met into their fields' values (a problem is reported at
   // the first bound key).
-  void apply_bounds(eval::Record& record);
-  bool read_range(od::value& v, const eval::FieldSpec& field, std::string_view key, eval::Value& out,
+  void apply_bounds(model::Record& record);
+  bool read_range(od::value& v, const model::FieldSpec& field, std::string_view key, model::Value& out,
                   const char* at);
   // Records nest at most this deep (a record is depth 1; its values, 2; …): deeper is
   // `malformed-json`, before validate()'s recursion can exhaust the stack.
@@ -194,7 +194,7 @@ class JsonLoader {
   bool fail_here(simdjson::error_code code);             // … where simdjson stopped
   Diagnostic syntax_diagnostic();                        // error_ as `malformed-json`
   void report_not_an_object(od::json_type type, const char* at);
-  void report_wrong_type(const eval::FieldSpec& field, std::string_view key, od::json_type type,
+  void report_wrong_type(const model::FieldSpec& field, std::string_view key, od::json_type type,
                          std::string_view raw, const char* at);
   void report_duplicate_key(std::size_t entry, std::string_view key, const char* key_quote);  // entry: slot * 3 + role
   void warn_if_nothing_maps();
@@ -203,16 +203,16 @@ class JsonLoader {
   // After a record is read whole: `missing-model-name` when it has no name. `object` is its `{`.
   // A record without the key at all is held back until the end (finish_names): when no record
   // of the file has the key, one warning says so instead of one per record.
-  void check_name(const eval::Record& record, const char* object);
+  void check_name(const model::Record& record, const char* object);
   void finish_names();
 
   std::string_view text_;
   std::size_t capacity_;
-  std::shared_ptr<const eval::Schema> schema_;
+  std::shared_ptr<const model::Schema> schema_;
   ColumnIndex columns_;
   SourceText source_;
   Reporter reporter_;
-  eval::RecordSet set_;
+  model::RecordSet set_;
 
   od::parser parser_;
   od::document doc_;
@@ -228,7 +228,7 @@ class JsonLoader {
   // Records are built in place in set_.records, reusing the storage of earlier blocks' records:
   // the first used_ are this block's.
   std::size_t used_ = 0;
-  eval::Record& start_record();
+  model::Record& start_record();
   // After read_only(): the slots a record's value can be written to. A reused record resets only
   // these (the others stay unknown): resetting all of a wide schema's values would cost a tenth
   // of reading a record.
@@ -262,14 +262,14 @@ class JsonLoader {
   // read, and per key, the fields with a `where` that read it besides the one it maps to.
   RowSelector selector_;
   std::vector<std::optional<std::string_view>> filter_cells_;
-  std::unordered_map<std::string, std::vector<std::pair<int32_t, eval::ColumnRole>>> also_;
+  std::unordered_map<std::string, std::vector<std::pair<int32_t, model::ColumnRole>>> also_;
   // Before an object's values are read: which fields it gives (RowSelector::begin_row). The
   // object is read again from its start after.
   bool select_row(od::object& object);
-  const std::vector<std::pair<int32_t, eval::ColumnRole>>& also_for(std::string_view key, int32_t slot,
-                                                                    eval::ColumnRole role);
+  const std::vector<std::pair<int32_t, model::ColumnRole>>& also_for(std::string_view key, int32_t slot,
+                                                                    model::ColumnRole role);
   // A second field's value from the key's text (its first field reads the value itself).
-  void read_text(od::value& value, std::size_t slot, eval::ColumnRole role, std::string_view key, eval::Record& record);
+  void read_text(od::value& value, std::size_t slot, model::ColumnRole role, std::string_view key, model::Record& record);
   // At the end of a whole load (RowSelector::finish).
   void finish_filters();
 };

@@ -5,8 +5,8 @@
 #include <algorithm>
 #include <cmath>
 
-#include "data/json_loader_impl.hpp"
 #include "check/exact_scale.hpp"
+#include "data/json_loader_impl.hpp"
 #include "data/loader_common.hpp"
 #include "data/value_parse.hpp"
 
@@ -16,11 +16,11 @@ namespace {
 
 // A range's value from its parts (value, low, high; each may be missing), in the field's data
 // unit: "" with `out` set, or what is wrong with it.
-std::string combine_range(const std::optional<double> (&parts)[3], const eval::FieldSpec& field,
-                          const std::string& label, eval::Value& out) {
+std::string combine_range(const std::optional<double> (&parts)[3], const model::FieldSpec& field,
+                          const std::string& label, model::Value& out) {
   EstimateParts scaled;
   scaled.non_negative = never_negative(field.dim);
-  out = eval::Value::unknown();  // what is read when a part cannot be
+  out = model::Value::unknown();  // what is read when a part cannot be
   std::optional<double>* to[3] = {&scaled.value, &scaled.low, &scaled.high};
   for (int i = 0; i < 3; ++i) {
     if (!parts[i]) continue;
@@ -34,7 +34,7 @@ std::string combine_range(const std::optional<double> (&parts)[3], const eval::F
 
 }  // namespace
 
-bool JsonLoader::read_object(od::object& object, eval::Record& record) {
+bool JsonLoader::read_object(od::object& object, model::Record& record) {
   record.values.resize(schema_->fields.size());
   if (++stamp_ == 0) {  // wrapped: forget every stamp rather than see false duplicates
     std::fill(seen_.begin(), seen_.end(), 0);
@@ -81,7 +81,7 @@ bool JsonLoader::read_object(od::object& object, eval::Record& record) {
       // the others its text (a value is read once).
       const auto taken = [&](int32_t slot) { return selector_.takes(static_cast<std::size_t>(slot)); };
       const int32_t first = entry / 3;
-      const auto role = static_cast<eval::ColumnRole>(entry % 3);
+      const auto role = static_cast<model::ColumnRole>(entry % 3);
       const auto& also = also_for(key, first, role);
       bool first_taken = taken(first);
       for (const auto& [slot, also_role] : also) {
@@ -99,7 +99,7 @@ bool JsonLoader::read_object(od::object& object, eval::Record& record) {
       }
       if (entry / 3 != first) {
         // The key's `noted` flag is its first field's: this one's origin is noted here.
-        note_origin(set_.origins[static_cast<std::size_t>(entry / 3)].of(static_cast<eval::ColumnRole>(entry % 3)), key);
+        note_origin(set_.origins[static_cast<std::size_t>(entry / 3)].of(static_cast<model::ColumnRole>(entry % 3)), key);
         noted = &noted_elsewhere;
       }
     }
@@ -113,7 +113,7 @@ bool JsonLoader::read_object(od::object& object, eval::Record& record) {
     seen_[e] = stamp_;
     first_key_[e] = key;
     any_mapped_ = true;
-    const eval::FieldSpec& spec = schema_->fields[s];
+    const model::FieldSpec& spec = schema_->fields[s];
     auto& origin = set_.origins[s];
     if (e % 3 == 0) {
       if (!*noted) note_origin(origin.value, key), *noted = true;
@@ -178,19 +178,19 @@ bool JsonLoader::select_row(od::object& object) {
   return true;
 }
 
-const std::vector<std::pair<int32_t, eval::ColumnRole>>& JsonLoader::also_for(std::string_view key, int32_t slot,
-                                                                              eval::ColumnRole role) {
+const std::vector<std::pair<int32_t, model::ColumnRole>>& JsonLoader::also_for(std::string_view key, int32_t slot,
+                                                                              model::ColumnRole role) {
   auto it = also_.find(std::string(key));
   if (it == also_.end()) it = also_.emplace(std::string(key), also_read_by(*schema_, key, slot, role)).first;
   return it->second;
 }
 
-void JsonLoader::read_text(od::value& value, std::size_t slot, eval::ColumnRole role, std::string_view key,
-                           eval::Record& record) {
-  const eval::FieldSpec& spec = schema_->fields[slot];
+void JsonLoader::read_text(od::value& value, std::size_t slot, model::ColumnRole role, std::string_view key,
+                           model::Record& record) {
+  const model::FieldSpec& spec = schema_->fields[slot];
   std::string_view raw = trim(value.raw_json_token());
   note_origin(set_.origins[slot].of(role), key);
-  if (role != eval::ColumnRole::Value || raw == "null") return;  // a bound is read for the first field only
+  if (role != model::ColumnRole::Value || raw == "null") return;  // a bound is read for the first field only
   std::string_view text = raw;
   if (text.size() >= 2 && text.front() == '"') text = text.substr(1, text.size() - 2);
   const ParseError error = parse_value(spec, text, record.values[slot]);
@@ -200,7 +200,7 @@ void JsonLoader::read_text(od::value& value, std::size_t slot, eval::ColumnRole 
 
 void JsonLoader::finish_filters() { selector_.finish(set_); }
 
-bool JsonLoader::read_bound(od::value& v, const eval::FieldSpec& field, std::string_view key,
+bool JsonLoader::read_bound(od::value& v, const model::FieldSpec& field, std::string_view key,
                             std::optional<double>& out, bool& failed) {
   const std::string_view raw = trim(v.raw_json_token());
   od::json_type type;
@@ -234,7 +234,7 @@ bool JsonLoader::read_bound(od::value& v, const eval::FieldSpec& field, std::str
       report_wrong_type(field, key, type, raw, raw.data());
       return validate(v);
   }
-  eval::Value scaled;
+  model::Value scaled;
   if (error = scale_quantity(field, x, scaled); error != ParseError::None) {
     failed = true;
     if (reporter_.admit()) reporter_.add(malformed_value(error, raw, field, "key", key, locate(raw.data(), raw.size())));
@@ -244,16 +244,16 @@ bool JsonLoader::read_bound(od::value& v, const eval::FieldSpec& field, std::str
   return true;
 }
 
-void JsonLoader::apply_bounds(eval::Record& record) {
+void JsonLoader::apply_bounds(model::Record& record) {
   for (std::size_t s : bounded_) {
     Bounds& b = bounds_[s];
-    eval::Value& value = record.values[s];
-    const eval::FieldSpec& field = schema_->fields[s];
+    model::Value& value = record.values[s];
+    const model::FieldSpec& field = schema_->fields[s];
     const bool has_value_key = seen_[s * 3] == stamp_;
     const std::string_view value_key = has_value_key ? first_key_[s * 3] : std::string_view(field.name);
     std::string problem;
     if (b.failed || (has_value_key && value_failed_[s])) {
-      value = eval::Value::unknown();  // already reported
+      value = model::Value::unknown();  // already reported
     } else if (!b.low && !b.high) {
       // Both bounds null or blank: the value stands as given.
     } else if (!value.is_unknown() && !value.is_exact()) {
@@ -285,7 +285,7 @@ void JsonLoader::apply_bounds(eval::Record& record) {
   bounded_.clear();
 }
 
-bool JsonLoader::read_value(od::value& v, const eval::FieldSpec& field, std::string_view key, eval::Value& out,
+bool JsonLoader::read_value(od::value& v, const model::FieldSpec& field, std::string_view key, model::Value& out,
                             bool* is_null) {
   const std::string_view raw = trim(v.raw_json_token());
   const char* at = raw.data();
@@ -301,11 +301,11 @@ bool JsonLoader::read_value(od::value& v, const eval::FieldSpec& field, std::str
     case od::json_type::number: {
       double x = 0;
       if (auto e = v.get_double().get(x)) return fail(e, at);
-      if (field.kind == check::TypeKind::Quantity) {
+      if (field.kind == ast::TypeKind::Quantity) {
         if (ParseError error = scale_quantity(field, x, out); error != ParseError::None && reporter_.admit())
           reporter_.add(malformed_value(error, raw, field, "key", key, locate(at, raw.size())));
-      } else if (field.kind == check::TypeKind::Text ||
-                 (field.kind == check::TypeKind::Bool && (raw == "0" || raw == "1"))) {
+      } else if (field.kind == ast::TypeKind::Text ||
+                 (field.kind == ast::TypeKind::Bool && (raw == "0" || raw == "1"))) {
         parse_value(field, raw, out);
       } else {
         report_wrong_type(field, key, type, raw, at);
@@ -315,8 +315,8 @@ bool JsonLoader::read_value(od::value& v, const eval::FieldSpec& field, std::str
     case od::json_type::boolean: {
       bool b = false;
       if (auto e = v.get_bool().get(b)) return fail(e, at);
-      if (field.kind == check::TypeKind::Bool) out = eval::Value::of_bool(b);
-      else if (field.kind == check::TypeKind::Text) out = eval::Value::of_text(b ? "true" : "false");
+      if (field.kind == ast::TypeKind::Bool) out = model::Value::of_bool(b);
+      else if (field.kind == ast::TypeKind::Text) out = model::Value::of_text(b ? "true" : "false");
       else report_wrong_type(field, key, type, raw, at);
       return true;
     }
@@ -329,7 +329,7 @@ bool JsonLoader::read_value(od::value& v, const eval::FieldSpec& field, std::str
       return true;
     }
     case od::json_type::object:
-      if (field.kind == check::TypeKind::Quantity) return read_range(v, field, key, out, at);
+      if (field.kind == ast::TypeKind::Quantity) return read_range(v, field, key, out, at);
       [[fallthrough]];
     case od::json_type::array:
       report_wrong_type(field, key, type, raw, at);
@@ -341,7 +341,7 @@ bool JsonLoader::read_value(od::value& v, const eval::FieldSpec& field, std::str
 // {"value": 2.1e25, "low": 8.2e24, "high": 4.4e25}: an estimate with its interval. A missing
 // bound is the value; only `value` is an exact number. Each part may be a number, a numeric
 // string or null (missing).
-bool JsonLoader::read_range(od::value& v, const eval::FieldSpec& field, std::string_view key, eval::Value& out,
+bool JsonLoader::read_range(od::value& v, const model::FieldSpec& field, std::string_view key, model::Value& out,
                             const char* at) {
   od::object object;
   if (auto e = v.get_object().get(object)) return fail(e, at);
@@ -407,7 +407,7 @@ bool JsonLoader::read_range(od::value& v, const eval::FieldSpec& field, std::str
     problem = combine_range(parts, field, field_label(field, "key", key), out);
     if (problem.empty()) return true;
   } else {
-    out = eval::Value::unknown();
+    out = model::Value::unknown();
   }
   if (reporter_.admit()) {
     Diagnostic d = make_diagnostic(Severity::Warning, "malformed-value", std::move(problem),

@@ -21,10 +21,10 @@
 #include <string>
 #include <string_view>
 
-#include "eval/record.hpp"
+#include "model/record.hpp"
 #include "scalepol/diagnostic.hpp"
 #include "scalepol/expected.hpp"
-#include "scalepol/records.hpp"
+#include "scalepol/options.hpp"
 
 namespace scalepol::data {
 
@@ -37,18 +37,18 @@ namespace scalepol::data {
 inline constexpr std::size_t kMaxRecordBytes = std::size_t{16} << 20;
 
 // CSV with a header row; columns map to fields through Schema::find_column, others are ignored.
-Expected<eval::RecordSet, Diagnostics> load_csv(std::string_view text, const std::string& name,
-                                                std::shared_ptr<const eval::Schema> schema);
+Expected<model::RecordSet, Diagnostics> load_csv(std::string_view text, const std::string& name,
+                                                std::shared_ptr<const model::Schema> schema);
 
 // JSON: an array of objects when the first non-space character is `[`, else JSON Lines (one
 // object per line; blank lines allowed). Keys map to fields as CSV columns do.
-Expected<eval::RecordSet, Diagnostics> load_json(std::string_view text, const std::string& name,
-                                                 std::shared_ptr<const eval::Schema> schema);
+Expected<model::RecordSet, Diagnostics> load_json(std::string_view text, const std::string& name,
+                                                 std::shared_ptr<const model::Schema> schema);
 
 // JSON Lines whatever the first character is (for a format named explicitly): a line `[1]` is
 // then a line that is not a record, not the start of an array.
-Expected<eval::RecordSet, Diagnostics> load_json_lines(std::string_view text, const std::string& name,
-                                                       std::shared_ptr<const eval::Schema> schema);
+Expected<model::RecordSet, Diagnostics> load_json_lines(std::string_view text, const std::string& name,
+                                                       std::shared_ptr<const model::Schema> schema);
 
 // `-` names standard input, read once like a file (so pipes work); diagnostics call it `<stdin>`.
 inline bool is_stdin(const std::string& path) { return path == "-"; }
@@ -65,7 +65,7 @@ Expected<DataFormat, Diagnostics> resolve_format(const std::string& path, DataFo
 Diagnostics io_error(const std::string& path, int error);
 
 // A file; DataFormat::Auto picks the format by extension (.csv, .json, .jsonl, .ndjson).
-Expected<eval::RecordSet, Diagnostics> load_file(const std::string& path, DataFormat format,
-                                                 std::shared_ptr<const eval::Schema> schema);
+Expected<model::RecordSet, Diagnostics> load_file(const std::string& path, DataFormat format,
+                                                 std::shared_ptr<const model::Schema> schema);
 
 }  // namespace scalepol::data

@@ -101,8 +101,8 @@ Expected<DataFormat, Diagnostics> resolve_format(const std::string& path, DataFo
   return format;
 }
 
-Expected<eval::RecordSet, Diagnostics> load_file(const std::string& path, DataFormat format,
-                                                 std::shared_ptr<const eval::Schema> schema) {
+Expected<model::RecordSet, Diagnostics> load_file(const std::string& path, DataFormat format,
+                                                 std::shared_ptr<const model::Schema> schema) {
   auto resolved = resolve_format(path, format);
   if (!resolved) return make_unexpected(std::move(resolved.error()));
   format = *resolved;

@@ -8,12 +8,12 @@
 
 namespace scalepol::data {
 
-std::string field_label(const eval::FieldSpec& field, std::string_view origin, std::string_view column) {
+std::string field_label(const model::FieldSpec& field, std::string_view origin, std::string_view column) {
   if (column == field.name) return fmt::format("field `{}`", field.name);
   return fmt::format("field `{}` ({} `{}`)", field.name, origin, excerpt(column));
 }
 
-Diagnostic malformed_value(ParseError error, std::string_view text, const eval::FieldSpec& field,
+Diagnostic malformed_value(ParseError error, std::string_view text, const model::FieldSpec& field,
                            std::string_view origin, std::string_view column, Location location) {
   Diagnostic d = make_diagnostic(
       Severity::Warning, "malformed-value",
@@ -29,14 +29,14 @@ Diagnostic malformed_value(ParseError error, std::string_view text, const eval::
 }
 
 std::string combine_estimate(const EstimateParts& parts, std::string_view label,
-                             const std::array<std::string_view, 3>& names, eval::Value& out) {
+                             const std::array<std::string_view, 3>& names, model::Value& out) {
   const auto& value = parts.value;
   const auto& low = parts.low;
   const auto& high = parts.high;
   // Bounds that cannot stand keep the figure they came with: it is the data's own estimate, and
   // the bounds' problem is reported.
   const auto keep_figure = [&](std::string problem) {
-    out = parts.value ? eval::Value::number(*parts.value) : eval::Value::unknown();
+    out = parts.value ? model::Value::number(*parts.value) : model::Value::unknown();
     return problem;
   };
   if (!value && !low && !high)
@@ -47,7 +47,7 @@ std::string combine_estimate(const EstimateParts& parts, std::string_view label,
     const double lo = low ? *low : (parts.non_negative ? 0.0 : -inf);
     const double hi = high ? *high : inf;
     if (lo > hi) return keep_figure(fmt::format("the range of {} has `{}` below 0", label, names[2]));
-    out = eval::Value::estimate(std::nan(""), lo, hi);
+    out = model::Value::estimate(std::nan(""), lo, hi);
     out.bounded = true;
     return "";
   }
@@ -56,12 +56,12 @@ std::string combine_estimate(const EstimateParts& parts, std::string_view label,
   if (low && high && lo > hi) return keep_figure(fmt::format("the range of {} has `{}` above `{}`", label, names[1], names[2]));
   if (value && (*value < lo || *value > hi)) return keep_figure(fmt::format("the `{}` of {} is outside its range", names[0], label));
   const double x = value ? *value : (lo + hi) / 2;
-  out = lo == hi ? eval::Value::number(lo) : eval::Value::estimate(x, lo, hi);
+  out = lo == hi ? model::Value::number(lo) : model::Value::estimate(x, lo, hi);
   out.bounded = low || high;
   return "";
 }
 
-std::string read_as(const eval::Value& v) {
+std::string read_as(const model::Value& v) {
   if (v.is_unknown()) return "the value is read as unknown";
   return v.is_exact() ? "the figure is read without its bounds" : "the value's own range is read; the bounds are not";
 }
@@ -71,7 +71,7 @@ void note_origin(std::vector<std::string>& origins, std::string_view column) {
   if (std::find(origins.begin(), origins.end(), column) == origins.end()) origins.emplace_back(column);
 }
 
-std::string key_names(const eval::FieldSpec& field) {
+std::string key_names(const model::FieldSpec& field) {
   std::vector<std::string_view> names(field.columns.begin(), field.columns.end());
   if (std::find(names.begin(), names.end(), field.name) == names.end()) names.push_back(field.name);
   std::string out;
@@ -87,7 +87,7 @@ Diagnostic missing_model_name(std::string_view what, uint32_t line, Location loc
   return d;
 }
 
-void finish(eval::RecordSet& set, Reporter& reporter, SourceText& source) {
+void finish(model::RecordSet& set, Reporter& reporter, SourceText& source) {
   // index_names() knows record lines but not the text: give its warnings their line's text.
   set.diagnostics = {};
   set.index_names();

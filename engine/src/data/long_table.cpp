@@ -8,29 +8,29 @@
 #include <unordered_map>
 #include <unordered_set>
 
-#include "eval/describe.hpp"
+#include "model/describe.hpp"
 
 namespace scalepol::data {
 namespace {
 
 bool same_number(double a, double b) { return a == b || (std::isnan(a) && std::isnan(b)); }
 
-bool same_value(const eval::Value& a, const eval::Value& b) {
+bool same_value(const model::Value& a, const model::Value& b) {
   if (a.kind != b.kind) return false;
   switch (a.kind) {
-    case eval::Value::Kind::Unknown: return true;
-    case eval::Value::Kind::Bool: return a.boolean == b.boolean;
-    case eval::Value::Kind::Text: return a.text == b.text;
-    case eval::Value::Kind::Tier: return a.tier == b.tier;
-    case eval::Value::Kind::Date: return a.x == b.x;
-    case eval::Value::Kind::Number: return same_number(a.x, b.x) && a.lo == b.lo && a.hi == b.hi;
+    case model::Value::Kind::Unknown: return true;
+    case model::Value::Kind::Bool: return a.boolean == b.boolean;
+    case model::Value::Kind::Text: return a.text == b.text;
+    case model::Value::Kind::Tier: return a.tier == b.tier;
+    case model::Value::Kind::Date: return a.x == b.x;
+    case model::Value::Kind::Number: return same_number(a.x, b.x) && a.lo == b.lo && a.hi == b.hi;
   }
   return false;
 }
 
 // The range of both values, with no point estimate: which row is meant, the data does not say.
-eval::Value spanning(const eval::Value& a, const eval::Value& b) {
-  eval::Value v = eval::Value::estimate(std::numeric_limits<double>::quiet_NaN(), std::min(a.lo, b.lo),
+model::Value spanning(const model::Value& a, const model::Value& b) {
+  model::Value v = model::Value::estimate(std::numeric_limits<double>::quiet_NaN(), std::min(a.lo, b.lo),
                                         std::max(a.hi, b.hi));
   v.bounded = true;  // the data's own range: --confidence-ranges leaves it
   return v;
@@ -38,7 +38,7 @@ eval::Value spanning(const eval::Value& a, const eval::Value& b) {
 
 }  // namespace
 
-RowSelector::RowSelector(const eval::Schema& schema) {
+RowSelector::RowSelector(const model::Schema& schema) {
   const std::size_t n = schema.fields.size();
   filters_.assign(n, {});
   seen_.assign(n, {});
@@ -76,7 +76,7 @@ void RowSelector::begin_row(const std::vector<std::optional<std::string_view>>& 
   }
 }
 
-void RowSelector::finish(eval::RecordSet& set) const {
+void RowSelector::finish(model::RecordSet& set) const {
   if (filtered_.empty()) return;
   set.where_values.assign(set.origins.size(), {});
   for (std::size_t slot : filtered_) {
@@ -86,19 +86,19 @@ void RowSelector::finish(eval::RecordSet& set) const {
   }
 }
 
-std::vector<std::pair<int32_t, eval::ColumnRole>> also_read_by(const eval::Schema& schema, std::string_view column,
-                                                                int32_t first, eval::ColumnRole first_role) {
-  std::vector<std::pair<int32_t, eval::ColumnRole>> out;
+std::vector<std::pair<int32_t, model::ColumnRole>> also_read_by(const model::Schema& schema, std::string_view column,
+                                                                int32_t first, model::ColumnRole first_role) {
+  std::vector<std::pair<int32_t, model::ColumnRole>> out;
   for (std::size_t slot = 0; slot < schema.fields.size(); ++slot) {
-    const eval::FieldSpec& f = schema.fields[slot];
+    const model::FieldSpec& f = schema.fields[slot];
     if (f.where.empty()) continue;
     const auto names = [&](const std::vector<std::string>& list) {
       return std::find(list.begin(), list.end(), column) != list.end();
     };
-    eval::ColumnRole role;
-    if (f.name == column || names(f.columns)) role = eval::ColumnRole::Value;
-    else if (names(f.low_columns)) role = eval::ColumnRole::Low;
-    else if (names(f.high_columns)) role = eval::ColumnRole::High;
+    model::ColumnRole role;
+    if (f.name == column || names(f.columns)) role = model::ColumnRole::Value;
+    else if (names(f.low_columns)) role = model::ColumnRole::Low;
+    else if (names(f.high_columns)) role = model::ColumnRole::High;
     else continue;
     if (static_cast<int32_t>(slot) == first && role == first_role) continue;
     out.emplace_back(static_cast<int32_t>(slot), role);
@@ -106,18 +106,18 @@ std::vector<std::pair<int32_t, eval::ColumnRole>> also_read_by(const eval::Schem
   return out;
 }
 
-void join_rows(eval::RecordSet& set, Reporter& reporter, SourceText& source) {
+void join_rows(model::RecordSet& set, Reporter& reporter, SourceText& source) {
   if (!set.schema || set.schema->key_slot < 0) return;
   const auto key = static_cast<std::size_t>(set.schema->key_slot);
   const auto& fields = set.schema->fields;
-  std::vector<eval::Record> joined;
+  std::vector<model::Record> joined;
   joined.reserve(set.records.size());
   std::unordered_map<std::string, uint32_t> index;
   // (joined record, slot) pairs whose rows disagree: reported once, and no later row settles them.
   std::unordered_set<uint64_t> conflicted;
-  for (eval::Record& row : set.records) {
-    const eval::Value& name = row.values[key];
-    if (name.kind != eval::Value::Kind::Text || name.text.empty()) {
+  for (model::Record& row : set.records) {
+    const model::Value& name = row.values[key];
+    if (name.kind != model::Value::Kind::Text || name.text.empty()) {
       joined.push_back(std::move(row));
       continue;
     }
@@ -127,15 +127,15 @@ void join_rows(eval::RecordSet& set, Reporter& reporter, SourceText& source) {
       continue;
     }
     set.joined_lines.emplace_back(row.line, it->second);
-    eval::Record& into = joined[it->second];
+    model::Record& into = joined[it->second];
     for (std::size_t slot = 0; slot < fields.size(); ++slot) {
       if (slot == key) continue;
-      eval::Value& have = into.values[slot];
-      eval::Value& more = row.values[slot];
+      model::Value& have = into.values[slot];
+      model::Value& more = row.values[slot];
       if (more.is_unknown()) continue;
       const uint64_t pair = (uint64_t{it->second} << 32) | slot;
       if (conflicted.count(pair)) {
-        if (have.kind == eval::Value::Kind::Number && more.kind == eval::Value::Kind::Number) have = spanning(have, more);
+        if (have.kind == model::Value::Kind::Number && more.kind == model::Value::Kind::Number) have = spanning(have, more);
         set.value_lines[pair].push_back(row.line);
         continue;
       }
@@ -151,16 +151,16 @@ void join_rows(eval::RecordSet& set, Reporter& reporter, SourceText& source) {
       const uint32_t first_line = given != lines.end() ? given->second.front() : into.line;
       if (given != lines.end()) given->second.push_back(row.line);
       else lines[pair] = {into.line, row.line};
-      const eval::FieldSpec& field = fields[slot];
-      const bool numbers = have.kind == eval::Value::Kind::Number && more.kind == eval::Value::Kind::Number;
+      const model::FieldSpec& field = fields[slot];
+      const bool numbers = have.kind == model::Value::Kind::Number && more.kind == model::Value::Kind::Number;
       if (reporter.admit()) {
-        const eval::Lines lines{std::min(have.lo, more.lo), std::max(have.hi, more.hi)};
+        const model::Lines lines{std::min(have.lo, more.lo), std::max(have.hi, more.hi)};
         Location loc = source.locate_line(row.line);
         Diagnostic d = make_diagnostic(
             Severity::Warning, "conflicting-rows",
             fmt::format("rows on lines {} and {} give model `{}` two values of `{}`: {} and {}", first_line, row.line,
-                        excerpt(name.text), field.name, eval::format_value(have, field.dim, lines),
-                        eval::format_value(more, field.dim, lines)),
+                        excerpt(name.text), field.name, model::format_value(have, field.dim, lines),
+                        model::format_value(more, field.dim, lines)),
             std::move(loc));
         d.notes.push_back(numbers ? "read as the range of the values, with no point estimate: the data does not say "
                                     "which row is meant"
@@ -174,7 +174,7 @@ void join_rows(eval::RecordSet& set, Reporter& reporter, SourceText& source) {
                                    field.name);
         reporter.add(std::move(d));
       }
-      have = numbers ? spanning(have, more) : eval::Value::unknown();
+      have = numbers ? spanning(have, more) : model::Value::unknown();
     }
   }
   set.records = std::move(joined);

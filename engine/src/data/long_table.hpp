@@ -15,13 +15,13 @@
 
 #include "data/reporter.hpp"
 #include "data/source_text.hpp"
-#include "eval/record.hpp"
+#include "model/record.hpp"
 
 namespace scalepol::data {
 
 class RowSelector {
  public:
-  explicit RowSelector(const eval::Schema& schema);
+  explicit RowSelector(const model::Schema& schema);
   bool active() const { return !filtered_.empty(); }
   // The columns (JSON: keys) the `where`s read, each once: a loader gives their cells per row.
   const std::vector<std::string>& columns() const { return columns_; }
@@ -32,7 +32,7 @@ class RowSelector {
   // At the end of a whole load: a field whose `where` no row met has no origin (column-not-found
   // says why), and the values the rows had instead are kept for a "did you mean"
   // (RecordSet::where_values).
-  void finish(eval::RecordSet& set) const;
+  void finish(model::RecordSet& set) const;
 
  private:
   std::vector<std::string> columns_;
@@ -45,8 +45,8 @@ class RowSelector {
 // The (slot, role) pairs of the fields with a `where` that read `column` besides `first`, the
 // slot a loader maps it to (-1: none): in a long table, several fields read one column, each
 // in its own rows.
-std::vector<std::pair<int32_t, eval::ColumnRole>> also_read_by(const eval::Schema& schema, std::string_view column,
-                                                                int32_t first, eval::ColumnRole first_role);
+std::vector<std::pair<int32_t, model::ColumnRole>> also_read_by(const model::Schema& schema, std::string_view column,
+                                                                int32_t first, model::ColumnRole first_role);
 
 // Joins the records of `set` that name the same model (by the schema's key field) into the
 // first of them, in the order models first appear. A field takes the value of the rows that give
@@ -54,6 +54,6 @@ std::vector<std::pair<int32_t, eval::ColumnRole>> also_read_by(const eval::Schem
 // quantity is read as the range of their values, with no point estimate (any of them may be the
 // one meant), anything else as unknown. Records with no model name are kept as they are.
 // The lines of the rows joined into another are kept in `set.joined_lines`.
-void join_rows(eval::RecordSet& set, Reporter& reporter, SourceText& source);
+void join_rows(model::RecordSet& set, Reporter& reporter, SourceText& source);
 
 }  // namespace scalepol::data

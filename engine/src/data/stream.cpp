@@ -34,7 +34,7 @@ Diagnostics not_streamable(const std::string& path, std::string message) {
 RecordStream::~RecordStream() { close_input(file_); }
 
 Expected<std::unique_ptr<RecordStream>, Diagnostics> RecordStream::open(const std::string& path, DataFormat format,
-                                                                        std::shared_ptr<const eval::Schema> schema,
+                                                                        std::shared_ptr<const model::Schema> schema,
                                                                         std::size_t block_bytes) {
   auto resolved = resolve_format(path, format);
   if (!resolved) return make_unexpected(std::move(resolved.error()));
@@ -110,7 +110,7 @@ bool RecordStream::fill() {
   return true;
 }
 
-bool RecordStream::next(eval::RecordSet& out) {
+bool RecordStream::next(model::RecordSet& out) {
   out.schema = schema_;
   out.source = path_;
   while (!done_) {
@@ -170,7 +170,7 @@ bool RecordStream::next(eval::RecordSet& out) {
 Diagnostics RecordStream::finish() { return csv_ ? csv_->finish_stream() : json_->finish_stream(); }
 
 Diagnostics RecordStream::columns_not_found(const std::vector<bool>& evaluated, bool any_record) const {
-  const eval::RecordSet& set = csv_ ? csv_->loaded() : json_->loaded();
+  const model::RecordSet& set = csv_ ? csv_->loaded() : json_->loaded();
   return data::columns_not_found(set, evaluated, any_record);
 }
 

@@ -10,10 +10,10 @@
 #include <string>
 #include <vector>
 
-#include "eval/record.hpp"
+#include "model/record.hpp"
 #include "scalepol/diagnostic.hpp"
 #include "scalepol/expected.hpp"
-#include "scalepol/records.hpp"
+#include "scalepol/options.hpp"
 
 namespace scalepol::data {
 
@@ -28,7 +28,7 @@ class RecordStream {
   // cannot be opened, its format cannot be told, or it is a JSON array or a `.json` file whose
   // first block is blank (`not-streamable`: the caller loads it whole instead).
   static Expected<std::unique_ptr<RecordStream>, Diagnostics> open(const std::string& path, DataFormat format,
-                                                                   std::shared_ptr<const eval::Schema> schema,
+                                                                   std::shared_ptr<const model::Schema> schema,
                                                                    std::size_t block_bytes);
   ~RecordStream();
 
@@ -39,7 +39,7 @@ class RecordStream {
   // The next block's records into `out.records` (replacing what was there; `out` keeps the schema,
   // source and origins). False once the file is done. Fatal problems (an I/O error, a CSV with no
   // header row) end the stream and are in error().
-  bool next(eval::RecordSet& out);
+  bool next(model::RecordSet& out);
   const Diagnostics& error() const { return fatal_; }
 
   // The problems with single values met so far, capped as load_file caps them. Call at the end.
@@ -55,7 +55,7 @@ class RecordStream {
   std::FILE* file_ = nullptr;
   std::string path_;
   DataFormat format_ = DataFormat::Csv;
-  std::shared_ptr<const eval::Schema> schema_;
+  std::shared_ptr<const model::Schema> schema_;
   std::unique_ptr<CsvLoader> csv_;
   std::unique_ptr<detail::JsonLoader> json_;
   std::string buffer_;          // block_ bytes + padding

@@ -166,44 +166,44 @@ ParseError parse_bool(std::string_view s, bool& out) {
   return ParseError::NotABool;
 }
 
-bool never_negative(check::Dim dim) {
+bool never_negative(ast::Dim dim) {
   switch (dim) {
-    case check::Dim::Compute:
-    case check::Dim::ComputeRate:
-    case check::Dim::Params:
-    case check::Dim::Tokens:
-    case check::Dim::Users: return true;
+    case ast::Dim::Compute:
+    case ast::Dim::ComputeRate:
+    case ast::Dim::Params:
+    case ast::Dim::Tokens:
+    case ast::Dim::Users: return true;
     default: return false;
   }
 }
 
-ParseError scale_quantity(const eval::FieldSpec& field, double x, eval::Value& out) {
+ParseError scale_quantity(const model::FieldSpec& field, double x, model::Value& out) {
   const double scaled = check::scaled_exactly(x, field.scale);
   if (!std::isfinite(scaled)) return ParseError::OutOfRange;  // 1e308 in a column of thousands
   if (scaled < 0 && never_negative(field.dim)) return ParseError::Negative;
-  out = eval::Value::number(scaled);
+  out = model::Value::number(scaled);
   return ParseError::None;
 }
 
-ParseError parse_value(const eval::FieldSpec& field, std::string_view text, eval::Value& out) {
-  eval::reset(out);
+ParseError parse_value(const model::FieldSpec& field, std::string_view text, model::Value& out) {
+  model::reset(out);
   text = trim(text);
   if (text.empty()) return ParseError::None;  // a blank cell is a missing value, not an error
   switch (field.kind) {
-    case check::TypeKind::Quantity: {
+    case ast::TypeKind::Quantity: {
       double x = 0;
       if (text.back() == '%') {
         // `77.0%` is 77 percentage points, whatever scale the field's plain numbers are on; in a
         // field of another dimension a percent sign has no reading.
-        if (field.dim != check::Dim::Score) return ParseError::PercentNotScore;
+        if (field.dim != ast::Dim::Score) return ParseError::PercentNotScore;
         if (ParseError e = parse_number(trim(text.substr(0, text.size() - 1)), x); e != ParseError::None) return e;
-        out = eval::Value::number(x);
+        out = model::Value::number(x);
         return ParseError::None;
       }
       if (ParseError e = parse_number(text, x); e != ParseError::None) return e;
       return scale_quantity(field, x, out);
     }
-    case check::TypeKind::Date: {
+    case ast::TypeKind::Date: {
       int32_t days = 0;
       ParseError e = parse_date(text, days);
       if (e == ParseError::NotADate && field.date_order != ast::DateOrder::Iso) {
@@ -218,28 +218,28 @@ ParseError parse_value(const eval::FieldSpec& field, std::string_view text, eval
         if (r.written) e = r.month_first || r.day_first ? ParseError::AmbiguousDate : ParseError::NoSuchDay;
       }
       if (e != ParseError::None) return e;
-      out = eval::Value::date(days);
+      out = model::Value::date(days);
       return ParseError::None;
     }
-    case check::TypeKind::Bool: {
+    case ast::TypeKind::Bool: {
       bool b = false;
       if (ParseError e = parse_bool(text, b); e != ParseError::None) return e;
-      out = eval::Value::of_bool(b);
+      out = model::Value::of_bool(b);
       return ParseError::None;
     }
     default:  // Text (a schema field is never of another kind)
       // In place: a reused record's string keeps its storage (streaming reuses records).
-      out.kind = eval::Value::Kind::Text;
+      out.kind = model::Value::Kind::Text;
       out.text.assign(text.data(), text.size());
       return ParseError::None;
   }
 }
 
-std::string_view expected_noun(check::TypeKind kind) {
+std::string_view expected_noun(ast::TypeKind kind) {
   switch (kind) {
-    case check::TypeKind::Quantity: return "a number";
-    case check::TypeKind::Date: return "a date";
-    case check::TypeKind::Bool: return "true or false";
+    case ast::TypeKind::Quantity: return "a number";
+    case ast::TypeKind::Date: return "a date";
+    case ast::TypeKind::Bool: return "true or false";
     default: return "text";
   }
 }

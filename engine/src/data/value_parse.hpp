@@ -7,8 +7,8 @@
 #include <string>
 #include <string_view>
 
-#include "eval/record.hpp"
-#include "eval/value.hpp"
+#include "model/record.hpp"
+#include "model/value.hpp"
 
 namespace scalepol::data {
 
@@ -51,19 +51,19 @@ ParseError parse_bool(std::string_view s, bool& out);
 // Totals and counts (compute, compute rates, parameters, tokens, users): below zero they are not
 // an estimate but a mistake in the data (a policy's lines assume them non-negative, and the
 // linter reasons so).
-bool never_negative(check::Dim dim);
+bool never_negative(ast::Dim dim);
 
 // A number of `field`'s data unit as a value in its base unit (× the field's scale); OutOfRange
 // when the product is not finite.
-ParseError scale_quantity(const eval::FieldSpec& field, double x, eval::Value& out);
+ParseError scale_quantity(const model::FieldSpec& field, double x, model::Value& out);
 
 // A value for `field` from its text. Surrounding whitespace is dropped; nothing left → unknown.
 // Quantities are multiplied by the field's scale; a score written with a percent sign (`77.0%`)
 // is that many pp. On error `out` is unknown.
-ParseError parse_value(const eval::FieldSpec& field, std::string_view text, eval::Value& out);
+ParseError parse_value(const model::FieldSpec& field, std::string_view text, model::Value& out);
 
 // "a number", "a date", "true or false", "text": what a field of this kind expects, for messages.
-std::string_view expected_noun(check::TypeKind kind);
+std::string_view expected_noun(ast::TypeKind kind);
 
 // Why `text` was refused, as a note ("February 2025 has 28 days"); "" when there is nothing
 // to add to the message.

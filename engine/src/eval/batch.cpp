@@ -20,7 +20,7 @@ namespace scalepol::eval {
 
 namespace {
 
-using TK = check::TypeKind;
+using TK = ast::TypeKind;
 using Node = CompiledPolicy::Node;
 constexpr std::size_t kLanes = BatchRun::kLanes;
 

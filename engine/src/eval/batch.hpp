@@ -19,7 +19,7 @@
 
 #include "eval/columns.hpp"
 #include "eval/compiled.hpp"
-#include "scalepol/stream.hpp"
+#include "scalepol/report.hpp"
 
 namespace scalepol::eval {
 

@@ -8,7 +8,7 @@ namespace scalepol::eval {
 
 namespace {
 
-using TK = check::TypeKind;
+using TK = ast::TypeKind;
 using K = Value::Kind;
 
 K value_kind(TK kind) {

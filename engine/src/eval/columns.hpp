@@ -15,8 +15,8 @@
 #include <string>
 #include <vector>
 
-#include "check/types.hpp"
-#include "eval/record.hpp"
+#include "ast/types.hpp"
+#include "eval/model_names.hpp"
 
 namespace scalepol::eval {
 
@@ -29,7 +29,7 @@ inline constexpr uint8_t kMissing = 3;    // unknown for want of data
 
 struct FieldColumn {
   int32_t slot = -1;
-  check::TypeKind kind = check::TypeKind::Text;  // Bool, Quantity, Date or Text
+  ast::TypeKind kind = ast::TypeKind::Text;      // Bool, Quantity, Date or Text
   // Only `state` is filled: the rules only ask whether the field is known (`base_model is
   // known`), so its values, a text of every record's own, are not copied.
   bool state_only = false;

@@ -3,7 +3,6 @@
 // comparison, `possible` for a range that straddles a line — are the interpreter's, and
 // compiled_test.cpp holds the two to the same verdicts.
 #include "eval/compiled.hpp"
-#include "check/exact_scale.hpp"
 
 #include <algorithm>
 #include <cmath>
@@ -12,6 +11,8 @@
 #include <set>
 #include <utility>
 
+#include "ast/builtins.hpp"
+#include "check/exact_scale.hpp"
 #include "check/units.hpp"
 #include "eval/evaluator.hpp"
 #include "eval/interval_ops.hpp"
@@ -584,7 +585,7 @@ struct Compiler {
   }
 
   static bool is_field(const ast::Expr& e) {
-    return e.kind == ast::ExprKind::Name && e.res.kind == check::RefKind::Field;
+    return e.kind == ast::ExprKind::Name && e.res.kind == ast::RefKind::Field;
   }
 
   int32_t compile(const ast::Expr* e) { return e ? compile(*e) : -1; }
@@ -657,7 +658,7 @@ struct Compiler {
       }
       case EK::Contains:
       case EK::StartsWith: {
-        if (e.args[1]->res.kind == check::RefKind::ObligationKind) return add(make(n_obligation_kind, e.args[1]->res.index));
+        if (e.args[1]->res.kind == ast::RefKind::ObligationKind) return add(make(n_obligation_kind, e.args[1]->res.index));
         if (const auto rk = literal(*e.args[1]); is_field(*e.args[0]) && rk && rk->kind == K::Text) {
           reads(e.args[0]->res.index);
           Node n = make(e.kind == EK::Contains ? n_text_test_field_const<true> : n_text_test_field_const<false>,
@@ -681,60 +682,72 @@ struct Compiler {
         n.k.hi = check::scaled_exactly(e.range.hi, scale);
         return add(std::move(n));
       }
-      default: return add(make(n_unknown));
+      // literal() has taken every literal the checker accepted; one it refused is unknown.
+      case EK::Number:
+      case EK::Date:
+      case EK::String:
+      case EK::Bool: return add(make(n_unknown));
     }
+    return add(make(n_unknown));
   }
 
   int32_t compile_name(const ast::Expr& e) {
     const auto& r = e.res;
     switch (r.kind) {
-      case check::RefKind::Field:
+      case ast::RefKind::Field:
         reads(r.index);
         return add(make(n_field, r.index));
-      case check::RefKind::Define: return add(make(n_define, r.index));
-      case check::RefKind::EffectiveCompute: return add(make(n_ec, r.index));
-      case check::RefKind::Ladder: return add(make(n_ladder, r.index));
-      case check::RefKind::TierName: {
+      case ast::RefKind::Define: return add(make(n_define, r.index));
+      case ast::RefKind::EffectiveCompute: return add(make(n_ec, r.index));
+      case ast::RefKind::Ladder: return add(make(n_ladder, r.index));
+      case ast::RefKind::TierName: {
         Node n = make(n_const);
         n.k = of_tier(r.sub);
         return add(std::move(n));
       }
-      case check::RefKind::Trigger: return add(make(n_trigger, r.index));
-      case check::RefKind::Exemption: return add(make(n_exemption, r.index));
-      case check::RefKind::AsOf: return add(make(n_as_of));
-      case check::RefKind::Assumption: return add(make(n_assumption, r.index));
-      default: return add(make(n_unknown));
+      case ast::RefKind::Trigger: return add(make(n_trigger, r.index));
+      case ast::RefKind::Exemption: return add(make(n_exemption, r.index));
+      case ast::RefKind::AsOf: return add(make(n_as_of));
+      case ast::RefKind::Assumption: return add(make(n_assumption, r.index));
+      // Not a value a rule reads: unresolved (an error was reported), a reference point (read
+      // only through `@` and time_since), the `obligations` of test blocks (which the
+      // interpreter runs), an obligation kind (read only by `contains`), a call.
+      case ast::RefKind::None:
+      case ast::RefKind::Reference:
+      case ast::RefKind::Obligations:
+      case ast::RefKind::ObligationKind:
+      case ast::RefKind::Builtin: return add(make(n_unknown));
     }
+    return add(make(n_unknown));
   }
 
   int32_t compile_call(const ast::Expr& e) {
-    const auto& name = e.callee.text;
-    if (name == "time_since") {
-      const ast::Expr& a = *e.args[0];
-      reads(cp.p_.released_field);
-      if (a.res.kind == check::RefKind::Reference) {
-        cp.uses_references_ = true;
-        reads_reference(a.res.index);
-        return add(make(n_time_since, -1, a.res.index));
+    const std::optional<ast::Builtin> builtin = ast::builtin_of(e);
+    if (!builtin) return add(make(n_unknown));
+    switch (*builtin) {
+      case ast::Builtin::TimeSince: {
+        const ast::Expr& a = *e.args[0];
+        reads(cp.p_.released_field);
+        if (a.res.kind == ast::RefKind::Reference) {
+          cp.uses_references_ = true;
+          reads_reference(a.res.index);
+          return add(make(n_time_since, -1, a.res.index));
+        }
+        return add(make(n_time_since, compile(a), -1));
       }
-      return add(make(n_time_since, compile(a), -1));
-    }
-    if (name == "min" || name == "max") {
-      const int32_t a = compile(*e.args[0]);
-      const int32_t b = compile(*e.args[1]);
-      return add(make(name == "min" ? n_min_max<true> : n_min_max<false>, a, b));
-    }
-    if (name == "abs") return add(make(n_abs, compile(*e.args[0])));
-    if (name == "progress") {
-      reads(cp.p_.released_field);
-      std::size_t halving = 0, since = 1;
-      for (std::size_t i = 0; i < e.arg_names.size(); ++i) {
-        if (e.arg_names[i] == "halving") halving = i;
-        if (e.arg_names[i] == "since") since = i;
+      case ast::Builtin::Min:
+      case ast::Builtin::Max: {
+        const int32_t a = compile(*e.args[0]);
+        const int32_t b = compile(*e.args[1]);
+        return add(make(*builtin == ast::Builtin::Min ? n_min_max<true> : n_min_max<false>, a, b));
       }
-      const int32_t h = compile(*e.args[halving]);
-      const int32_t s = compile(*e.args[since]);
-      return add(make(n_progress, h, s));
+      case ast::Builtin::Abs: return add(make(n_abs, compile(*e.args[0])));
+      case ast::Builtin::Progress: {
+        reads(cp.p_.released_field);
+        const int32_t h = compile(*e.args[static_cast<std::size_t>(ast::bound_arg(e, 0))]);
+        const int32_t s = compile(*e.args[static_cast<std::size_t>(ast::bound_arg(e, 1))]);
+        return add(make(n_progress, h, s));
+      }
     }
     return add(make(n_unknown));
   }
@@ -746,7 +759,7 @@ namespace {
 // read by name, each rule once, with an explicit stack.
 std::vector<bool> verdict_fields(const check::Program& p) {
   std::vector<bool> out(p.fields.size(), false);
-  using RK = check::RefKind;
+  using RK = ast::RefKind;
   std::set<std::pair<int, int32_t>> seen;
   std::vector<const ast::Expr*> stack;
   const auto push = [&](const ast::Expr* e) {

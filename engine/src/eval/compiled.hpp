@@ -16,9 +16,8 @@
 #include <vector>
 
 #include "check/program.hpp"
+#include "eval/model_names.hpp"
 #include "eval/readings.hpp"
-#include "eval/record.hpp"
-#include "eval/value.hpp"
 #include "scalepol/report.hpp"
 
 namespace scalepol::eval {
@@ -107,7 +106,7 @@ class CompiledPolicy {
   struct Node {
     NodeFn fn = nullptr;
     NodeKind kind = NodeKind::Unknown;
-    check::TypeKind type = check::TypeKind::Error;  // the expression's checked type
+    ast::TypeKind type = ast::TypeKind::Error;      // the expression's checked type
     int32_t a = -1, b = -1;  // operands: child nodes, slots or table indices, as the function says
     ast::Op op = ast::Op::Add;
     CValue k;                // a constant operand

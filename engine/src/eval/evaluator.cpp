@@ -1,14 +1,15 @@
 #include "eval/evaluator.hpp"
-#include "check/exact_scale.hpp"
 
 #include <algorithm>
 #include <cmath>
 #include <unordered_set>
 
+#include "ast/builtins.hpp"
+#include "check/exact_scale.hpp"
 #include "check/units.hpp"
-#include "eval/describe.hpp"
 #include "eval/interval_ops.hpp"
 #include "eval/limit_reason.hpp"
+#include "eval/model_names.hpp"
 #include "eval/rule_visits.hpp"
 
 namespace scalepol::eval {
@@ -131,53 +132,53 @@ const Record* Evaluator::referenced(int32_t i, const Frame& f) {
 }
 
 Value Evaluator::call(const ast::Expr& e, Frame& f) {
-  const auto& name = e.callee.text;
-  if (name == "time_since") {
-    if (as_of_ == kNoDate) return Value::unknown();
-    const auto& a = *e.args[0];
-    Value then;
-    if (a.res.kind == check::RefKind::Reference) {
-      const Record* r = referenced(a.res.index, f);
-      if (!r || p_.released_field < 0) return Value::unknown();
-      then = r->values[p_.released_field];
-    } else {
-      then = eval(a, f);
+  const std::optional<ast::Builtin> builtin = ast::builtin_of(e);
+  if (!builtin) return Value::unknown();
+  switch (*builtin) {
+    case ast::Builtin::TimeSince: {
+      if (as_of_ == kNoDate) return Value::unknown();
+      const auto& a = *e.args[0];
+      Value then;
+      if (a.res.kind == ast::RefKind::Reference) {
+        const Record* r = referenced(a.res.index, f);
+        if (!r || p_.released_field < 0) return Value::unknown();
+        then = r->values[p_.released_field];
+      } else {
+        then = eval(a, f);
+      }
+      if (then.kind != Value::Kind::Date) return Value::unknown();
+      return Value::estimate(as_of_ - then.x, as_of_ - then.hi, as_of_ - then.lo);
     }
-    if (then.kind != Value::Kind::Date) return Value::unknown();
-    return Value::estimate(as_of_ - then.x, as_of_ - then.hi, as_of_ - then.lo);
-  }
-  if (name == "min" || name == "max") {
-    Value a = eval(*e.args[0], f), b = eval(*e.args[1], f);
-    if (a.is_unknown() || b.is_unknown()) return unknown_of({&a, &b});
-    bool is_min = name == "min";
-    Value v = Value::estimate(min_max_point(is_min, a.x, b.x),
-                              is_min ? std::min(a.lo, b.lo) : std::max(a.lo, b.lo),
-                              is_min ? std::min(a.hi, b.hi) : std::max(a.hi, b.hi));
-    v.kind = a.kind;
-    return v;
-  }
-  if (name == "abs") {
-    Value a = eval(*e.args[0], f);
-    if (a.is_unknown()) return a;
-    double lo = (a.lo <= 0 && a.hi >= 0) ? 0 : std::min(std::fabs(a.lo), std::fabs(a.hi));
-    return Value::estimate(std::fabs(a.x), lo, std::max(std::fabs(a.lo), std::fabs(a.hi)));
-  }
-  if (name == "progress") {
-    // 2^(months since the baseline / halving time), measured to the record's release.
-    std::size_t halving = 0, since = 1;
-    for (std::size_t i = 0; i < e.arg_names.size(); ++i) {
-      if (e.arg_names[i] == "halving") halving = i;
-      if (e.arg_names[i] == "since") since = i;
+    case ast::Builtin::Min:
+    case ast::Builtin::Max: {
+      Value a = eval(*e.args[0], f), b = eval(*e.args[1], f);
+      if (a.is_unknown() || b.is_unknown()) return unknown_of({&a, &b});
+      const bool is_min = *builtin == ast::Builtin::Min;
+      Value v = Value::estimate(min_max_point(is_min, a.x, b.x),
+                                is_min ? std::min(a.lo, b.lo) : std::max(a.lo, b.lo),
+                                is_min ? std::min(a.hi, b.hi) : std::max(a.hi, b.hi));
+      v.kind = a.kind;
+      return v;
     }
-    if (p_.released_field < 0) return Value::unknown();
-    Value released = f.record->values[p_.released_field];
-    Value h = eval(*e.args[halving], f), s = eval(*e.args[since], f);
-    if (released.is_unknown() || h.is_unknown() || s.is_unknown()) return unknown_of({&released, &h, &s});
-    if (h.lo <= 0) return Value::unknown();
-    double elapsed = released.x - s.x;
-    double x = std::exp2(elapsed / h.x);
-    double a = std::exp2(elapsed / h.lo), b = std::exp2(elapsed / h.hi);
-    return Value::estimate(x, std::min(a, b), std::max(a, b));
+    case ast::Builtin::Abs: {
+      Value a = eval(*e.args[0], f);
+      if (a.is_unknown()) return a;
+      double lo = (a.lo <= 0 && a.hi >= 0) ? 0 : std::min(std::fabs(a.lo), std::fabs(a.hi));
+      return Value::estimate(std::fabs(a.x), lo, std::max(std::fabs(a.lo), std::fabs(a.hi)));
+    }
+    case ast::Builtin::Progress: {
+      // 2^(months since the baseline / halving time), measured to the record's release.
+      if (p_.released_field < 0) return Value::unknown();
+      Value released = f.record->values[p_.released_field];
+      Value h = eval(*e.args[static_cast<std::size_t>(ast::bound_arg(e, 0))], f);
+      Value s = eval(*e.args[static_cast<std::size_t>(ast::bound_arg(e, 1))], f);
+      if (released.is_unknown() || h.is_unknown() || s.is_unknown()) return unknown_of({&released, &h, &s});
+      if (h.lo <= 0) return Value::unknown();
+      double elapsed = released.x - s.x;
+      double x = std::exp2(elapsed / h.x);
+      double a = std::exp2(elapsed / h.lo), b = std::exp2(elapsed / h.hi);
+      return Value::estimate(x, std::min(a, b), std::max(a, b));
+    }
   }
   return Value::unknown();
 }
@@ -192,15 +193,15 @@ Value Evaluator::eval(const ast::Expr& e, Frame& f) {
     case EK::Bool: return Value::of_bool(e.boolean);
     case EK::Name:
       switch (e.res.kind) {
-        case check::RefKind::Field: return f.record->values[e.res.index];
-        case check::RefKind::Define: return define(e.res.index, f);
-        case check::RefKind::EffectiveCompute: return effective_compute(e.res.index, f);
-        case check::RefKind::Ladder: return ladder(e.res.index, f);
-        case check::RefKind::TierName: return Value::of_tier(e.res.sub);
-        case check::RefKind::Trigger: return trigger(e.res.index, f);
-        case check::RefKind::Exemption: return exemption(e.res.index, f);
-        case check::RefKind::AsOf: return as_of_ == kNoDate ? Value::unknown() : Value::date(as_of_);
-        case check::RefKind::Assumption: return assumption(e.res.index, f);
+        case ast::RefKind::Field: return f.record->values[e.res.index];
+        case ast::RefKind::Define: return define(e.res.index, f);
+        case ast::RefKind::EffectiveCompute: return effective_compute(e.res.index, f);
+        case ast::RefKind::Ladder: return ladder(e.res.index, f);
+        case ast::RefKind::TierName: return Value::of_tier(e.res.sub);
+        case ast::RefKind::Trigger: return trigger(e.res.index, f);
+        case ast::RefKind::Exemption: return exemption(e.res.index, f);
+        case ast::RefKind::AsOf: return as_of_ == kNoDate ? Value::unknown() : Value::date(as_of_);
+        case ast::RefKind::Assumption: return assumption(e.res.index, f);
         default: return Value::unknown();
       }
     case EK::At: {
@@ -246,7 +247,7 @@ Value Evaluator::eval(const ast::Expr& e, Frame& f) {
     }
     case EK::Contains:
     case EK::StartsWith: {
-      if (e.args[1]->res.kind == check::RefKind::ObligationKind) return obligation_kind(e.args[1]->res.index, f);
+      if (e.args[1]->res.kind == ast::RefKind::ObligationKind) return obligation_kind(e.args[1]->res.index, f);
       Value a = eval(*e.args[0], f), b = eval(*e.args[1], f);
       if (a.kind != Value::Kind::Text || b.kind != Value::Kind::Text) return unknown_of({&a, &b});
       bool r = e.kind == EK::Contains ? a.text.find(b.text) != std::string::npos : a.text.starts_with(b.text);
@@ -372,7 +373,7 @@ struct Evaluator::MissingWalk {
   void add(std::string s) {
     if (found.insert(s).second) out.push_back(std::move(s));
   }
-  bool follow(check::RefKind kind, int32_t index, int budget) { return rules.follow(kind, index, budget); }
+  bool follow(ast::RefKind kind, int32_t index, int budget) { return rules.follow(kind, index, budget); }
 };
 
 void Evaluator::missing_fields(const ast::Expr& e, Frame& f, std::vector<std::string>& out, int budget) {
@@ -396,13 +397,13 @@ void Evaluator::missing_fields(const ast::Expr& e, Frame& f, MissingWalk& walk, 
   switch (e.kind) {
     case EK::Name:
       switch (e.res.kind) {
-        case check::RefKind::Field:
+        case ast::RefKind::Field:
           if (f.record->values[e.res.index].is_unknown()) add(p_.fields[e.res.index].name);
           return;
-        case check::RefKind::Define:
+        case ast::RefKind::Define:
           if (first_time()) follow(p_.defines[e.res.index]->value.get());
           return;
-        case check::RefKind::EffectiveCompute: {
+        case ast::RefKind::EffectiveCompute: {
           if (!first_time()) return;
           const auto& ec = *p_.effective_computes[e.res.index];
           follow(ec.base.value.get());
@@ -411,23 +412,23 @@ void Evaluator::missing_fields(const ast::Expr& e, Frame& f, MissingWalk& walk, 
           else add(ec.name.text + ".multiplier (unspecified)");
           return;
         }
-        case check::RefKind::Ladder: {
+        case ast::RefKind::Ladder: {
           if (!first_time()) return;
           const auto& l = p_.ladders[e.res.index];
           follow(l.decl->by.get());
           for (int32_t esc : l.escalations) follow(p_.escalations[esc].decl->when.get());
           return;
         }
-        case check::RefKind::Trigger:
+        case ast::RefKind::Trigger:
           if (first_time()) follow(p_.triggers[e.res.index]->when.get());
           return;
-        case check::RefKind::Exemption:
+        case ast::RefKind::Exemption:
           if (first_time()) follow(p_.exemptions[e.res.index].decl->when.get());
           return;
-        case check::RefKind::AsOf:
+        case ast::RefKind::AsOf:
           if (as_of_ == kNoDate) add("as_of (no evaluation date given)");
           return;
-        case check::RefKind::Assumption:
+        case ast::RefKind::Assumption:
           if (first_time()) follow(p_.assumptions[e.res.index].decl->value.get());
           return;
         default: return;
@@ -448,10 +449,10 @@ void Evaluator::missing_fields(const ast::Expr& e, Frame& f, MissingWalk& walk, 
       return;
     }
     case EK::Call:
-      if (e.callee.text == "time_since") {
+      if (ast::builtin_of(e) == ast::Builtin::TimeSince) {
         if (as_of_ == kNoDate) add("as_of (no evaluation date given)");
         const auto& a = *e.args[0];
-        if (a.res.kind == check::RefKind::Reference) {
+        if (a.res.kind == ast::RefKind::Reference) {
           const Record* r = referenced(a.res.index, f);
           if (!r) add(p_.references[a.res.index].decl->name.text + " (no record)");
           else if (p_.released_field >= 0 && r->values[p_.released_field].is_unknown())
@@ -459,7 +460,7 @@ void Evaluator::missing_fields(const ast::Expr& e, Frame& f, MissingWalk& walk, 
           return;
         }
       }
-      if (e.callee.text == "progress" && p_.released_field >= 0 && f.record->values[p_.released_field].is_unknown())
+      if (ast::builtin_of(e) == ast::Builtin::Progress && p_.released_field >= 0 && f.record->values[p_.released_field].is_unknown())
         add("released");
       break;
     case EK::FreeText:

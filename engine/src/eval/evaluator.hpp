@@ -13,8 +13,7 @@
 
 #include "check/program.hpp"
 #include "eval/interval_ops.hpp"
-#include "eval/record.hpp"
-#include "eval/value.hpp"
+#include "eval/model_names.hpp"
 
 namespace scalepol::eval {
 
@@ -140,8 +139,5 @@ class Evaluator {
   std::optional<std::vector<double>> lines_;                  // lines()
   Value assumption(int32_t i, Frame& f);
 };
-
-// The schema a program's fields describe, for the record loaders.
-std::shared_ptr<Schema> build_schema(const check::Program& program);
 
 }  // namespace scalepol::eval

@@ -12,9 +12,11 @@
 #include <cmath>
 #include <limits>
 #include <unordered_map>
+#include <optional>
 #include <unordered_set>
 
-#include "eval/describe.hpp"
+#include "ast/builtins.hpp"
+#include "eval/model_names.hpp"
 #include "eval/rule_visits.hpp"
 
 namespace scalepol::eval {
@@ -27,7 +29,7 @@ std::string ratio_text(double r) {
 namespace {
 
 using EK = ast::ExprKind;
-using check::Dim;
+using ast::Dim;
 
 // A number as it is worth reading: a figure from the data or the policy as written (2.1e25,
 // 1.001e25), a computed one cut to four significant digits (1.598e25, not 1.5977925169925146e25),
@@ -63,7 +65,7 @@ bool is_constant(const ast::Expr& e) {
   switch (e.kind) {
     case EK::Number: case EK::Date: case EK::String: case EK::Bool: case EK::Within: return true;
     case EK::Neg: return is_constant(*e.args[0]);
-    case EK::Name: return e.res.kind == check::RefKind::TierName;
+    case EK::Name: return e.res.kind == ast::RefKind::TierName;
     default: return false;
   }
 }
@@ -163,12 +165,12 @@ class Tracer {
     void add(TracedValue v) {
       if (names.insert(v.name).second) out.push_back(std::move(v));
     }
-    bool follow(check::RefKind kind, int32_t index, int budget) { return rules.follow(kind, index, budget); }
+    bool follow(ast::RefKind kind, int32_t index, int budget) { return rules.follow(kind, index, budget); }
   };
   void values(const ast::Expr& e, ValueWalk& walk, int budget);
-  TracedValue field_value(int32_t slot, const Record& r, const std::string& name, const check::Type& type);
-  TracedValue rule_value(const std::string& name, const Value& v, const check::Type& type, std::string source);
-  void describe(TracedValue& out, const Value& v, const check::Type& type) const;
+  TracedValue field_value(int32_t slot, const Record& r, const std::string& name, const ast::Type& type);
+  TracedValue rule_value(const std::string& name, const Value& v, const ast::Type& type, std::string source);
+  void describe(TracedValue& out, const Value& v, const ast::Type& type) const;
   std::string location(int32_t module, const ast::Span& span) const {
     return fmt::format("{}:{}", p_.modules[static_cast<std::size_t>(module)]->path, span.line);
   }
@@ -226,7 +228,7 @@ TraceStep Tracer::compare_step(const ast::Expr& e) {
   const std::string subject = expr_text(*left);
   const bool ordered = op != ast::Op::Eq && op != ast::Op::Ne;
   if (a.kind == Value::Kind::Number && b.kind == Value::Kind::Number) {
-    const Dim dim = left->type.kind == check::TypeKind::Quantity ? left->type.dim : right->type.dim;
+    const Dim dim = left->type.kind == ast::TypeKind::Quantity ? left->type.dim : right->type.dim;
     s.margin = numeric_margin(a, b, dim, lines_);
     if (ordered && !std::isnan(a.x) && !std::isnan(b.x)) {
       const bool now = ast::holds(op, a.x, b.x);
@@ -258,15 +260,15 @@ TraceStep Tracer::compare_step(const ast::Expr& e) {
 
 // --- Values --------------------------------------------------------------------------------
 
-void Tracer::describe(TracedValue& out, const Value& v, const check::Type& type) const {
-  if (v.kind == Value::Kind::Tier && type.kind == check::TypeKind::Tier && type.index >= 0) {
+void Tracer::describe(TracedValue& out, const Value& v, const ast::Type& type) const {
+  if (v.kind == Value::Kind::Tier && type.kind == ast::TypeKind::Tier && type.index >= 0) {
     out.value = v.tier == kNoPointTier ? "unknown" : v.tier >= 0 ? tier_name(type.index, v.tier) : "no_tier";
     if (v.possible)
       out.value += fmt::format(" (its range reaches {})",
                                reach_text(v.reach, [&](int32_t t) { return tier_name(type.index, t); }));
     return;
   }
-  if (v.kind == Value::Kind::Unknown && v.reach != 0 && type.kind == check::TypeKind::Tier && type.index >= 0) {
+  if (v.kind == Value::Kind::Unknown && v.reach != 0 && type.kind == ast::TypeKind::Tier && type.index >= 0) {
     out.value = fmt::format("unknown (it reaches {})",  // only an escalation is unknown
                             reach_text(v.reach, [&](int32_t t) { return tier_name(type.index, t); }));
     return;
@@ -282,7 +284,7 @@ void Tracer::describe(TracedValue& out, const Value& v, const check::Type& type)
   }
 }
 
-TracedValue Tracer::field_value(int32_t slot, const Record& r, const std::string& name, const check::Type& type) {
+TracedValue Tracer::field_value(int32_t slot, const Record& r, const std::string& name, const ast::Type& type) {
   TracedValue out;
   out.name = name;
   out.origin = ValueOrigin::Record;
@@ -344,7 +346,7 @@ TracedValue Tracer::field_value(int32_t slot, const Record& r, const std::string
   return out;
 }
 
-TracedValue Tracer::rule_value(const std::string& name, const Value& v, const check::Type& type, std::string source) {
+TracedValue Tracer::rule_value(const std::string& name, const Value& v, const ast::Type& type, std::string source) {
   TracedValue out;
   out.name = name;
   out.origin = ValueOrigin::Rule;
@@ -367,10 +369,10 @@ void Tracer::values(const ast::Expr& e, ValueWalk& walk, int budget) {
       const std::string name = expr_text(e);
       const int32_t i = e.res.index;
       switch (e.res.kind) {
-        case check::RefKind::Field:
+        case ast::RefKind::Field:
           walk.add(field_value(i, record_, name, e.type));
           return;
-        case check::RefKind::Define: {
+        case ast::RefKind::Define: {
           const bool follow = first_time();
           if (walk.has(name) && !follow) return;
           const ast::DefineDecl* d = p_.defines[i];
@@ -389,7 +391,7 @@ void Tracer::values(const ast::Expr& e, ValueWalk& walk, int budget) {
           if (d->value && follow) values(*d->value, walk, budget - 1);
           return;
         }
-        case check::RefKind::EffectiveCompute: {
+        case ast::RefKind::EffectiveCompute: {
           const bool follow = first_time();
           if (walk.has(name) && !follow) return;
           const ast::EffectiveComputeDecl* ec = p_.effective_computes[i];
@@ -417,25 +419,25 @@ void Tracer::values(const ast::Expr& e, ValueWalk& walk, int budget) {
             ast::Expr probe;
             probe.kind = EK::Name;
             probe.path = {ast::Ident{"multiplier", {}}};
-            probe.res = {check::RefKind::Assumption, p_.multiplier_assumption};
+            probe.res = {ast::RefKind::Assumption, p_.multiplier_assumption};
             probe.type = p_.assumptions[static_cast<std::size_t>(p_.multiplier_assumption)].type;
             values(probe, walk, budget - 1);
           }
           return;
         }
-        case check::RefKind::Ladder: {
+        case ast::RefKind::Ladder: {
           const auto& decl = *p_.ladders[i].decl;
           walk.add(rule_value(name, ev_.ladder(i, f_), e.type,
                               fmt::format("tiers {} by {}", decl.name.text, decl.by ? expr_text(*decl.by) : "?")));
           return;
         }
-        case check::RefKind::Trigger:
+        case ast::RefKind::Trigger:
           walk.add(rule_value(name, ev_.trigger(i, f_), e.type, fmt::format("trigger {}", name)));
           return;
-        case check::RefKind::Exemption:
+        case ast::RefKind::Exemption:
           walk.add(rule_value(name, ev_.exemption(i, f_), e.type, fmt::format("exemption {}", name)));
           return;
-        case check::RefKind::AsOf: {
+        case ast::RefKind::AsOf: {
           TracedValue v;
           v.name = name;
           v.origin = ValueOrigin::EvaluationDate;
@@ -444,7 +446,7 @@ void Tracer::values(const ast::Expr& e, ValueWalk& walk, int budget) {
           walk.add(std::move(v));
           return;
         }
-        case check::RefKind::Assumption: {
+        case ast::RefKind::Assumption: {
           const auto& info = p_.assumptions[static_cast<std::size_t>(i)];
           const ast::Assumption& a = *info.decl;
           TracedValue v;
@@ -488,30 +490,30 @@ void Tracer::values(const ast::Expr& e, ValueWalk& walk, int budget) {
       return;
     }
     case EK::Call: {
-      const std::string& fn = e.callee.text;
-      if (fn == "progress" || fn == "time_since") {
+      const std::optional<ast::Builtin> fn = ast::builtin_of(e);
+      if (fn == ast::Builtin::Progress || fn == ast::Builtin::TimeSince) {
         TracedValue v;
         v.name = expr_text(e);
         v.origin = ValueOrigin::Computed;
         describe(v, ev_.eval(e, f_), e.type);
-        v.source = fn == "progress" ? "2^((released − since) / halving): the compute needed for the same performance "
+        v.source = fn == ast::Builtin::Progress ? "2^((released − since) / halving): the compute needed for the same performance "
                                       "halves every `halving`"
                                     : "the time from the date to the evaluation date";
         walk.add(std::move(v));
         // `progress` reads the record's release date without naming it.
-        if (fn == "progress" && p_.released_field >= 0)
+        if (fn == ast::Builtin::Progress && p_.released_field >= 0)
           walk.add(field_value(p_.released_field, record_, p_.fields[static_cast<std::size_t>(p_.released_field)].name,
                                p_.fields[static_cast<std::size_t>(p_.released_field)].type));
-        if (fn == "time_since") {
+        if (fn == ast::Builtin::TimeSince) {
           // … and `time_since` the evaluation date.
           ast::Expr as_of;
           as_of.kind = EK::Name;
           as_of.path = {ast::Ident{"as_of", {}}};
-          as_of.res = {check::RefKind::AsOf, -1};
-          as_of.type = check::Type::date();
+          as_of.res = {ast::RefKind::AsOf, -1};
+          as_of.type = ast::Type::date();
           values(as_of, walk, budget - 1);
         }
-        if (fn == "time_since" && e.args[0]->res.kind == check::RefKind::Reference) {
+        if (fn == ast::Builtin::TimeSince && e.args[0]->res.kind == ast::RefKind::Reference) {
           const auto& ref = *p_.references[static_cast<std::size_t>(e.args[0]->res.index)].decl;
           if (const Record* other = ev_.referenced(e.args[0]->res.index, f_); other && p_.released_field >= 0) {
             TracedValue released =
@@ -642,11 +644,11 @@ VerdictTrace Tracer::obligation(const Evaluator::ObligationSite& site, const Ver
   if (site.trigger >= 0) {
     const std::string name = p_.triggers[static_cast<std::size_t>(site.trigger)]->name.text;
     imposed.test = fmt::format("trigger {} fires", name);
-    add_value(rule_value(name, ev_.trigger(site.trigger, f_), check::Type::boolean(), "trigger " + name));
+    add_value(rule_value(name, ev_.trigger(site.trigger, f_), ast::Type::boolean(), "trigger " + name));
   } else {
     const auto& decl = *p_.ladders[static_cast<std::size_t>(site.ladder)].decl;
     imposed.test = fmt::format("{} == {}", decl.name.text, tier_name(site.ladder, site.tier));
-    add_value(rule_value(decl.name.text, ev_.ladder(site.ladder, f_), check::Type::tier(site.ladder),
+    add_value(rule_value(decl.name.text, ev_.ladder(site.ladder, f_), ast::Type::tier(site.ladder),
                                fmt::format("tiers {} by {}", decl.name.text, decl.by ? expr_text(*decl.by) : "?")));
   }
   imposed.result = result_of(ev_.obligation_applies(site, f_));
@@ -664,7 +666,7 @@ VerdictTrace Tracer::obligation(const Evaluator::ObligationSite& site, const Ver
     if (!targets) continue;
     const std::string name = p_.exemptions[j].decl->name.text;
     lifting.push_back(name);
-    add_value(rule_value(name, ev_.exemption(static_cast<int32_t>(j), f_), check::Type::boolean(),
+    add_value(rule_value(name, ev_.exemption(static_cast<int32_t>(j), f_), ast::Type::boolean(),
                                "exemption " + name));
   }
   out.condition = fmt::format("{}{}", out.steps.front().test,

@@ -10,7 +10,7 @@
 
 #include "ast/ast.hpp"
 #include "check/program.hpp"
-#include "eval/value.hpp"
+#include "eval/model_names.hpp"
 
 namespace scalepol::eval {
 

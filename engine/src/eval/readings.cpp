@@ -2,7 +2,7 @@
 #include "check/exact_scale.hpp"
 
 #include "check/units.hpp"
-#include "eval/describe.hpp"
+#include "eval/model_names.hpp"
 
 namespace scalepol::eval {
 

@@ -9,7 +9,7 @@
 #include <vector>
 
 #include "check/program.hpp"
-#include "eval/value.hpp"
+#include "eval/model_names.hpp"
 
 namespace scalepol::eval {
 

@@ -14,7 +14,7 @@ namespace scalepol::eval {
 class RuleVisits {
  public:
   // Whether the rule's expression is still to be followed with `budget`.
-  bool follow(check::RefKind kind, int32_t index, int budget) {
+  bool follow(ast::RefKind kind, int32_t index, int budget) {
     int& best = followed_.try_emplace({static_cast<int>(kind), index}, 0).first->second;
     if (budget <= best) return false;
     best = budget;

@@ -4,8 +4,8 @@
 
 #include <cmath>
 
-#include "eval/describe.hpp"
 #include "eval/limit_reason.hpp"
+#include "eval/model_names.hpp"
 
 namespace scalepol::eval {
 
@@ -28,7 +28,7 @@ void set_quote(Verdict& out, const std::vector<ast::Quote>& quotes) {
   out.source = quotes.front().source;
 }
 
-std::string range_text(const check::TierRange& r, check::Dim dim) {
+std::string range_text(const check::TierRange& r, ast::Dim dim) {
   std::string lo = r.has_lo ? (r.lo_inclusive ? "from " : "above ") + format_quantity(r.lo, dim) : "";
   std::string hi = r.has_hi ? (r.hi_inclusive ? "up to " : "below ") + format_quantity(r.hi, dim) : "";
   if (!lo.empty() && !hi.empty()) return lo + " " + hi;
@@ -63,7 +63,7 @@ Verdict ladder_verdict(Evaluator& ev, int32_t li, Evaluator::Frame& f) {
   out.kind = VerdictKind::Tier;
   Value v = ev.ladder(li, f);
   out.status = status_of(v);
-  check::Dim dim = decl.by ? decl.by->type.dim : check::Dim::Number;
+  ast::Dim dim = decl.by ? decl.by->type.dim : ast::Dim::Number;
   const std::string axis = decl.by ? ev.text_of(*decl.by) : "?";
   Value axis_value = decl.by ? ev.eval(*decl.by, f) : Value::unknown();
   // The axis is printed with the digits that place it against the policy's lines (its tiers'
@@ -134,7 +134,7 @@ Verdict ladder_verdict(Evaluator& ev, int32_t li, Evaluator::Frame& f) {
   out.value = "unknown";
   auto probe = ast::Expr{};
   probe.kind = ast::ExprKind::Name;
-  probe.res = {check::RefKind::Ladder, li};
+  probe.res = {ast::RefKind::Ladder, li};
   ev.missing_fields(probe, f, out.unknown_fields);
   if (const uint64_t limit = stopped_at_limit(out)) {
     out.because = fmt::format("{} was not computed: evaluation stopped at the limit of {} steps per record", axis,

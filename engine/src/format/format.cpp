@@ -6,7 +6,7 @@
 #include "format/format_parsed.hpp"
 #include "format/layout.hpp"
 #include "scalepol/format.hpp"
-#include "scalepol/policy.hpp"
+#include "scalepol/options.hpp"
 #include "syntax/parse.hpp"
 #include "syntax/tokens.hpp"
 

@@ -8,7 +8,7 @@
 #include <functional>
 #include <limits>
 
-#include "eval/describe.hpp"
+#include "model/describe.hpp"
 
 namespace scalepol::linter {
 
@@ -44,8 +44,8 @@ Interval Interval::intersect(const Interval& o) const {
   return r;
 }
 
-double natural_minimum(check::Dim d) {
-  using check::Dim;
+double natural_minimum(ast::Dim d) {
+  using ast::Dim;
   switch (d) {
     case Dim::Compute:
     case Dim::ComputeRate:
@@ -58,7 +58,7 @@ double natural_minimum(check::Dim d) {
   }
 }
 
-Interval natural_domain(check::Dim d) {
+Interval natural_domain(ast::Dim d) {
   double lo = natural_minimum(d);
   return Interval::from(lo, std::isfinite(lo));
 }
@@ -130,8 +130,8 @@ double witness(const Interval& i) {
 }
 
 
-std::string describe_interval(const Interval& i, check::Dim d) {
-  auto q = [&](double v) { return eval::format_quantity(v, d); };
+std::string describe_interval(const Interval& i, ast::Dim d) {
+  auto q = [&](double v) { return model::format_quantity(v, d); };
   if (i.is_point()) return "exactly " + q(i.lo);
   std::string s;
   if (std::isfinite(i.lo)) s += fmt::format("{} {}", i.lo_closed ? "from" : "above", q(i.lo));
@@ -160,8 +160,8 @@ const check::Ladder* ladder_of(const check::Program& p, const ast::TiersDecl& de
   return nullptr;
 }
 
-std::optional<check::Dim> axis_dim(const ast::TiersDecl& decl) {
-  if (!decl.by || decl.by->type.kind != check::TypeKind::Quantity) return std::nullopt;
+std::optional<ast::Dim> axis_dim(const ast::TiersDecl& decl) {
+  if (!decl.by || decl.by->type.kind != ast::TypeKind::Quantity) return std::nullopt;
   return decl.by->type.dim;
 }
 
@@ -173,7 +173,7 @@ const ast::TierBound* explicit_bound(const ast::TierDecl& tier, bool lower) {
   return nullptr;
 }
 
-std::string bound_text(const ast::TierBound& b, check::Dim d) {
+std::string bound_text(const ast::TierBound& b, ast::Dim d) {
   const char* word = "";
   switch (b.kind) {
     case ast::BoundKind::Below: word = "below"; break;
@@ -181,7 +181,7 @@ std::string bound_text(const ast::TierBound& b, check::Dim d) {
     case ast::BoundKind::Above: word = "above"; break;
     case ast::BoundKind::From: word = "from"; break;
   }
-  return fmt::format("{} {}", word, eval::format_quantity(b.value ? constant_value(*b.value).value_or(0) : 0, d));
+  return fmt::format("{} {}", word, model::format_quantity(b.value ? constant_value(*b.value).value_or(0) : 0, d));
 }
 
 }  // namespace scalepol::linter

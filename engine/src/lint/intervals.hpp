@@ -37,9 +37,9 @@ struct Interval {
 
 // The smallest value a quantity of dimension `d` can take: 0 for compute, compute rates, money,
 // scores and counts; -∞ for the rest (ratios, plain numbers, durations).
-double natural_minimum(check::Dim d);
+double natural_minimum(ast::Dim d);
 // The values a quantity of dimension `d` can take: [natural minimum, ∞).
-Interval natural_domain(check::Dim d);
+Interval natural_domain(ast::Dim d);
 
 // A tier's interval on its ladder's axis, as the checker laid it out (implicit bounds filled in).
 Interval tier_interval(const check::TierRange& r);
@@ -58,16 +58,16 @@ using check::constant_value;
 
 // The interval in the language's own words: "exactly 1e25 FLOP", "`from 1e24 FLOP below 1e25 FLOP`",
 // "`above 1e28 FLOP`".
-std::string describe_interval(const Interval& i, check::Dim d);
+std::string describe_interval(const Interval& i, ast::Dim d);
 
 // Tier ladders, as the tier rules read them.
 // The checker's ladder for `decl` (with each tier's interval), or null.
 const check::Ladder* ladder_of(const check::Program& p, const ast::TiersDecl& decl);
 // The dimension of the ladder's axis, or nothing when the axis is not a quantity.
-std::optional<check::Dim> axis_dim(const ast::TiersDecl& decl);
+std::optional<ast::Dim> axis_dim(const ast::TiersDecl& decl);
 // A tier's bound as written: its lower (`above`, `from`) or upper (`below`, `up_to`) one, or null.
 const ast::TierBound* explicit_bound(const ast::TierDecl& tier, bool lower);
 // "from 1e24 FLOP"
-std::string bound_text(const ast::TierBound& b, check::Dim d);
+std::string bound_text(const ast::TierBound& b, ast::Dim d);
 
 }  // namespace scalepol::linter

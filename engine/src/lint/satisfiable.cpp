@@ -9,9 +9,9 @@
 #include <set>
 #include <variant>
 
-#include "eval/describe.hpp"
 #include "lint/intervals.hpp"
 #include "lint/walk.hpp"
+#include "model/describe.hpp"
 
 namespace scalepol::linter {
 
@@ -22,7 +22,7 @@ struct Domain {
   enum class Kind { Free, NonNegative, Ladder, Bool } kind = Kind::Free;
   Interval values = Interval::all();
   bool integer = false;
-  check::Dim dim = check::Dim::Number;  // NonNegative
+  ast::Dim dim = ast::Dim::Number;      // NonNegative
   int32_t ladder = -1;                  // Ladder
   bool has_none = false;                // Ladder: a value can fall in no tier (position -1)
 };
@@ -69,8 +69,8 @@ std::string list_text(const std::vector<std::string>& items) {
 }
 
 // What a never-negative quantity is called in a reason: "compute is never negative".
-std::string_view quantity_word(check::Dim d) {
-  using check::Dim;
+std::string_view quantity_word(ast::Dim d) {
+  using ast::Dim;
   switch (d) {
     case Dim::Compute: return "compute";
     case Dim::ComputeRate: return "a compute rate";
@@ -205,7 +205,7 @@ Cases Solver::impossible(const ast::Expr& atom, bool want, const std::string& wh
 
 // A condition the solver does not look into: true or false, consistent with itself.
 Cases Solver::opaque(const ast::Expr& e, bool want) {
-  Literal lit{.kind = Literal::Kind::Range, .atom = &e, .polarity = want, .key = eval::expr_text(e)};
+  Literal lit{.kind = Literal::Kind::Range, .atom = &e, .polarity = want, .key = model::expr_text(e)};
   lit.domain.kind = Domain::Kind::Bool;
   lit.domain.values = Interval{0, 1, true, true};
   lit.domain.integer = true;
@@ -224,7 +224,7 @@ Cases Solver::is_known(const ast::Expr& e, bool want) {
     return impossible(e, want, "a constant is always known");
   }
   Literal lit{.kind = known ? Literal::Kind::Known : Literal::Kind::Unknown, .atom = &e, .polarity = want,
-              .key = eval::expr_text(operand)};
+              .key = model::expr_text(operand)};
   lit.domain = domain_of(operand);
   return one(std::move(lit));
 }
@@ -242,11 +242,11 @@ Cases Solver::compare(const ast::Expr& e, bool want) {
     return impossible(e, want, "it compares two constants");
   }
   if (!cx && !cy) {
-    if (eval::expr_text(*x) != eval::expr_text(*y)) return opaque(e, want);
+    if (model::expr_text(*x) != model::expr_text(*y)) return opaque(e, want);
     // `x < x`: never true; `x <= x`: true whenever x is known.
     if (op == ast::Op::Lt || op == ast::Op::Gt || op == ast::Op::Ne)
-      return impossible(e, want, fmt::format("it compares `{}` with itself", eval::expr_text(*x)));
-    Literal lit{.kind = Literal::Kind::Known, .atom = &e, .polarity = want, .key = eval::expr_text(*x)};
+      return impossible(e, want, fmt::format("it compares `{}` with itself", model::expr_text(*x)));
+    Literal lit{.kind = Literal::Kind::Known, .atom = &e, .polarity = want, .key = model::expr_text(*x)};
     lit.domain = domain_of(*x);
     return one(std::move(lit));
   }
@@ -255,7 +255,7 @@ Cases Solver::compare(const ast::Expr& e, bool want) {
     std::swap(cx, cy);
     op = ast::mirrored(op);
   }
-  Literal lit{.atom = &e, .polarity = want, .key = eval::expr_text(*x)};
+  Literal lit{.atom = &e, .polarity = want, .key = model::expr_text(*x)};
   lit.domain = domain_of(*x);
   if (auto* text = std::get_if<std::string>(&*cy)) {
     if (op != ast::Op::Eq && op != ast::Op::Ne) return opaque(e, want);
@@ -283,7 +283,7 @@ std::optional<Constant> Solver::constant(const ast::Expr& e) const {
     case ast::ExprKind::String: return Constant{e.text};
     case ast::ExprKind::Bool: return Constant{e.boolean ? 1.0 : 0.0};
     case ast::ExprKind::Name:
-      if (e.res.kind == check::RefKind::TierName) return Constant{static_cast<double>(e.res.sub)};
+      if (e.res.kind == ast::RefKind::TierName) return Constant{static_cast<double>(e.res.sub)};
       return std::nullopt;
     default: {
       auto v = constant_value(e);
@@ -311,23 +311,23 @@ bool Solver::ladder_has_none(int32_t ladder) const {
 Domain Solver::domain_of(const ast::Expr& operand) const {
   Domain d;
   const auto& t = operand.type;
-  if (t.kind == check::TypeKind::Bool) {
+  if (t.kind == ast::TypeKind::Bool) {
     d.kind = Domain::Kind::Bool;
     d.values = Interval{0, 1, true, true};
     d.integer = true;
-  } else if (t.kind == check::TypeKind::Tier && t.index >= 0 && t.index < static_cast<int32_t>(p_.ladders.size()) &&
+  } else if (t.kind == ast::TypeKind::Tier && t.index >= 0 && t.index < static_cast<int32_t>(p_.ladders.size()) &&
              !p_.ladders[t.index].ranges.empty()) {
     d.kind = Domain::Kind::Ladder;
     d.ladder = t.index;
     d.has_none = ladder_has_none(t.index);
     d.values = Interval{d.has_none ? -1.0 : 0.0, static_cast<double>(p_.ladders[t.index].ranges.size() - 1), true, true};
     d.integer = true;
-  } else if (t.kind == check::TypeKind::Quantity) {
+  } else if (t.kind == ast::TypeKind::Quantity) {
     // A record's own figure (or effective compute) is never negative; arithmetic on it may be.
     const ast::Expr* base = &operand;
     while (base->kind == ast::ExprKind::At) base = base->args[0].get();
     const bool figure = base->kind == ast::ExprKind::Name &&
-                        (base->res.kind == check::RefKind::Field || base->res.kind == check::RefKind::EffectiveCompute);
+                        (base->res.kind == ast::RefKind::Field || base->res.kind == ast::RefKind::EffectiveCompute);
     if (figure && std::isfinite(natural_minimum(t.dim))) {
       d.kind = Domain::Kind::NonNegative;
       d.dim = t.dim;
@@ -475,14 +475,14 @@ std::optional<std::vector<std::string>> never_false(const check::Program& p, con
 }
 
 std::string written(const syntax::SourceFile* source, const ast::Expr& e) {
-  if (!source || e.span.end <= e.span.begin || e.span.end > source->text().size()) return eval::expr_text(e);
+  if (!source || e.span.end <= e.span.begin || e.span.end > source->text().size()) return model::expr_text(e);
   std::string_view text(source->text().data() + e.span.begin, e.span.end - e.span.begin);
   std::string out;
   bool in_string = false, space = false;
   for (std::size_t i = 0; i < text.size(); ++i) {
     const char c = text[i];
     if (!in_string && c == '/' && i + 1 < text.size() && (text[i + 1] == '/' || text[i + 1] == '*'))
-      return eval::expr_text(e);
+      return model::expr_text(e);
     if (in_string) {
       out += c;
       if (c == '\\' && i + 1 < text.size()) out += text[++i];

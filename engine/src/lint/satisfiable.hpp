@@ -57,7 +57,7 @@ std::optional<std::vector<std::string>> never_false(const check::Program& p, con
 
 // An expression as the policy writes it, for messages: its source text with runs of white space
 // made one space (`ec >= 4x ec@last_assessed`, where the printed tree would say `4x * ec`). The
-// printed tree (eval::expr_text) when there is no source, or the span holds a comment.
+// printed tree (model::expr_text) when there is no source, or the span holds a comment.
 std::string written(const syntax::SourceFile* source, const ast::Expr& e);
 
 // The reasons as one clause for a message: "r1; r2; and 3 more".

@@ -15,7 +15,7 @@
 
 #include "report/json_writer.hpp"
 #include "scalepol/lint.hpp"
-#include "scalepol/scalepol.hpp"
+#include "scalepol/version.hpp"
 
 namespace scalepol {
 

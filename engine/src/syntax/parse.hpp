@@ -4,7 +4,7 @@
 
 #include "ast/ast.hpp"
 #include "scalepol/diagnostic.hpp"
-#include "scalepol/policy.hpp"
+#include "scalepol/options.hpp"
 #include "syntax/source.hpp"
 
 namespace scalepol::syntax {

@@ -4,7 +4,7 @@
 // C++ that neither recurses nor allocates per character.
 #pragma once
 
-#include "scalepol/policy.hpp"
+#include "scalepol/options.hpp"
 #include "syntax/sink.hpp"
 #include "syntax/source.hpp"
 

@@ -14,8 +14,8 @@ using namespace scalepol::test_data;
 namespace {
 
 // The model schema, with bound columns on training_compute.
-std::shared_ptr<const eval::Schema> bounded_schema() {
-  auto s = std::make_shared<eval::Schema>(*model_schema());
+std::shared_ptr<const model::Schema> bounded_schema() {
+  auto s = std::make_shared<model::Schema>(*model_schema());
   s->fields[kCompute].low_columns = {"Training compute lower bound", "training_compute_low"};
   s->fields[kCompute].high_columns = {"Training compute upper bound"};
   return s;
@@ -36,7 +36,7 @@ TEST_CASE("csv: bound columns make a range; a missing bound is the value") {
   REQUIRE(set.has_value());
   CHECK(set->diagnostics.empty());
   REQUIRE(set->records.size() == 5);
-  const eval::Value& gpt4 = set->records[0].values[kCompute];
+  const model::Value& gpt4 = set->records[0].values[kCompute];
   CHECK(gpt4.x == 2.1e25);
   CHECK(gpt4.lo == 8.2e24);
   CHECK(gpt4.hi == 4.4e25);
@@ -110,7 +110,7 @@ TEST_CASE("json: bound keys, beside the value or on their own") {
   auto set = data::load_json(text, "m.jsonl", bounded_schema());
   REQUIRE(set.has_value());
   REQUIRE(set->records.size() == 5);
-  const eval::Value& gpt4 = set->records[0].values[kCompute];
+  const model::Value& gpt4 = set->records[0].values[kCompute];
   CHECK(gpt4.x == 2.1e25);
   CHECK(gpt4.lo == 8.2e24);
   CHECK(gpt4.hi == 4.4e25);
@@ -195,7 +195,7 @@ TEST_CASE("confidence ranges: exact compute figures of labelled records become r
 }
 
 TEST_CASE("confidence ranges need a `confidence` field and a compute field") {
-  auto no_label = std::make_shared<eval::Schema>(*model_schema());
+  auto no_label = std::make_shared<model::Schema>(*model_schema());
   no_label->fields[kConfidence].name = "label";
   auto set = data::load_csv("Model\nA\n", "m.csv", no_label);
   REQUIRE(set.has_value());
@@ -204,8 +204,8 @@ TEST_CASE("confidence ranges need a `confidence` field and a compute field") {
   CHECK(errors.items[0].code == "confidence-ranges-unavailable");
   CHECK(errors.items[0].message == "confidence ranges need a text field `confidence`, and the policy's schema has none");
 
-  auto no_compute = std::make_shared<eval::Schema>(*model_schema());
-  no_compute->fields[kCompute].dim = check::Dim::Money;
+  auto no_compute = std::make_shared<model::Schema>(*model_schema());
+  no_compute->fields[kCompute].dim = ast::Dim::Money;
   set = data::load_csv("Model\nA\n", "m.csv", no_compute);
   REQUIRE(set.has_value());
   errors = data::apply_confidence_ranges(*set);

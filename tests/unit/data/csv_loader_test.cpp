@@ -34,10 +34,10 @@ TEST_CASE("csv: Epoch's Notable AI Models export") {
   CHECK(set->source == epoch_notable_path());
 
   std::size_t with_compute = 0, above = 0;
-  for (const eval::Record& r : set->records) {
-    const eval::Value& c = r.values[kCompute];
+  for (const model::Record& r : set->records) {
+    const model::Value& c = r.values[kCompute];
     if (c.is_unknown()) continue;
-    REQUIRE(c.kind == eval::Value::Kind::Number);
+    REQUIRE(c.kind == model::Value::Kind::Number);
     ++with_compute;
     if (c.lo > 1e25) ++above;
   }
@@ -45,10 +45,10 @@ TEST_CASE("csv: Epoch's Notable AI Models export") {
   CHECK(above == 21);
 
   REQUIRE(set->by_name.count("GPT-4") == 1);
-  const eval::Record& gpt4 = set->records[set->by_name.at("GPT-4")];
+  const model::Record& gpt4 = set->records[set->by_name.at("GPT-4")];
   CHECK(gpt4.values[kCompute].lo == 2.1e25);
   CHECK(gpt4.values[kCompute].is_exact());
-  CHECK(gpt4.values[kReleased].kind == eval::Value::Kind::Date);
+  CHECK(gpt4.values[kReleased].kind == model::Value::Kind::Date);
   CHECK(gpt4.values[kReleased].lo == days_from_civil(2023, 3, 15));
   CHECK(gpt4.values[kOrganization].text == "OpenAI");
   CHECK(gpt4.values[kConfidence].text == "Speculative");
@@ -56,7 +56,7 @@ TEST_CASE("csv: Epoch's Notable AI Models export") {
 
   // The first record's notes cell holds line breaks inside quotes: the row still ends where it
   // should, and the next record starts on a later line.
-  const eval::Record& first = set->records[0];
+  const model::Record& first = set->records[0];
   CHECK(first.values[kModel].text == "Pangu Ultra");
   CHECK(first.line == 2);
   CHECK(first.values[kParameters].lo == 135e9);
@@ -64,9 +64,9 @@ TEST_CASE("csv: Epoch's Notable AI Models export") {
   CHECK(set->records[1].line > first.line + 2);
   // Every record has a name, a date, and a line after the one before.
   for (std::size_t i = 0; i < set->records.size(); ++i) {
-    const eval::Record& r = set->records[i];
+    const model::Record& r = set->records[i];
     CHECK_FALSE(r.values[kModel].is_unknown());
-    CHECK(r.values[kReleased].kind == eval::Value::Kind::Date);
+    CHECK(r.values[kReleased].kind == model::Value::Kind::Date);
     if (i > 0) CHECK(r.line > set->records[i - 1].line);
   }
 }
@@ -76,7 +76,7 @@ TEST_CASE("csv: frontier model records through the alternative column names") {
   REQUIRE(set.has_value());
   CHECK(set->diagnostics.empty());
   CHECK(set->records.size() == 36);
-  const eval::Record& gpt4 = set->records[set->by_name.at("GPT-4")];
+  const model::Record& gpt4 = set->records[set->by_name.at("GPT-4")];
   CHECK(gpt4.line == 3);
   CHECK(gpt4.values[kCompute].lo == 2.1e25);
   CHECK(gpt4.values[kReleased].lo == days_from_civil(2023, 3, 15));
@@ -85,7 +85,7 @@ TEST_CASE("csv: frontier model records through the alternative column names") {
   CHECK(gpt4.values[kOrganization].text == "OpenAI");  // a field's own name is a column too
   CHECK(gpt4.values[kParameters].is_unknown());         // a blank cell
   // CRLF line ends: the last cell of a row carries no '\r'.
-  for (const eval::Record& r : set->records)
+  for (const model::Record& r : set->records)
     if (!r.values[kAccessibility].is_unknown()) CHECK(r.values[kAccessibility].text.find('\r') == std::string::npos);
 }
 
@@ -94,7 +94,7 @@ TEST_CASE("csv: a value that does not parse is unknown, the rest of the row is k
   auto set = data::load_csv(text, "m.csv", model_schema());
   REQUIRE(set.has_value());
   REQUIRE(set->records.size() == 1);
-  const eval::Record& r = set->records[0];
+  const model::Record& r = set->records[0];
   CHECK(r.values[kCompute].is_unknown());
   CHECK(r.values[kParameters].lo == 7);
   CHECK(r.values[kModel].text == "A");
@@ -139,7 +139,7 @@ TEST_CASE("csv: ragged rows keep the cells they have") {
   auto set = data::load_csv(text, "m.csv", model_schema());
   REQUIRE(set.has_value());
   REQUIRE(set->records.size() == 2);
-  CHECK(set->records[0].values[kReleased].kind == eval::Value::Kind::Date);
+  CHECK(set->records[0].values[kReleased].kind == model::Value::Kind::Date);
   CHECK(set->records[0].values[kCompute].is_unknown());
   CHECK(set->records[1].values[kCompute].lo == 1e20);
   CHECK(set->records[1].values[kParameters].lo == 5);
@@ -296,7 +296,7 @@ TEST_CASE("csv: diagnostics are capped at 100 per file") {
 }
 
 TEST_CASE("csv: a quantity field's scale applies") {
-  auto schema = std::make_shared<eval::Schema>(*model_schema());
+  auto schema = std::make_shared<model::Schema>(*model_schema());
   schema->fields[kParameters].scale = 1e9;  // a column in billions
   auto set = data::load_csv("Model,Parameters\nA,1.5\n", "m.csv", schema);
   REQUIRE(set.has_value());
@@ -304,27 +304,27 @@ TEST_CASE("csv: a quantity field's scale applies") {
 }
 
 TEST_CASE("csv: Epoch's booleans and a money column, through an extended schema") {
-  auto schema = std::make_shared<eval::Schema>(*model_schema());
-  eval::FieldSpec frontier;
+  auto schema = std::make_shared<model::Schema>(*model_schema());
+  model::FieldSpec frontier;
   frontier.name = "frontier";
-  frontier.kind = check::TypeKind::Bool;
+  frontier.kind = ast::TypeKind::Bool;
   frontier.columns = {"Frontier model"};
   schema->fields.push_back(frontier);
-  eval::FieldSpec cost;
+  model::FieldSpec cost;
   cost.name = "training_cost";
-  cost.kind = check::TypeKind::Quantity;
-  cost.dim = check::Dim::Money;
+  cost.kind = ast::TypeKind::Quantity;
+  cost.dim = ast::Dim::Money;
   cost.columns = {"Training compute cost (2023 USD)"};
   schema->fields.push_back(cost);
   auto set = data::load_file(epoch_notable_path(), DataFormat::Csv, schema);
   REQUIRE(set.has_value());
   CHECK(set->diagnostics.empty());
   std::size_t frontier_true = 0, frontier_unknown = 0, with_cost = 0;
-  for (const eval::Record& r : set->records) {
-    const eval::Value& f = r.values[7];
+  for (const model::Record& r : set->records) {
+    const model::Value& f = r.values[7];
     if (f.is_unknown()) ++frontier_unknown;
-    else if (f.kind == eval::Value::Kind::Bool && f.boolean) ++frontier_true;
-    with_cost += r.values[8].kind == eval::Value::Kind::Number;
+    else if (f.kind == model::Value::Kind::Bool && f.boolean) ++frontier_true;
+    with_cost += r.values[8].kind == model::Value::Kind::Number;
   }
   CHECK(frontier_true == 153);
   CHECK(frontier_unknown == 801);  // a blank is unknown, not false
@@ -332,7 +332,7 @@ TEST_CASE("csv: Epoch's booleans and a money column, through an extended schema"
 }
 
 TEST_CASE("csv: a number that overflows once scaled is refused") {
-  auto schema = std::make_shared<eval::Schema>(*model_schema());
+  auto schema = std::make_shared<model::Schema>(*model_schema());
   schema->fields[kParameters].scale = 1e9;
   auto set = data::load_csv("Model,Parameters\nA,1e305\n", "m.csv", schema);
   REQUIRE(set.has_value());

@@ -5,18 +5,18 @@
 #include <memory>
 #include <string>
 
-#include "check/types.hpp"
-#include "eval/record.hpp"
+#include "ast/types.hpp"
+#include "model/record.hpp"
 
 namespace scalepol::test_data {
 
-inline std::shared_ptr<const eval::Schema> model_schema() {
-  using check::Dim;
-  using check::TypeKind;
-  auto s = std::make_shared<eval::Schema>();
+inline std::shared_ptr<const model::Schema> model_schema() {
+  using ast::Dim;
+  using ast::TypeKind;
+  auto s = std::make_shared<model::Schema>();
   auto add = [&](std::string name, TypeKind kind, std::vector<std::string> columns, Dim dim = Dim::Number,
                  std::string unit = "") {
-    eval::FieldSpec f;
+    model::FieldSpec f;
     f.name = std::move(name);
     f.kind = kind;
     f.dim = dim;

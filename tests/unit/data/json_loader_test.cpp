@@ -32,7 +32,7 @@ TEST_CASE("json: an array of objects") {
   REQUIRE(set.has_value());
   CHECK(set->diagnostics.empty());
   REQUIRE(set->records.size() == 2);
-  const eval::Record& a = set->records[0];
+  const model::Record& a = set->records[0];
   CHECK(a.line == 2);
   CHECK(a.values[kModel].text == "GPT-4");
   CHECK(a.values[kOrganization].text == "OpenAI");
@@ -40,7 +40,7 @@ TEST_CASE("json: an array of objects") {
   CHECK(a.values[kCompute].lo == 2.1e25);
   CHECK(a.values[kParameters].is_unknown());  // null → unknown
   CHECK(a.values[kConfidence].is_unknown());  // absent → unknown
-  const eval::Record& b = set->records[1];
+  const model::Record& b = set->records[1];
   CHECK(b.line == 4);
   CHECK(b.values[kCompute].lo == 1.001e25);  // a numeric string
   CHECK(b.values[kParameters].lo == 7e9);
@@ -77,8 +77,8 @@ TEST_CASE("json: an estimate with its interval") {
   REQUIRE(set.has_value());
   CHECK(set->diagnostics.empty());
   REQUIRE(set->records.size() == 5);
-  const eval::Value& gpt4 = set->records[0].values[kCompute];
-  CHECK(gpt4.kind == eval::Value::Kind::Number);
+  const model::Value& gpt4 = set->records[0].values[kCompute];
+  CHECK(gpt4.kind == model::Value::Kind::Number);
   CHECK(gpt4.lo == 8.2e24);
   CHECK(gpt4.hi == 4.4e25);
   CHECK(set->records[1].values[kCompute].is_exact());
@@ -102,7 +102,7 @@ TEST_CASE("json: ranges that do not make sense are unknown, or the figure withou
   REQUIRE(set->records.size() == 4);
   REQUIRE(set->diagnostics.items.size() == 4);
   for (std::size_t i = 0; i < 4; ++i) {
-    const eval::Value& v = set->records[i].values[kCompute];
+    const model::Value& v = set->records[i].values[kCompute];
     if (i == 1) {  // a figure outside its bounds is kept, without them
       CHECK(v.x == 5e25);
       CHECK(v.is_exact());
@@ -126,13 +126,13 @@ TEST_CASE("json: one bound and no figure is a half-open range with no point esti
   REQUIRE(set.has_value());
   REQUIRE(set->records.size() == 2);
   CHECK(set->diagnostics.items.empty());
-  const eval::Value& least = set->records[0].values[kCompute];
-  CHECK(least.kind == eval::Value::Kind::Number);
+  const model::Value& least = set->records[0].values[kCompute];
+  CHECK(least.kind == model::Value::Kind::Number);
   CHECK(std::isnan(least.x));
   CHECK(least.lo == 1.3e24);
   CHECK(std::isinf(least.hi));
   CHECK(least.bounded);
-  const eval::Value& most = set->records[1].values[kCompute];
+  const model::Value& most = set->records[1].values[kCompute];
   CHECK(std::isnan(most.x));
   CHECK(most.lo == 0);  // compute is a total: it starts at zero
   CHECK(most.hi == 5e24);
@@ -307,10 +307,10 @@ TEST_CASE("json: duplicate model names warn") {
 }
 
 TEST_CASE("json: text, bool and escapes") {
-  auto schema = std::make_shared<eval::Schema>(*model_schema());
-  eval::FieldSpec open;
+  auto schema = std::make_shared<model::Schema>(*model_schema());
+  model::FieldSpec open;
   open.name = "open_weights";
-  open.kind = check::TypeKind::Bool;
+  open.kind = ast::TypeKind::Bool;
   schema->fields.push_back(open);
   const std::string text = R"J([{"model": "Caf\u00e9 \"7\"", "organization": 42, "open_weights": true},
 {"model": "B", "open_weights": "False"}, {"model": "C", "open_weights": 1}, {"model": "D", "open_weights": "maybe"}])J";
@@ -320,7 +320,7 @@ TEST_CASE("json: text, bool and escapes") {
   CHECK(set->records[0].values[kModel].text == "Café \"7\"");
   CHECK(set->records[0].values[kOrganization].text == "42");
   CHECK(set->records[0].values[7].boolean);
-  CHECK(set->records[1].values[7].kind == eval::Value::Kind::Bool);
+  CHECK(set->records[1].values[7].kind == model::Value::Kind::Bool);
   CHECK_FALSE(set->records[1].values[7].boolean);
   CHECK(set->records[2].values[7].boolean);
   CHECK(set->records[3].values[7].is_unknown());

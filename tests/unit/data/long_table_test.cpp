@@ -15,15 +15,15 @@ namespace {
 
 // model (key); gpqa and fm: the one score column, each from its task's rows, on a 0..1 scale;
 // math: the same column in pp as written; status: a text field of the same rows.
-std::shared_ptr<const eval::Schema> long_schema() {
-  auto s = std::make_shared<eval::Schema>();
-  const auto add = [&](std::string name, check::TypeKind kind, std::vector<std::string> columns,
+std::shared_ptr<const model::Schema> long_schema() {
+  auto s = std::make_shared<model::Schema>();
+  const auto add = [&](std::string name, ast::TypeKind kind, std::vector<std::string> columns,
                        std::vector<ast::RowFilter> where, double scale = 1.0) {
-    eval::FieldSpec f;
+    model::FieldSpec f;
     f.name = std::move(name);
     f.kind = kind;
-    f.dim = kind == check::TypeKind::Quantity ? check::Dim::Score : check::Dim::Number;
-    f.unit = kind == check::TypeKind::Quantity ? "pp" : "";
+    f.dim = kind == ast::TypeKind::Quantity ? ast::Dim::Score : ast::Dim::Number;
+    f.unit = kind == ast::TypeKind::Quantity ? "pp" : "";
     f.scale = scale;
     f.columns = std::move(columns);
     f.where = std::move(where);
@@ -31,13 +31,13 @@ std::shared_ptr<const eval::Schema> long_schema() {
     s->fields.push_back(std::move(f));
   };
   const auto where = [](std::string column, std::string value) { return ast::RowFilter{std::move(column), std::move(value), {}}; };
-  add("model", check::TypeKind::Text, {"model"}, {});
+  add("model", ast::TypeKind::Text, {"model"}, {});
   s->fields.back().key = true;
   s->key_slot = 0;
-  add("gpqa", check::TypeKind::Quantity, {"score"}, {where("task", "GPQA diamond")}, 100.0);
-  add("fm", check::TypeKind::Quantity, {"score"}, {where("task", "FrontierMath"), where("status", "Success")}, 100.0);
-  add("math", check::TypeKind::Quantity, {"score"}, {where("task", "MATH")});
-  add("org", check::TypeKind::Text, {"org"}, {});
+  add("gpqa", ast::TypeKind::Quantity, {"score"}, {where("task", "GPQA diamond")}, 100.0);
+  add("fm", ast::TypeKind::Quantity, {"score"}, {where("task", "FrontierMath"), where("status", "Success")}, 100.0);
+  add("math", ast::TypeKind::Quantity, {"score"}, {where("task", "MATH")});
+  add("org", ast::TypeKind::Text, {"org"}, {});
   return s;
 }
 enum { kModel = 0, kGpqa, kFm, kMath, kOrg };
@@ -63,8 +63,8 @@ TEST_CASE("long table: CSV rows are joined by model, each field from the rows it
   auto set = data::load_csv(kCsv, "runs.csv", long_schema());
   REQUIRE(set.has_value());
   REQUIRE(set->records.size() == 2);
-  const eval::Record& a = set->records[set->by_name.at("A")];
-  const eval::Record& b = set->records[set->by_name.at("B")];
+  const model::Record& a = set->records[set->by_name.at("A")];
+  const model::Record& b = set->records[set->by_name.at("B")];
   CHECK(a.line == 2);
   CHECK(b.line == 4);
   // Each field read with its own scale: gpqa and fm × 100, math as written.
@@ -75,8 +75,8 @@ TEST_CASE("long table: CSV rows are joined by model, each field from the rows it
   CHECK(b.values[kFm].is_unknown());
   CHECK(a.values[kOrg].text == "Lab");
   // Two runs that disagree: the range of both, with no point estimate.
-  const eval::Value& fm = a.values[kFm];
-  REQUIRE(fm.kind == eval::Value::Kind::Number);
+  const model::Value& fm = a.values[kFm];
+  REQUIRE(fm.kind == model::Value::Kind::Number);
   CHECK(std::isnan(fm.x));
   CHECK(fm.lo == doctest::Approx(11.0));
   CHECK(fm.hi == doctest::Approx(12.1));
@@ -120,10 +120,10 @@ TEST_CASE("long table: JSON Lines and a JSON array give the same records as CSV"
   array += "\n]\n";
   auto json = data::load_json(array, "runs.json", long_schema());
   REQUIRE(json.has_value());
-  for (const eval::RecordSet* set : {&*jsonl, &*json}) {
+  for (const model::RecordSet* set : {&*jsonl, &*json}) {
     REQUIRE(set->records.size() == 2);
-    const eval::Record& a = set->records[set->by_name.at("A")];
-    const eval::Record& b = set->records[set->by_name.at("B")];
+    const model::Record& a = set->records[set->by_name.at("A")];
+    const model::Record& b = set->records[set->by_name.at("B")];
     CHECK(a.values[kGpqa].x == doctest::Approx(85.3));
     CHECK(b.values[kMath].x == 96.5);
     CHECK(b.values[kGpqa].x == doctest::Approx(77));

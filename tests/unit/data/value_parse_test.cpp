@@ -91,12 +91,12 @@ TEST_CASE("booleans") {
 }
 
 TEST_CASE("parse_value by field kind") {
-  eval::FieldSpec q;
-  q.kind = check::TypeKind::Quantity;
+  model::FieldSpec q;
+  q.kind = ast::TypeKind::Quantity;
   q.scale = 1000;
-  eval::Value v;
+  model::Value v;
   CHECK(parse_value(q, " 2.5 ", v) == ParseError::None);
-  CHECK(v.kind == eval::Value::Kind::Number);
+  CHECK(v.kind == model::Value::Kind::Number);
   CHECK(v.lo == 2500);
   CHECK(v.is_exact());
 
@@ -105,21 +105,21 @@ TEST_CASE("parse_value by field kind") {
   CHECK(parse_value(q, "abc", v) == ParseError::NotANumber);
   CHECK(v.is_unknown());
 
-  eval::FieldSpec t;  // Text
+  model::FieldSpec t;  // Text
   CHECK(parse_value(t, "  GPT-4 \n", v) == ParseError::None);
-  CHECK(v.kind == eval::Value::Kind::Text);
+  CHECK(v.kind == model::Value::Kind::Text);
   CHECK(v.text == "GPT-4");
 
-  eval::FieldSpec b;
-  b.kind = check::TypeKind::Bool;
+  model::FieldSpec b;
+  b.kind = ast::TypeKind::Bool;
   CHECK(parse_value(b, "False", v) == ParseError::None);
-  CHECK(v.kind == eval::Value::Kind::Bool);
+  CHECK(v.kind == model::Value::Kind::Bool);
   CHECK_FALSE(v.boolean);
 
-  eval::FieldSpec d;
-  d.kind = check::TypeKind::Date;
+  model::FieldSpec d;
+  d.kind = ast::TypeKind::Date;
   CHECK(parse_value(d, "2023-03-15", v) == ParseError::None);
-  CHECK(v.kind == eval::Value::Kind::Date);
+  CHECK(v.kind == model::Value::Kind::Date);
   CHECK(v.lo == days_from_civil(2023, 3, 15));
 }
 
@@ -131,11 +131,11 @@ TEST_CASE("explanations") {
 }
 
 TEST_CASE("a percent sign: pp in a benchmark score, whatever its scale; refused elsewhere") {
-  eval::FieldSpec score;
-  score.kind = check::TypeKind::Quantity;
-  score.dim = check::Dim::Score;
+  model::FieldSpec score;
+  score.kind = ast::TypeKind::Quantity;
+  score.dim = ast::Dim::Score;
   score.scale = 100;  // `scale 0..1`: plain numbers are fractions
-  eval::Value v;
+  model::Value v;
   CHECK(parse_value(score, "0.1931", v) == ParseError::None);
   CHECK(v.x == doctest::Approx(19.31));
   CHECK(parse_value(score, "77.0%", v) == ParseError::None);
@@ -145,18 +145,18 @@ TEST_CASE("a percent sign: pp in a benchmark score, whatever its scale; refused 
   CHECK(parse_value(score, "%", v) == ParseError::NotANumber);
   CHECK(v.is_unknown());
 
-  eval::FieldSpec compute;
-  compute.kind = check::TypeKind::Quantity;
-  compute.dim = check::Dim::Compute;
+  model::FieldSpec compute;
+  compute.kind = ast::TypeKind::Quantity;
+  compute.dim = ast::Dim::Compute;
   CHECK(parse_value(compute, "5%", v) == ParseError::PercentNotScore);
   CHECK(v.is_unknown());
   CHECK(help_for(ParseError::PercentNotScore) == "write the number in the field's unit, without the percent sign");
 }
 
 TEST_CASE("dates with a declared order; without one, day/month dates are refused as ambiguous") {
-  eval::FieldSpec iso;
-  iso.kind = check::TypeKind::Date;
-  eval::Value v;
+  model::FieldSpec iso;
+  iso.kind = ast::TypeKind::Date;
+  model::Value v;
   CHECK(parse_value(iso, "7/9/2025", v) == ParseError::AmbiguousDate);
   CHECK(explain(ParseError::AmbiguousDate, "7/9/2025") ==
         "`7/9/2025` is 9 July 2025 if the month comes first, 7 September 2025 if the day does");
@@ -173,7 +173,7 @@ TEST_CASE("dates with a declared order; without one, day/month dates are refused
         "only the month first makes `3/31/2024` a date, but a column's order is declared, not guessed row by row");
   CHECK(explain(ParseError::AmbiguousDate, "0/0/2024") == "there is no such date, with the month first or the day first");
 
-  eval::FieldSpec us = iso;
+  model::FieldSpec us = iso;
   us.date_order = ast::DateOrder::MonthDayYear;
   us.date_separator = '/';
   CHECK(parse_value(us, "7/9/2025", v) == ParseError::None);
@@ -186,7 +186,7 @@ TEST_CASE("dates with a declared order; without one, day/month dates are refused
   CHECK(parse_value(us, "2/30/2024", v) == ParseError::NoSuchDay);
   CHECK(parse_value(us, "7.9.2025", v) == ParseError::NotADate);  // not its separator
 
-  eval::FieldSpec eu = iso;
+  model::FieldSpec eu = iso;
   eu.date_order = ast::DateOrder::DayMonthYear;
   eu.date_separator = '.';
   CHECK(parse_value(eu, "7.9.2025", v) == ParseError::None);

@@ -8,8 +8,8 @@
 #include <limits>
 #include <random>
 
-#include "eval/describe.hpp"
 #include "eval/interval_ops.hpp"
+#include "model/describe.hpp"
 
 using namespace scalepol;
 using namespace scalepol::eval;

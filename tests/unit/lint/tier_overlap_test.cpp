@@ -123,7 +123,7 @@ TEST_CASE("tier-overlap: the sweep finds exactly the pairs that comparing every 
     INFO(text);
     const auto policy = compile_ok(text);
     const auto& ladder = internals(policy).program->ladders.at(0);
-    const auto domain = linter::natural_domain(check::Dim::Compute);
+    const auto domain = linter::natural_domain(ast::Dim::Compute);
     std::vector<std::pair<std::string, std::string>> expected, found;
     for (int j = 0; j < n; ++j)
       for (int i = 0; i < j; ++i)

@@ -25,7 +25,7 @@ bool is_ambiguous(const std::string& unit) {
 void report(Context& cx, int32_t m, const ast::Span& span, const std::string& unit) {
   auto& d = cx.report(flops_rate_ambiguous.info, m, span,
                       fmt::format("`{}` can mean operations or operations per second", unit));
-  const bool rate = check::find_unit(unit)->dim == check::Dim::ComputeRate;
+  const bool rate = check::find_unit(unit)->dim == ast::Dim::ComputeRate;
   d.notes.push_back(rate ? fmt::format("scalepol reads `{}` as `FLOP/s`, a rate", unit)
                          : fmt::format("scalepol reads `{}` as `FLOP`, a total", unit));
   d.notes.push_back(

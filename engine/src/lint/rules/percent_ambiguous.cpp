@@ -10,18 +10,18 @@
 #include <set>
 #include <unordered_map>
 
-#include "eval/describe.hpp"
 #include "lint/intervals.hpp"
 #include "lint/rules/rules.hpp"
 #include "lint/satisfiable.hpp"
 #include "lint/walk.hpp"
+#include "model/describe.hpp"
 
 namespace scalepol::linter::rules {
 
 namespace {
 
 bool is_score(const ast::Expr& e) {
-  return e.type.kind == check::TypeKind::Quantity && e.type.dim == check::Dim::Score;
+  return e.type.kind == ast::TypeKind::Quantity && e.type.dim == ast::Dim::Score;
 }
 
 bool is_percent(const ast::Expr& e) { return e.kind == ast::ExprKind::Number && e.unit == "%"; }
@@ -50,7 +50,7 @@ const ast::Expr* score_divisor(const check::Program& p, const ast::Expr& e, Divi
     if (x.kind == ast::ExprKind::Arith)
       for (std::size_t i = 0; i < x.ops.size() && !found; ++i)
         if (x.ops[i] == ast::Op::Div && is_score(*x.args[i + 1])) found = x.args[i + 1].get();
-    if (x.kind == ast::ExprKind::Name && x.res.kind == check::RefKind::Define) {
+    if (x.kind == ast::ExprKind::Name && x.res.kind == ast::RefKind::Define) {
       if (known.try_emplace(x.res.index, nullptr).second) {  // null while in progress
         const auto* d = p.defines[x.res.index];
         const ast::Expr* divisor = d && d->value ? score_divisor(p, *d->value, known) : nullptr;
@@ -64,7 +64,7 @@ const ast::Expr* score_divisor(const check::Program& p, const ast::Expr& e, Divi
 
 void report(Context& cx, int32_t m, const ast::Expr& pct, const ast::Expr& score_expr) {
   const auto score = written(cx.program().files[m].get(), score_expr);
-  const auto n = pct.text.empty() ? eval::format_number(pct.number) : pct.text;
+  const auto n = pct.text.empty() ? model::format_number(pct.number) : pct.text;
   auto& d = cx.report(percent_ambiguous.info, m, pct.span,
                       fmt::format("`{} %` of a benchmark score: {} percent of the score, or {} percentage points?", n, n, n));
   d.notes.push_back(fmt::format("`%` is a ratio, so this is {} percent of `{}`; a score is itself a percentage, and a "
@@ -75,7 +75,7 @@ void report(Context& cx, int32_t m, const ast::Expr& pct, const ast::Expr& score
       "benchmark to run like MMLU, GAIA, GPQA, etc]\": from a score of 60, that is 65 in points, or 63 in percent of the score");
   d.help = fmt::format("write `{} pp` for percentage points, or a ratio with `x` for a relative change: `{}x {}` is {} "
                        "percent above `{}`",
-                       n, eval::format_number(1 + pct.number / 100), score, n, score);
+                       n, model::format_number(1 + pct.number / 100), score, n, score);
 }
 
 // `5 % * mmlu@last`: a `%` factor in a product with a score.

@@ -8,9 +8,9 @@
 #include <cmath>
 #include <map>
 
-#include "eval/describe.hpp"
 #include "lint/intervals.hpp"
 #include "lint/rules/rules.hpp"
+#include "model/describe.hpp"
 
 namespace scalepol::linter::rules {
 
@@ -58,7 +58,7 @@ void check_ladder(Context& cx, int32_t m, const ast::TiersDecl& decl) {
     // Show a value a model could have: above the axis's floor, when the gap reaches it.
     Interval shown = gap;
     if (shown.lo == floor) shown.lo_closed = false;
-    const auto w = eval::format_quantity(witness(shown), *dim);
+    const auto w = model::format_quantity(witness(shown), *dim);
     auto& d = cx.report(tier_gap.info, m, blame(decl, ends, gap),
                         fmt::format("{} falls in no tier of `{}`", w, decl.name.text));
     d.notes.push_back(gap.is_point()

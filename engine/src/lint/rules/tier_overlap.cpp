@@ -18,9 +18,9 @@
 #include <utility>
 #include <vector>
 
-#include "eval/describe.hpp"
 #include "lint/intervals.hpp"
 #include "lint/rules/rules.hpp"
+#include "model/describe.hpp"
 
 namespace scalepol::linter::rules {
 
@@ -160,7 +160,7 @@ void check_ladder(Context& cx, int32_t m, const ast::TiersDecl& decl) {
     const Interval shared = a.intersect(b).intersect(domain);
     const auto& first = decl.tiers[i].name.text;
     const auto& later = decl.tiers[j].name.text;
-    const auto w = eval::format_quantity(witness(shared), *dim);
+    const auto w = model::format_quantity(witness(shared), *dim);
     auto& d = cx.report(tier_overlap.info, m, blame(decl.tiers[j], b, shared),
                         fmt::format("{} falls in both `{}` and `{}`", w, first, later));
     d.notes.push_back(fmt::format("`{}` holds {} and `{}` holds {}; both hold {}", first, describe_interval(a, *dim),

@@ -16,17 +16,18 @@
 #include <set>
 #include <unordered_map>
 
-#include "eval/describe.hpp"
+#include "ast/builtins.hpp"
 #include "lint/intervals.hpp"
 #include "lint/rules/rules.hpp"
 #include "lint/satisfiable.hpp"
 #include "lint/walk.hpp"
+#include "model/describe.hpp"
 
 namespace scalepol::linter::rules {
 
 namespace {
 
-bool is_quantity(const ast::Expr& e) { return e.type.kind == check::TypeKind::Quantity; }
+bool is_quantity(const ast::Expr& e) { return e.type.kind == ast::TypeKind::Quantity; }
 bool is_constant(const ast::Expr& e) { return constant_value(e).has_value(); }
 bool is_operand(const ast::Expr& e) { return is_quantity(e) && !is_constant(e); }
 
@@ -48,7 +49,7 @@ struct Change {
 Change scaled(const ast::Expr& a) {
   const ast::Expr *factor = nullptr, *operand = nullptr;
   for (const auto& x : a.args) {
-    const bool ratio = is_quantity(*x) && (x->type.dim == check::Dim::Ratio || x->type.dim == check::Dim::Number);
+    const bool ratio = is_quantity(*x) && (x->type.dim == ast::Dim::Ratio || x->type.dim == ast::Dim::Number);
     if (!factor && ratio && is_constant(*x)) factor = x.get();
     else if (!operand && is_operand(*x)) operand = x.get();
   }
@@ -92,9 +93,9 @@ bool states_base(const check::Program& p, const ast::Expr& e, std::unordered_map
   bool found = false;
   walk(e, [&](const ast::Expr& x) {
     if (found) return;
-    if (x.kind == ast::ExprKind::At && x.type.kind == check::TypeKind::Quantity && x.type.dim != check::Dim::Ratio) found = true;
-    if (x.kind == ast::ExprKind::Call && x.callee.text == "progress") found = true;
-    if (x.kind == ast::ExprKind::Name && x.res.kind == check::RefKind::Define) {
+    if (x.kind == ast::ExprKind::At && x.type.kind == ast::TypeKind::Quantity && x.type.dim != ast::Dim::Ratio) found = true;
+    if (ast::builtin_of(x) == ast::Builtin::Progress) found = true;
+    if (x.kind == ast::ExprKind::Name && x.res.kind == ast::RefKind::Define) {
       if (known.try_emplace(x.res.index, false).second) {  // false while in progress
         const auto* d = p.defines[x.res.index];
         const bool states = d && d->value && states_base(p, *d->value, known);
@@ -107,7 +108,7 @@ bool states_base(const check::Program& p, const ast::Expr& e, std::unordered_map
 }
 
 bool is_ratio_literal(const ast::Expr& e) {
-  return is_quantity(e) && e.type.dim == check::Dim::Ratio && is_constant(e);
+  return is_quantity(e) && e.type.dim == ast::Dim::Ratio && is_constant(e);
 }
 
 Change change_of(const check::Program& p, const ast::Expr& cmp, std::unordered_map<int32_t, bool>& known) {
@@ -126,7 +127,7 @@ Change change_of(const check::Program& p, const ast::Expr& cmp, std::unordered_m
   }
   for (const auto* side : {&l, &r}) {
     const auto& other = side == &l ? r : l;
-    if (is_ratio_literal(other) && is_operand(*side) && side->type.dim == check::Dim::Ratio &&
+    if (is_ratio_literal(other) && is_operand(*side) && side->type.dim == ast::Dim::Ratio &&
         !states_base(p, *side, known))
       return {Change::Kind::Figure, &other, side, nullptr};
   }
@@ -146,7 +147,7 @@ void report(Context& cx, int32_t m, const ast::Expr& cmp, const Change& c) {
                                   relative ? "relative " : ""));
   const auto base = written(source, *c.base);
   if (c.kind == Change::Kind::Figure) {
-    const bool defined = c.base->kind == ast::ExprKind::Name && c.base->res.kind == check::RefKind::Define;
+    const bool defined = c.base->kind == ast::ExprKind::Name && c.base->res.kind == ast::RefKind::Define;
     d.notes.push_back(defined ? fmt::format("`{}` is defined with no `@reference`, so the policy never says what it is "
                                             "relative to",
                                             base)

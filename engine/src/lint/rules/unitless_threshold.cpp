@@ -8,23 +8,24 @@
 // not accepted at all: the checker reports it as `unit-mismatch`.)
 #include <fmt/format.h>
 
+#include "ast/builtins.hpp"
 #include "check/units.hpp"
-#include "eval/describe.hpp"
 #include "lint/rules/rules.hpp"
 #include "lint/walk.hpp"
+#include "model/describe.hpp"
 
 namespace scalepol::linter::rules {
 
 namespace {
 
-bool is_plain_number(const check::Type& t) {
-  return t.kind == check::TypeKind::Quantity && t.dim == check::Dim::Number;
+bool is_plain_number(const ast::Type& t) {
+  return t.kind == ast::TypeKind::Quantity && t.dim == ast::Dim::Number;
 }
 
 // A quantity with a dimension of its own: not a plain number, not a ratio (a ratio compares with
 // a plain number as it stands: `x > 2` and `x > 2x` say the same).
-bool has_dimension(const check::Type& t) {
-  return t.kind == check::TypeKind::Quantity && t.dim != check::Dim::Number && t.dim != check::Dim::Ratio;
+bool has_dimension(const ast::Type& t) {
+  return t.kind == ast::TypeKind::Quantity && t.dim != ast::Dim::Number && t.dim != ast::Dim::Ratio;
 }
 
 // `1e25` or `-5`: a number written in place, which the fix can repeat with its unit.
@@ -33,14 +34,14 @@ bool is_literal(const ast::Expr& e) {
   return e.kind == ast::ExprKind::Number;
 }
 
-std::string fix(const std::string& written, check::Dim dim) {
+std::string fix(const std::string& written, ast::Dim dim) {
   // A duration has no one obvious unit: 3 could be days or months, and that is the ambiguity.
-  if (dim == check::Dim::Time) return fmt::format("write the unit: `{} months` (or days, weeks, years)", written);
+  if (dim == ast::Dim::Time) return fmt::format("write the unit: `{} months` (or days, weeks, years)", written);
   return fmt::format("write the unit: `{} {}`", written, check::base_unit_name(dim));
 }
 
-void report(Context& cx, int32_t m, const ast::Expr& number, check::Dim other) {
-  const auto written = eval::expr_text(number);
+void report(Context& cx, int32_t m, const ast::Expr& number, ast::Dim other) {
+  const auto written = model::expr_text(number);
   const auto base = check::base_unit_name(other);
   auto message = fmt::format("`{}` has no unit, but it is compared with {}", written, check::dim_description(other));
   auto& d = cx.report(unitless_threshold.info, m, number.span, std::move(message));
@@ -57,7 +58,8 @@ void check_pair(Context& cx, int32_t m, const ast::Expr& a, const ast::Expr& b) 
 }
 
 bool is_min_or_max(const ast::Expr& e) {
-  return e.kind == ast::ExprKind::Call && (e.callee.text == "min" || e.callee.text == "max") && e.args.size() == 2;
+  const auto b = ast::builtin_of(e);
+  return (b == ast::Builtin::Min || b == ast::Builtin::Max) && e.args.size() == 2;
 }
 
 void check_expressions(Context& cx, int32_t m) {

@@ -23,10 +23,10 @@ namespace {
 
 // What the policy reads: (kind, index) pairs in the program's tables, and benchmarks by name.
 struct Uses {
-  std::set<std::pair<check::RefKind, int32_t>> resolved;
+  std::set<std::pair<ast::RefKind, int32_t>> resolved;
   std::set<std::string> metric_benchmarks;
 
-  bool has(check::RefKind kind, int32_t index) const { return resolved.count({kind, index}) > 0; }
+  bool has(ast::RefKind kind, int32_t index) const { return resolved.count({kind, index}) > 0; }
 };
 
 Uses collect_uses(const check::Program& p) {
@@ -81,13 +81,13 @@ void report(Context& cx, int32_t m, const ast::Ident& name) {
 void check_module(Context& cx, int32_t m, const Uses& uses, const Places& places) {
   const auto& mod = cx.module(m);
   for (const auto& d : mod.defines)
-    if (!uses.has(check::RefKind::Define, places.index(&d))) report(cx, m, d.name);
+    if (!uses.has(ast::RefKind::Define, places.index(&d))) report(cx, m, d.name);
   for (const auto& ec : mod.effective_computes)
-    if (!uses.has(check::RefKind::EffectiveCompute, places.index(&ec))) report(cx, m, ec.name);
+    if (!uses.has(ast::RefKind::EffectiveCompute, places.index(&ec))) report(cx, m, ec.name);
   for (const auto& r : mod.references)
-    if (!uses.has(check::RefKind::Reference, places.index(&r))) report(cx, m, r.name);
+    if (!uses.has(ast::RefKind::Reference, places.index(&r))) report(cx, m, r.name);
   for (const auto& b : mod.benchmarks)
-    if (!uses.has(check::RefKind::Field, places.benchmark_field(m, b)) && !uses.metric_benchmarks.count(b.name.text))
+    if (!uses.has(ast::RefKind::Field, places.benchmark_field(m, b)) && !uses.metric_benchmarks.count(b.name.text))
       report(cx, m, b.name);
 }
 

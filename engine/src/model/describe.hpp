@@ -9,9 +9,9 @@
 #include "ast/ast.hpp"
 #include "check/program.hpp"
 #include "check/units.hpp"
-#include "eval/value.hpp"
+#include "model/value.hpp"
 
-namespace scalepol::eval {
+namespace scalepol::model {
 
 std::string format_number(double x);
 // `x` cut to `digits` significant digits through its decimal text, so that it prints as a person
@@ -31,12 +31,12 @@ double keep_sides(double x, double shown, const Lines& lines);
 // Every line the policy draws, in base units and sorted: its tiers' bounds and the numbers its
 // rules are written with (which the checker has put in base units).
 Lines policy_lines(const check::Program& p);
-std::string format_quantity(double base_value, check::Dim dim);
+std::string format_quantity(double base_value, ast::Dim dim);
 // A value with four significant digits (more where `lines` need them: keep_sides).
-std::string format_value(const Value& v, check::Dim dim, const Lines& lines = {});
+std::string format_value(const Value& v, ast::Dim dim, const Lines& lines = {});
 // A range with no point estimate (a record with one bound and no figure): "at least 1.3e24
 // FLOP", "at most 4e25 FLOP", each end as `shown` writes it.
-std::string half_open_text(const Value& v, check::Dim dim, const std::function<double(double)>& shown);
+std::string half_open_text(const Value& v, ast::Dim dim, const std::function<double(double)>& shown);
 std::string format_date(int32_t days);
 // The tiers a range reaches (TierSet), named by `name` (-1: "no tier"): "from low to high" when
 // they run unbroken from the lowest to the highest, else each of them, "low and high", "no tier,
@@ -48,4 +48,4 @@ std::string reach_text(TierSet reach, const std::function<std::string(int32_t)>&
 // The expression as source text (canonical spacing; parentheses where precedence needs them).
 std::string expr_text(const ast::Expr& e);
 
-}  // namespace scalepol::eval
+}  // namespace scalepol::model

@@ -1,10 +1,10 @@
-#include "eval/record.hpp"
+#include "model/record.hpp"
 
 #include <fmt/format.h>
 
 #include <algorithm>
 
-namespace scalepol::eval {
+namespace scalepol::model {
 
 // Schemas are small (tens of fields), so a linear scan is as fast as a map and keeps Schema a
 // plain aggregate. Loaders that look columns up per cell build their own index once.
@@ -99,4 +99,4 @@ void RecordSet::index_names() {
   }
 }
 
-}  // namespace scalepol::eval
+}  // namespace scalepol::model

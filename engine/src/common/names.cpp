@@ -1,6 +1,7 @@
 // The stable names of the public enums: they appear in text and JSON output and are part of the
 // documented formats (docs/json-output.md), so they never change once released.
 #include "scalepol/diagnostic.hpp"
+#include "scalepol/explain.hpp"
 #include "scalepol/report.hpp"
 
 namespace scalepol {
@@ -31,6 +32,19 @@ const char* status_name(Status s) {
     case Status::Unknown: return "unknown";
   }
   return "unknown";
+}
+
+const char* value_origin_name(ValueOrigin o) {
+  switch (o) {
+    case ValueOrigin::Record: return "record";
+    case ValueOrigin::Definition: return "definition";
+    case ValueOrigin::Default: return "default";
+    case ValueOrigin::Assumption: return "assumption";
+    case ValueOrigin::Computed: return "computed";
+    case ValueOrigin::EvaluationDate: return "evaluation date";
+    case ValueOrigin::Rule: return "rule";
+  }
+  return "";
 }
 
 }  // namespace scalepol

@@ -10,18 +10,22 @@
 #include <utility>
 #include <vector>
 
-#include "check/types.hpp"
-#include "eval/value.hpp"
+#include "ast/types.hpp"
+#include "model/value.hpp"
 #include "scalepol/diagnostic.hpp"
 
-namespace scalepol::eval {
+namespace scalepol::check {
+struct Program;
+}
+
+namespace scalepol::model {
 
 // One field of the record schema, from a `field` declaration (or a benchmark, whose score is a
 // field of the same name in pp).
 struct FieldSpec {
   std::string name;
-  check::TypeKind kind = check::TypeKind::Text;  // Bool, Quantity, Date or Text
-  check::Dim dim = check::Dim::Number;           // Quantity only
+  ast::TypeKind kind = ast::TypeKind::Text;      // Bool, Quantity, Date or Text
+  ast::Dim dim = ast::Dim::Number;               // Quantity only
   double scale = 1.0;                            // data value × scale = base-unit value
   std::string unit;                              // the unit as declared ("FLOP", "days"), for messages
   std::vector<std::string> columns;              // names the field has in data files, besides `name`
@@ -105,4 +109,7 @@ struct RecordSet {
   void index_names();
 };
 
-}  // namespace scalepol::eval
+// The schema a program's fields describe, for the record loaders.
+std::shared_ptr<Schema> build_schema(const check::Program& program);
+
+}  // namespace scalepol::model

@@ -5,10 +5,10 @@
 #include <cmath>
 #include <limits>
 
-#include "eval/describe.hpp"
+#include "model/describe.hpp"
 
-using scalepol::eval::format_number;
-using scalepol::eval::round_significant;
+using scalepol::model::format_number;
+using scalepol::model::round_significant;
 
 TEST_CASE("round_significant cuts to the digits asked for") {
   CHECK(round_significant(2.1e25 / 30, 12) == 7e23);

@@ -1,4 +1,5 @@
-#include "scalepol/scalepol.hpp"
+// The library's version, from the build.
+#include "scalepol/version.hpp"
 
 // The build passes the project's version (CMakeLists.txt); a build of these sources without it
 // (the ThreadSanitizer copy in tests/) says so rather than guess.

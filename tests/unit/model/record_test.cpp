@@ -1,7 +1,7 @@
 #include <doctest/doctest.h>
 
-#include "data_fixture.hpp"
-#include "eval/record.hpp"
+#include "data/data_fixture.hpp"
+#include "model/record.hpp"
 
 using namespace scalepol;
 using namespace scalepol::test_data;
@@ -18,7 +18,7 @@ TEST_CASE("schema: find and find_column") {
 }
 
 TEST_CASE("schema: a field's own name wins over another field's column") {
-  eval::Schema s;
+  model::Schema s;
   s.fields.resize(2);
   s.fields[0].name = "a";
   s.fields[0].columns = {"b"};
@@ -27,13 +27,13 @@ TEST_CASE("schema: a field's own name wins over another field's column") {
 }
 
 TEST_CASE("record set: names, model_name, duplicates") {
-  eval::RecordSet set;
+  model::RecordSet set;
   set.schema = model_schema();
   set.source = "x.csv";
   auto rec = [&](const char* name, uint32_t line) {
-    eval::Record r;
+    model::Record r;
     r.values.resize(set.schema->fields.size());
-    if (name) r.values[kModel] = eval::Value::of_text(name);
+    if (name) r.values[kModel] = model::Value::of_text(name);
     r.line = line;
     set.records.push_back(r);
   };

@@ -1,18 +1,18 @@
 // Three-valued logic and exact comparisons, through the evaluator.
 #include "test_support.hpp"
 
-#include "eval/value.hpp"
+#include "model/value.hpp"
 
 using namespace scalepol;
 using namespace scalepol::testing;
-using eval::Tri;
+using model::Tri;
 
 TEST_CASE("Kleene truth tables") {
-  CHECK(eval::tri_and(Tri::Unknown, Tri::False) == Tri::False);
-  CHECK(eval::tri_and(Tri::Unknown, Tri::True) == Tri::Unknown);
-  CHECK(eval::tri_or(Tri::Unknown, Tri::True) == Tri::True);
-  CHECK(eval::tri_or(Tri::Unknown, Tri::False) == Tri::Unknown);
-  CHECK(eval::tri_not(Tri::Unknown) == Tri::Unknown);
+  CHECK(model::tri_and(Tri::Unknown, Tri::False) == Tri::False);
+  CHECK(model::tri_and(Tri::Unknown, Tri::True) == Tri::Unknown);
+  CHECK(model::tri_or(Tri::Unknown, Tri::True) == Tri::True);
+  CHECK(model::tri_or(Tri::Unknown, Tri::False) == Tri::Unknown);
+  CHECK(model::tri_not(Tri::Unknown) == Tri::Unknown);
 }
 
 namespace {

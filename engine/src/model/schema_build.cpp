@@ -1,6 +1,8 @@
-#include "eval/evaluator.hpp"
+// The record schema a checked program's fields describe.
+#include "check/program.hpp"
+#include "model/record.hpp"
 
-namespace scalepol::eval {
+namespace scalepol::model {
 
 namespace {
 
@@ -19,7 +21,7 @@ std::shared_ptr<Schema> build_schema(const check::Program& program) {
   for (const auto& f : program.fields) {
     FieldSpec spec;
     spec.name = f.name;
-    spec.kind = f.type.kind == check::TypeKind::Error ? check::TypeKind::Text : f.type.kind;
+    spec.kind = f.type.kind == ast::TypeKind::Error ? ast::TypeKind::Text : f.type.kind;
     spec.dim = f.type.dim;
     spec.scale = f.scale;
     spec.unit = f.unit;
@@ -28,10 +30,10 @@ std::shared_ptr<Schema> build_schema(const check::Program& program) {
     spec.where = f.where;
     if (!f.where.empty()) schema->long_table = true;
     // Bound columns are read straight from the declaration: only the loaders use them.
-    if (const ast::FieldDecl* decl = declaration(program, f); decl && spec.kind == check::TypeKind::Quantity) {
+    if (const ast::FieldDecl* decl = declaration(program, f); decl && spec.kind == ast::TypeKind::Quantity) {
       spec.low_columns = decl->low_columns;
       spec.high_columns = decl->high_columns;
-    } else if (decl && spec.kind == check::TypeKind::Date) {
+    } else if (decl && spec.kind == ast::TypeKind::Date) {
       spec.date_order = decl->date_order;
       spec.date_separator = decl->date_separator;
     }
@@ -41,4 +43,4 @@ std::shared_ptr<Schema> build_schema(const check::Program& program) {
   return schema;
 }
 
-}  // namespace scalepol::eval
+}  // namespace scalepol::model

@@ -1,4 +1,4 @@
-#include "eval/describe.hpp"
+#include "model/describe.hpp"
 
 #include <algorithm>
 
@@ -10,7 +10,7 @@
 #include <cmath>
 #include <functional>
 
-namespace scalepol::eval {
+namespace scalepol::model {
 
 std::string format_number(double x) {
   if (!std::isfinite(x)) return std::isnan(x) ? "nan" : (x > 0 ? "inf" : "-inf");
@@ -33,8 +33,8 @@ double round_significant(double x, int digits) {
   return ec == std::errc() ? rounded : x;
 }
 
-std::string format_quantity(double base_value, check::Dim dim) {
-  using check::Dim;
+std::string format_quantity(double base_value, ast::Dim dim) {
+  using ast::Dim;
   switch (dim) {
     case Dim::Number: return format_number(base_value);
     case Dim::Ratio: return format_number(base_value) + "x";
@@ -107,7 +107,7 @@ std::string where_text(const std::vector<ast::RowFilter>& where) {
   return out;
 }
 
-std::string half_open_text(const Value& v, check::Dim dim, const std::function<double(double)>& shown) {
+std::string half_open_text(const Value& v, ast::Dim dim, const std::function<double(double)>& shown) {
   if (std::isinf(v.hi) && std::isfinite(v.lo)) return "at least " + format_quantity(shown(v.lo), dim);
   if (std::isfinite(v.hi) && !std::isfinite(v.lo)) return "at most " + format_quantity(shown(v.hi), dim);
   if (std::isfinite(v.lo) && std::isfinite(v.hi))  // from zero: a total with only its upper bound
@@ -115,7 +115,7 @@ std::string half_open_text(const Value& v, check::Dim dim, const std::function<d
   return "any value";
 }
 
-std::string format_value(const Value& v, check::Dim dim, const Lines& lines) {
+std::string format_value(const Value& v, ast::Dim dim, const Lines& lines) {
   // Four significant digits: computed values (2^(6/5) × 2.5e24) read as 5.743e24, not
   // 5.7434…e24; data values of four digits or fewer (1.001e25, 2.1e25) read as written.
   const auto readable = [&](double x) { return keep_sides(x, round_significant(x, 4), lines); };
@@ -222,4 +222,4 @@ std::string reach_text(TierSet reach, const std::function<std::string(int32_t)>&
   return out;
 }
 
-}  // namespace scalepol::eval
+}  // namespace scalepol::model

@@ -8,7 +8,7 @@
 
 #include "ast/ast.hpp"
 
-namespace scalepol::eval {
+namespace scalepol::model {
 
 enum class Tri : unsigned char { False, True, Unknown };
 
@@ -106,4 +106,4 @@ inline void reset(Value& v) {
   v.text.clear();
 }
 
-}  // namespace scalepol::eval
+}  // namespace scalepol::model

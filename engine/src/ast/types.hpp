@@ -1,12 +1,24 @@
 // The static types of expressions and what names resolve to. Filled into the AST by the checker,
-// read by the evaluator, so that evaluation never looks a name up by its text.
+// read by the evaluator, so that evaluation never looks a name up by its text. They live with the
+// AST, which holds them, so that ast/ needs nothing from check/.
 #pragma once
 
 #include <cstdint>
 
-#include "check/units.hpp"
+namespace scalepol::ast {
 
-namespace scalepol::check {
+enum class Dim : unsigned char {
+  Number,       // a plain number, no unit written
+  Ratio,        // x (times), % (hundredths): a relative change
+  Compute,      // FLOP, OP: operations, a total
+  ComputeRate,  // FLOP/s, OP/s: operations per second, a rate
+  Money,        // USD
+  Score,        // pp: points on a benchmark's 0..100 scale
+  Time,         // seconds … years, stored in days
+  Params,       // parameters
+  Tokens,       // tokens
+  Users,        // users
+};
 
 enum class TypeKind : unsigned char {
   Error,        // an error was already reported for this expression: stay quiet downstream
@@ -49,6 +61,7 @@ enum class RefKind : unsigned char {
   ObligationKind,    // an obligation kind word on the right of `contains`: `index` into kinds
   AsOf,              // the builtin `as_of`: the evaluation date
   Assumption,        // an `assume` item: its value under the reading being evaluated; `index`
+  Builtin,           // a call of a builtin function (ast/builtins.hpp): `index` is its ast::Builtin
 };
 
 struct Resolution {
@@ -57,4 +70,4 @@ struct Resolution {
   int32_t sub = -1;
 };
 
-}  // namespace scalepol::check
+}  // namespace scalepol::ast
