@@ -61,7 +61,10 @@ struct StreamSummary {
   // uses is not reported (load_records reports it). Duplicate model names are not looked for:
   // that would need every name in memory.
   Diagnostics diagnostics;
-  bool streamed = true;  // false when the policy's `@` references needed every record in memory
+  // False when the file was read whole instead, and then why: the policy's `@` references need
+  // every record at hand, the file is a JSON array (one document), the policy reads a long table.
+  bool streamed = true;
+  std::string read_whole_because;
 };
 
 // Read a CSV or JSON Lines file a block at a time, evaluate each record and write one line per

@@ -192,7 +192,7 @@ Expected<StreamSummary, Diagnostics> run_jsonl(const Policy& policy, const std::
     StreamSummary summary;
 
     // Whole: `@` references need every record at hand, and a JSON array is one document.
-    auto load_whole = [&]() -> Expected<StreamSummary, Diagnostics> {
+    auto load_whole = [&](std::string because) -> Expected<StreamSummary, Diagnostics> {
       auto set = data::load_file(data_path, options.load.format, impl.schema);
       if (!set) return make_unexpected(std::move(set.error()));
       if (options.load.confidence_ranges)
@@ -204,19 +204,19 @@ Expected<StreamSummary, Diagnostics> run_jsonl(const Policy& policy, const std::
            data::columns_not_found(*set, impl.compiled->fields_behind_verdicts(), !set->records.empty()).items)
         summary.diagnostics.add(std::move(d));
       summary.streamed = false;
+      summary.read_whole_because = std::move(because);
       return summary;
     };
-    if (impl.compiled->uses_references()) return load_whole();
+    if (impl.compiled->uses_references()) return load_whole("the policy's `@` references need every record at hand");
     // Standard input cannot be opened again: a JSON array on it is read whole from the start,
     // not first tried as a stream.
-    if (data::is_stdin(data_path) && options.load.format == DataFormat::Json) return load_whole();
+    if (data::is_stdin(data_path) && options.load.format == DataFormat::Json)
+      return load_whole("JSON on standard input is one document");
 
-    auto stream = data::RecordStream::open(data_path, options.load.format, impl.schema, options.block_bytes);
-    if (!stream) {
-      const auto& items = stream.error().items;
-      if (!items.empty() && items.front().code == "not-streamable") return load_whole();
-      return make_unexpected(std::move(stream.error()));
-    }
+    auto opened = data::RecordStream::open(data_path, options.load.format, impl.schema, options.block_bytes);
+    if (!opened) return make_unexpected(std::move(opened.error()));
+    if (!opened->stream) return load_whole(std::move(opened->read_whole_because));
+    std::unique_ptr<data::RecordStream>& stream = opened->stream;
     // Only what the policy reads is loaded; confidence ranges also need the label and the
     // compute fields they widen.
     std::vector<bool> read = impl.compiled->fields_read();
@@ -226,19 +226,19 @@ Expected<StreamSummary, Diagnostics> run_jsonl(const Policy& policy, const std::
       for (std::size_t i = 0; i < schema.fields.size(); ++i)
         if (schema.fields[i].dim == ast::Dim::Compute) read[i] = true;
     }
-    (*stream)->read_only(std::move(read));
+    stream->read_only(std::move(read));
     model::RecordSet block;
-    while ((*stream)->next(block)) {
+    while (stream->next(block)) {
       if (options.load.confidence_ranges)
         if (Diagnostics fatal = data::apply_confidence_ranges(block); !fatal.empty()) return make_unexpected(std::move(fatal));
       if (!run.records(block)) return make_unexpected(write_failed(data_path));
       if (options.on_progress) options.on_progress(run.count());
     }
-    if (!(*stream)->error().empty()) return make_unexpected((*stream)->error());
+    if (!stream->error().empty()) return make_unexpected(stream->error());
     if (!run.flush()) return make_unexpected(write_failed(data_path));
     summary.records = run.count();
-    summary.diagnostics = (*stream)->finish();
-    for (Diagnostic& d : (*stream)->columns_not_found(impl.compiled->fields_behind_verdicts(), run.count() > 0).items)
+    summary.diagnostics = stream->finish();
+    for (Diagnostic& d : stream->columns_not_found(impl.compiled->fields_behind_verdicts(), run.count() > 0).items)
       summary.diagnostics.add(std::move(d));
     return summary;
   } catch (const std::exception& ex) {

@@ -21,27 +21,20 @@ namespace {
 
 constexpr std::size_t kMinBlock = 16;  // tiny blocks are for tests: they cut records everywhere
 
-Diagnostics not_streamable(const std::string& path, std::string message) {
-  Diagnostics out;
-  Location loc;
-  loc.file = path;
-  out.add(make_diagnostic(Severity::Note, "not-streamable", std::move(message), std::move(loc)));
-  return out;
-}
+RecordStream::Opened read_whole(std::string because) { return {nullptr, std::move(because)}; }
 
 }  // namespace
 
 RecordStream::~RecordStream() { close_input(file_); }
 
-Expected<std::unique_ptr<RecordStream>, Diagnostics> RecordStream::open(const std::string& path, DataFormat format,
-                                                                        std::shared_ptr<const model::Schema> schema,
-                                                                        std::size_t block_bytes) {
+Expected<RecordStream::Opened, Diagnostics> RecordStream::open(const std::string& path, DataFormat format,
+                                                               std::shared_ptr<const model::Schema> schema,
+                                                               std::size_t block_bytes) {
   auto resolved = resolve_format(path, format);
   if (!resolved) return make_unexpected(std::move(resolved.error()));
   // A long table's rows are joined by model, and a model's rows may be anywhere in the file.
   if (schema->long_table)
-    return make_unexpected(not_streamable(display_name(path), "the policy reads a long table (`where`): its rows are joined "
-                                                         "by model, so the file is read whole"));
+    return read_whole("the policy reads a long table (`where`): its rows are joined by model");
   std::unique_ptr<RecordStream> s(new RecordStream());
   const std::string name = display_name(path);
   s->file_ = open_input(path);
@@ -62,7 +55,7 @@ Expected<std::unique_ptr<RecordStream>, Diagnostics> RecordStream::open(const st
     const std::string_view text = syntax::strip_bom(std::string_view(s->buffer_.data(), s->length_));
     const std::size_t first = text.find_first_not_of(" \t\r\n");
     if (first != std::string_view::npos && text[first] == '[')
-      return make_unexpected(not_streamable(name, fmt::format("`{}` is a JSON array: it is read whole, not a block at a time", name)));
+      return read_whole(fmt::format("`{}` is a JSON array, one document", name));
     // As the whole-file loader: a blank `.json` file is not JSON (a blank `.jsonl` file is).
     if (first == std::string_view::npos && s->eof_) return make_unexpected(empty_json_file(name, text));
     // A first block that is all blank does not tell an array from JSON Lines: the whole-file
@@ -70,10 +63,9 @@ Expected<std::unique_ptr<RecordStream>, Diagnostics> RecordStream::open(const st
     // before `[]`, a block of 27 bytes, read as JSON Lines.) Real files do not start with a
     // block (64 KB by default) of blank space.
     if (first == std::string_view::npos)
-      return make_unexpected(not_streamable(
-          name, fmt::format("`{}` starts with more blank space than a block holds: it is read whole", name)));
+      return read_whole(fmt::format("`{}` starts with more blank space than a block holds", name));
   }
-  return s;
+  return Opened{std::move(s), {}};
 }
 
 void RecordStream::read_only(std::vector<bool> read) {

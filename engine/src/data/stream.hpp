@@ -24,12 +24,16 @@ class JsonLoader;
 
 class RecordStream {
  public:
+  // What open gives: a stream, or none when the file is to be read whole instead (a JSON array,
+  // a long table, a `.json` file whose first block is blank), with the reason.
+  struct Opened {
+    std::unique_ptr<RecordStream> stream;
+    std::string read_whole_because;
+  };
   // Opens `path`; DataFormat::Auto picks the format by extension, as load_file. Errors: the file
-  // cannot be opened, its format cannot be told, or it is a JSON array or a `.json` file whose
-  // first block is blank (`not-streamable`: the caller loads it whole instead).
-  static Expected<std::unique_ptr<RecordStream>, Diagnostics> open(const std::string& path, DataFormat format,
-                                                                   std::shared_ptr<const model::Schema> schema,
-                                                                   std::size_t block_bytes);
+  // cannot be opened, or its format cannot be told.
+  static Expected<Opened, Diagnostics> open(const std::string& path, DataFormat format,
+                                            std::shared_ptr<const model::Schema> schema, std::size_t block_bytes);
   ~RecordStream();
 
   // Read only the fields in `read` (per slot), as a policy that reads no others needs: the others

@@ -67,3 +67,28 @@ TEST_CASE("streamed JSON: JSON Lines in a .json file after blank lines longer th
                                       "{\"model\": \"Alpha\", \"training_compute\": 2e25}\n"
                                       "{\"model\": \"Beta\", \"training_compute\": 1e24}\n");
 }
+
+TEST_CASE("run_jsonl says whether it streamed, and why not") {
+  auto policy = compile_ok(kPolicy);
+  const std::string records = "{\"model\": \"Alpha\", \"training_compute\": 2e25}\n";
+  auto run = [&](const Policy& p, const std::string& name, const std::string& text) {
+    std::ostringstream out;
+    auto r = run_jsonl(p, temp_file(name, text), out);
+    REQUIRE(r.has_value());
+    CHECK(r->records == 1);
+    return *r;
+  };
+  const StreamSummary lines = run(policy, "reasons.jsonl", records);
+  CHECK(lines.streamed);
+  CHECK(lines.read_whole_because.empty());
+
+  const StreamSummary array = run(policy, "reasons.json", "[" + records + "]");
+  CHECK_FALSE(array.streamed);
+  CHECK(array.read_whole_because.find("is a JSON array, one document") != std::string::npos);
+
+  auto referencing = compile_ok("import std.model\nreference original = base_model\n"
+                                "trigger big { when training_compute > 1e25 FLOP or training_compute@original > 1e25 FLOP }\n");
+  const StreamSummary refs = run(referencing, "reasons_refs.jsonl", records);
+  CHECK_FALSE(refs.streamed);
+  CHECK(refs.read_whole_because == "the policy's `@` references need every record at hand");
+}
