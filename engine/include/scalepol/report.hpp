@@ -48,6 +48,9 @@ struct Verdict {
   Status status = Status::Definite;
   std::string because;  // why, in one line: the condition and the values it saw
   std::vector<std::string> unknown_fields;  // the missing fields a non-definite verdict rests on
+  // The evaluation-step limit (Limits::max_eval_steps_per_record) when it stopped this verdict's
+  // record before the verdict was computed; 0 otherwise. `unknown_fields` then holds its reason.
+  uint64_t step_limit_reached = 0;
   std::string quote;    // the policy text the rule encodes, when it carries one
   std::string source;
   // The interpretation sweep: `robust` when every reading of the assumptions gives the same

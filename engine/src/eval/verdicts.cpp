@@ -136,9 +136,10 @@ Verdict ladder_verdict(Evaluator& ev, int32_t li, Evaluator::Frame& f) {
   probe.kind = ast::ExprKind::Name;
   probe.res = {ast::RefKind::Ladder, li};
   ev.missing_fields(probe, f, out.unknown_fields);
-  if (const uint64_t limit = stopped_at_limit(out)) {
+  if (ev.exhausted()) {
+    out.step_limit_reached = ev.step_limit();
     out.because = fmt::format("{} was not computed: evaluation stopped at the limit of {} steps per record", axis,
-                              with_thousands(limit));
+                              with_thousands(out.step_limit_reached));
   } else {
     out.because = out.unknown_fields.empty() ? fmt::format("{} is unknown", axis)
                                              : fmt::format("rests on unknown {}", fmt::join(out.unknown_fields, ", "));
@@ -164,12 +165,14 @@ Verdict condition_verdict(Evaluator& ev, VerdictKind kind, const std::string& ru
     out.because = fmt::format("{} is {}", cond, out.value);
   } else {
     ev.missing_fields(*when, f, out.unknown_fields);
-    if (const uint64_t limit = stopped_at_limit(out))
+    if (ev.exhausted()) {
+      out.step_limit_reached = ev.step_limit();
       out.because = fmt::format("{} was not computed: evaluation stopped at the limit of {} steps per record", cond,
-                                with_thousands(limit));
-    else
+                                with_thousands(out.step_limit_reached));
+    } else {
       out.because = out.unknown_fields.empty() ? fmt::format("{} is undecided", cond)
-                                             : fmt::format("{} rests on unknown {}", cond, fmt::join(out.unknown_fields, ", "));
+                                               : fmt::format("{} rests on unknown {}", cond, fmt::join(out.unknown_fields, ", "));
+    }
   }
   return out;
 }

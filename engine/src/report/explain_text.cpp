@@ -18,7 +18,6 @@
 // control character reaches the terminal.
 #include <fmt/format.h>
 
-#include "eval/limit_reason.hpp"
 #include "report/ansi.hpp"
 #include "report/text_util.hpp"
 #include "scalepol/explain.hpp"
@@ -89,7 +88,7 @@ void write_verdict(Writer& w, const VerdictTrace& t) {
           status_style(v.status));
   if (!v.because.empty()) w.entry("because", v.because);
   // A verdict the step limit stopped says so in `because`; its only "unknown field" is that reason.
-  if (!v.unknown_fields.empty() && !eval::stopped_at_limit(v))
+  if (!v.unknown_fields.empty() && v.step_limit_reached == 0)
     w.entry("unknown", fmt::format("{}", fmt::join(v.unknown_fields, ", ")));
   if (!v.robust) {
     w.entry("depends on", fmt::format("{}", fmt::join(v.depends_on, ", ")));

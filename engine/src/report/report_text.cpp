@@ -124,9 +124,9 @@ void append_limit_note(std::string& out, const Report& r, const report::Table& t
     table.cells(result, cells);
     for (const Verdict* v : cells) {
       if (v == nullptr || v->status != Status::Unknown) continue;
-      if (const uint64_t n = eval::stopped_at_limit(*v)) {
+      if (v->step_limit_reached != 0) {
         ++stopped;
-        limit = n;
+        limit = v->step_limit_reached;
       }
     }
   }

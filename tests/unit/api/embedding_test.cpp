@@ -175,6 +175,8 @@ TEST_CASE("evaluation work per record is bounded: a doubling chain of references
   CHECK(v->value == "unknown");
   REQUIRE_FALSE(v->unknown_fields.empty());
   CHECK(v->unknown_fields[0] == "evaluation limit (100000 steps per record) reached");
+  CHECK(v->step_limit_reached == 100000);
+  CHECK(v->because == "d40 > 1e26 FLOP was not computed: evaluation stopped at the limit of 100,000 steps per record");
   CHECK(elapsed < std::chrono::seconds(5));  // a guard against a hang, not a benchmark
   // The compiled evaluator (evaluate_table, run_jsonl) keeps the same limit.
   auto table = evaluate_table(*p, *records);
