@@ -25,7 +25,7 @@ namespace {
 // than at a line (an import that cannot be read is a finding in the importing policy).
 bool is_input_error(const Diagnostics& diagnostics) {
   return std::ranges::any_of(diagnostics.items, [](const Diagnostic& d) {
-    return d.location.line == 0 && (d.code == "io-error" || d.code == "input-too-large");
+    return d.location.line == 0 && (d.is(Code::IoError) || d.is(Code::InputTooLarge));
   });
 }
 

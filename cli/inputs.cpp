@@ -14,7 +14,7 @@ Expected<Policy, Diagnostics> compile_policy(const std::string& path, const Comp
   std::string text;
   if (auto error = read_policy_text(path, options.limits.max_source_bytes, text)) {
     Diagnostics d;
-    d.add({.code = "io-error", .message = *error, .location = {.file = "<stdin>"}});
+    d.add(Diagnostic::of(Code::IoError, *error, {.file = "<stdin>"}));
     return make_unexpected(std::move(d));
   }
   return compile_source(text, "<stdin>", options);

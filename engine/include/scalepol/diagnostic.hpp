@@ -27,13 +27,57 @@ struct Location {
   std::string line_text;  // the text of `line`, for the caret rendering (no newline)
 };
 
+// Every code scalepol reports, from the one table of them (scalepol/codes.def).
+enum class Code : uint16_t {
+#define SCALEPOL_RULE(id, code, severity, reporter, family, summary) id,
+#define SCALEPOL_CODE(id, code, severity, reporter, category, summary) id,
+#include "scalepol/codes.def"
+};
+
+// Which part of scalepol reports a code.
+enum class Reporter : uint8_t { Reader, Parser, Importer, Checker, Linter, Loader, Api, Engine };
+
+SCALEPOL_API const char* reporter_name(Reporter r);  // "reader", "parser", …, "engine"
+
+// One row of the table.
+struct CodeInfo {
+  Code id;
+  std::string_view code;      // "unit-mismatch"
+  Severity severity;          // the default (see codes.def for the codes also reported at another)
+  Reporter reporter;
+  std::string_view category;  // a lint family ("units") or a stage ("syntax", "data", …)
+  std::string_view summary;   // one line: what it finds
+  bool catalogued;            // a rule of the lint catalogue, with its page docs/lint/<code>.md
+};
+
+// Every code, in the table's order: the lint catalogue's, then the others by stage.
+SCALEPOL_API const std::vector<CodeInfo>& diagnostic_codes();
+SCALEPOL_API const CodeInfo& code_info(Code c);
+SCALEPOL_API std::string_view code_name(Code c);
+// The row of a code's name; null for a name that is no code.
+SCALEPOL_API const CodeInfo* find_code(std::string_view name);
+// Where a code is documented, relative to the repository: docs/lint/<code>.md for the
+// catalogue's, docs/diagnostics.md#<code> for the others.
+SCALEPOL_API std::string code_doc_path(Code c);
+
 struct Diagnostic {
-  std::string code;       // stable: "syntax-error", "undefined-name", "unit-mismatch", …
+  std::string code;       // stable, a name of the table: "syntax-error", "undefined-name", …
   Severity severity = Severity::Error;
   std::string message;    // one line, lowercase, no trailing period
   Location location;
   std::vector<std::string> notes;  // why it matters, context
   std::string help;       // a suggested fix; empty when there is none
+
+  // A diagnostic of code `c` at its default severity.
+  static Diagnostic of(Code c, std::string message, Location location = {}) {
+    Diagnostic d;
+    d.code = code_name(c);
+    d.severity = code_info(c).severity;
+    d.message = std::move(message);
+    d.location = std::move(location);
+    return d;
+  }
+  bool is(Code c) const { return code == code_name(c); }
 };
 
 struct SCALEPOL_API Diagnostics {

@@ -26,17 +26,20 @@ struct LintOptions {
 // Findings in the embedded standard library are not reported.
 SCALEPOL_API Diagnostics lint(const Policy& policy, const LintOptions& options = {});
 
-// The catalogue: every code the checker and the linter can report.
+// The lint catalogue: the rules of the table of codes (diagnostic_codes() with `catalogued`),
+// in the order the linter runs them. Every other code is an error of reading, parsing or
+// checking that no option disables (docs/diagnostics.md).
 struct LintRuleInfo {
   std::string_view code;       // "ec-no-baseline"
   Severity severity;           // default severity
   std::string_view family;     // "effective compute", "triggers", "units", "benchmarks", "tiers", "hygiene"
   std::string_view summary;    // one line: what it finds
-  bool found_by_checker;       // reported by compilation itself (errors stop compilation)
+  bool found_by_checker;       // reported by compilation itself, checker or importer (errors stop compilation)
 };
 SCALEPOL_API const std::vector<LintRuleInfo>& lint_catalogue();
 
-// Where a code's documentation page lives, relative to the repository: docs/lint/<code>.md.
+// Where a code's documentation lives, relative to the repository: docs/lint/<code>.md for a rule
+// of the catalogue (code_doc_path() for any code).
 SCALEPOL_API std::string lint_doc_path(std::string_view code);
 
 }  // namespace scalepol

@@ -22,12 +22,8 @@ namespace fs = std::filesystem;
 
 namespace {
 
-Diagnostic file_error(const std::string& path, std::string code, std::string message) {
-  Diagnostic d;
-  d.code = std::move(code);
-  d.message = std::move(message);
-  d.location.file = path;
-  return d;
+Diagnostic file_error(const std::string& path, Code code, std::string message) {
+  return Diagnostic::of(code, std::move(message), Location{.file = path});
 }
 
 class Loader {
@@ -74,7 +70,7 @@ class Loader {
         std::vector<std::string> names;
         for (const auto& s : stdlib::modules())
           if (s.name.starts_with("std.")) names.emplace_back(s.name);
-        p_.diagnostics.add(error(from, imp.span, "unknown-import", fmt::format("no standard module `{}`", imp.path),
+        p_.diagnostics.add(error(from, imp.span, Code::UnknownImport, fmt::format("no standard module `{}`", imp.path),
                                  fmt::format("the standard modules are {}", fmt::join(names, ", "))));
         return;
       }
@@ -89,7 +85,7 @@ class Loader {
       for (const auto& m : stdlib::modules())
         if (m.path == rel) found = &m;
       if (!found) {
-        p_.diagnostics.add(error(from, imp.span, "unknown-import", fmt::format("cannot find `{}` in the stdlib", imp.path)));
+        p_.diagnostics.add(error(from, imp.span, Code::UnknownImport, fmt::format("cannot find `{}` in the stdlib", imp.path)));
         return;
       }
       key = "std:" + rel;
@@ -105,7 +101,7 @@ class Loader {
         file.reset();
       }
       if (!file) {
-        p_.diagnostics.add(error(from, imp.span, "unknown-import", fmt::format("cannot find `{}`", imp.path)));
+        p_.diagnostics.add(error(from, imp.span, Code::UnknownImport, fmt::format("cannot find `{}`", imp.path)));
         return;
       }
       key = "resolver:" + file->name;
@@ -113,7 +109,7 @@ class Loader {
       text = std::move(file->text);
     } else {
       if (imp.path.empty()) {
-        p_.diagnostics.add(error(from, imp.span, "unknown-import", "an empty import path names no file",
+        p_.diagnostics.add(error(from, imp.span, Code::UnknownImport, "an empty import path names no file",
                                  "name a `.policy` file beside this one: `import \"./common.policy\"`"));
         return;
       }
@@ -131,17 +127,17 @@ class Loader {
       switch (read.status) {
         case api::SourceRead::Status::Ok: break;
         case api::SourceRead::Status::TooLarge:
-          p_.diagnostics.add(error(from, imp.span, "input-too-large",
+          p_.diagnostics.add(error(from, imp.span, Code::InputTooLarge,
                                    api::too_large_message(imp.path, read, options_.limits.max_source_bytes)));
           return;
         case api::SourceRead::Status::NotRegular:
-          p_.diagnostics.add(error(from, imp.span, "unknown-import",
+          p_.diagnostics.add(error(from, imp.span, Code::UnknownImport,
                                    fmt::format("`{}` is {}, not a policy file", imp.path, read.kind),
                                    "import a `.policy` file"));
           return;
         case api::SourceRead::Status::CannotOpen:
         case api::SourceRead::Status::ReadError:
-          p_.diagnostics.add(error(from, imp.span, "unknown-import", fmt::format("cannot read `{}`", path)));
+          p_.diagnostics.add(error(from, imp.span, Code::UnknownImport, fmt::format("cannot read `{}`", path)));
           return;
       }
       key = read.real_path;
@@ -154,7 +150,7 @@ class Loader {
         std::string chain;
         for (std::size_t j = i; j < stack_.size(); ++j) chain += fs::path(stack_[j]).filename().string() + " → ";
         chain += fs::path(key).filename().string();
-        auto d = error(from, imp.span, "import-cycle", fmt::format("importing `{}` here makes a cycle", imp.path),
+        auto d = error(from, imp.span, Code::ImportCycle, fmt::format("importing `{}` here makes a cycle", imp.path),
                        "move what both files need into a third file that both import");
         d.notes.push_back("the cycle: " + chain);
         p_.diagnostics.add(std::move(d));
@@ -163,16 +159,16 @@ class Loader {
     for (const auto& k : loaded_)
       if (k == key) return;  // imported already: one copy of each module
     if (depth + 1 > options_.limits.max_import_depth) {
-      p_.diagnostics.add(error(from, imp.span, "import-too-deep",
+      p_.diagnostics.add(error(from, imp.span, Code::ImportTooDeep,
                                fmt::format("imports nest deeper than {}", options_.limits.max_import_depth)));
       return;
     }
     load(path, std::move(text), key, in_stdlib, depth + 1);
   }
 
-  static Diagnostic error(const syntax::SourceFile& file, const ast::Span& span, std::string code, std::string message,
+  static Diagnostic error(const syntax::SourceFile& file, const ast::Span& span, Code code, std::string message,
                           std::string help = {}) {
-    auto d = syntax::make_diagnostic(file, span, Severity::Error, std::move(code), std::move(message));
+    auto d = syntax::make_diagnostic(file, span, code, std::move(message));
     d.help = std::move(help);
     return d;
   }
@@ -180,7 +176,7 @@ class Loader {
   void refuse_outside_roots(const syntax::SourceFile& from, const ast::Import& imp) {
     std::vector<std::string> shown;
     for (const auto& r : roots_) shown.push_back("`" + r + "`");
-    auto d = error(from, imp.span, "import-outside-roots",
+    auto d = error(from, imp.span, Code::ImportOutsideRoots,
                    fmt::format("`{}` is outside the directories imports may read", imp.path),
                    "keep imported files beside the policy, or allow their directory (CompileOptions::import_roots)");
     d.notes.push_back(fmt::format("imports may read {}", fmt::join(shown, ", ")));
@@ -226,7 +222,7 @@ void cap(Diagnostics& d, std::size_t limit) {
     }
   }
   Diagnostic note;
-  note.code = "too-many-diagnostics";
+  note.code = code_name(Code::TooManyDiagnostics);
   note.severity = Severity::Note;
   note.message = dropped_errors ? fmt::format("{} more diagnostics not shown, {} of them errors", dropped, dropped_errors)
                                 : fmt::format("{} more diagnostics not shown", dropped);
@@ -250,7 +246,7 @@ std::unique_ptr<check::Program> load_program(const std::string& path, std::strin
     loader.load(path, std::move(text), ec ? path : canonical.string(), false, 0);
     if (!program->diagnostics.has_errors()) check::check_program(*program);
   } catch (const std::exception& e) {
-    program->diagnostics.add(file_error(path, "internal-error", fmt::format("internal error: {}", e.what())));
+    program->diagnostics.add(file_error(path, Code::InternalError, fmt::format("internal error: {}", e.what())));
   }
   if (program->name.empty()) program->name = fs::path(path).stem().string();
   return program;
@@ -280,14 +276,14 @@ Expected<Policy, Diagnostics> compile_file(const std::string& path, const Compil
   switch (read.status) {
     case api::SourceRead::Status::Ok: return compile(path, std::move(read.text), options);
     case api::SourceRead::Status::TooLarge:
-      d.add(file_error(path, "input-too-large", api::too_large_message(path, read, options.limits.max_source_bytes)));
+      d.add(file_error(path, Code::InputTooLarge, api::too_large_message(path, read, options.limits.max_source_bytes)));
       break;
     case api::SourceRead::Status::NotRegular:
-      d.add(file_error(path, "io-error", fmt::format("cannot read `{}`: it is {}", path, read.kind)));
+      d.add(file_error(path, Code::IoError, fmt::format("cannot read `{}`: it is {}", path, read.kind)));
       break;
     case api::SourceRead::Status::CannotOpen:
     case api::SourceRead::Status::ReadError:
-      d.add(file_error(path, "io-error", fmt::format("cannot read `{}`: {}", path, read.error)));
+      d.add(file_error(path, Code::IoError, fmt::format("cannot read `{}`: {}", path, read.error)));
       break;
   }
   return make_unexpected(std::move(d));

@@ -20,7 +20,7 @@ namespace {
 
 Diagnostics unknown_model(const model::RecordSet& set, const std::string& model) {
   Diagnostic d;
-  d.code = "unknown-model";
+  d.code = code_name(Code::UnknownModel);
   d.message = fmt::format("no model named `{}` in `{}`", model, set.source);
   d.location.file = set.source;
   // The closest name, ignoring letter case (`gpt4` is `GPT-4` less a dash), in the data's order
@@ -88,7 +88,7 @@ std::vector<uint32_t> lines_named(const model::RecordSet& set, const std::string
 
 Diagnostics ambiguous_model(const model::RecordSet& set, const std::string& model, const std::vector<uint32_t>& lines) {
   Diagnostic d;
-  d.code = "ambiguous-model";
+  d.code = code_name(Code::AmbiguousModel);
   d.message = fmt::format("{} records are named `{}` in `{}`: {}", lines.size(), model, set.source, line_list(lines));
   d.notes.push_back("a file with several rows per model (one per benchmark, or per source) is explained one row at a time");
   d.help = fmt::format("pick one by the line its record starts on: `--line {}`", lines.front());
@@ -97,7 +97,7 @@ Diagnostics ambiguous_model(const model::RecordSet& set, const std::string& mode
 
 Diagnostics no_record_at(const model::RecordSet& set, uint32_t line) {
   Diagnostic d;
-  d.code = "unknown-model";
+  d.code = code_name(Code::UnknownModel);
   d.message = fmt::format("no record of `{}` starts on line {}", set.source, line);
   // The nearest line a record starts on, for the help.
   const model::Record* nearest = nullptr;

@@ -13,16 +13,6 @@
 
 namespace scalepol {
 
-namespace {
-
-const LintRuleInfo* info_of(std::string_view code) {
-  for (const auto& r : lint_catalogue())
-    if (r.code == code) return &r;
-  return nullptr;
-}
-
-}  // namespace
-
 Diagnostics lint(const Policy& policy, const LintOptions& options) {
   const auto& p = *internals(policy).program;
   Diagnostics found = policy.warnings();
@@ -32,10 +22,8 @@ Diagnostics lint(const Policy& policy, const LintOptions& options) {
     try {
       rule->run(cx);
     } catch (const std::exception& e) {
-      Diagnostic d;
-      d.code = "internal-error";
-      d.message = fmt::format("internal error in lint rule `{}`: {}", rule->info.code, e.what());
-      found.add(std::move(d));
+      found.add(Diagnostic::of(Code::InternalError,
+                               fmt::format("internal error in lint rule `{}`: {}", code_name(rule->code), e.what())));
     }
   }
 
@@ -46,7 +34,6 @@ Diagnostics lint(const Policy& policy, const LintOptions& options) {
     module_of.emplace(p.files[m]->path(), m);
     allows[m] = linter::find_allows(*p.files[m]);
   }
-  const auto* without_reason = info_of("allow-without-reason");
 
   Diagnostics out;
   for (auto& d : found.items) {
@@ -63,8 +50,8 @@ Diagnostics lint(const Policy& policy, const LintOptions& options) {
     out.add(std::move(d));
   }
   // An allow comment with no reason silences nothing, and says so.
-  bool report_unexplained = std::find(options.disabled.begin(), options.disabled.end(), "allow-without-reason") ==
-                            options.disabled.end();
+  bool report_unexplained = std::find(options.disabled.begin(), options.disabled.end(),
+                                      code_name(Code::AllowWithoutReason)) == options.disabled.end();
   for (const auto& [m, file_allows] : allows)
     for (const auto& [line, a] : file_allows)
       if (a.reason.empty() && report_unexplained) {
@@ -72,7 +59,7 @@ Diagnostics lint(const Policy& policy, const LintOptions& options) {
         span.line = span.end_line = a.line;
         span.column = a.column;
         span.end_column = static_cast<uint32_t>(p.files[m]->line(a.line).size()) + 1;
-        auto d = syntax::make_diagnostic(*p.files[m], span, without_reason->severity, "allow-without-reason",
+        auto d = syntax::make_diagnostic(*p.files[m], span, Code::AllowWithoutReason,
                                          "this `scalepol-allow` gives no reason, so it silences nothing");
         d.help = "say why after a colon: `// scalepol-allow ec-no-scale: the text is silent on scale`";
         out.add(std::move(d));

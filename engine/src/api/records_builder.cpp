@@ -18,19 +18,16 @@ struct RecordsBuilder::State {
   std::vector<std::string> names;
   Diagnostics errors;
 
-  void error(std::string code, std::string message, std::string help = {}) {
-    Diagnostic d;
-    d.code = std::move(code);
-    d.message = std::move(message);
+  void error(Code code, std::string message, std::string help = {}) {
+    Diagnostic d = Diagnostic::of(code, std::move(message), Location{.file = "<records built in code>"});
     d.help = std::move(help);
-    d.location.file = "<records built in code>";
     errors.add(std::move(d));
   }
 
   // The record being built and the field's slot, or null after reporting why not.
   model::Value* slot(const std::string& field, ast::TypeKind want, const char* given) {
     if (records.empty()) {
-      error("no-record", fmt::format("`{}` is set before any record: call add(model) first", field));
+      error(Code::NoRecord, fmt::format("`{}` is set before any record: call add(model) first", field));
       return nullptr;
     }
     int32_t s = schema->find(field);
@@ -38,13 +35,13 @@ struct RecordsBuilder::State {
       std::vector<std::string_view> known;
       for (const auto& f : schema->fields) known.push_back(f.name);
       auto guess = syntax::closest_match(field, known);
-      error("unknown-field", fmt::format("record `{}`: the policy has no field `{}`", names.back(), field),
+      error(Code::UnknownField, fmt::format("record `{}`: the policy has no field `{}`", names.back(), field),
             guess.empty() ? "" : fmt::format("did you mean `{}`?", guess));
       return nullptr;
     }
     const auto& spec = schema->fields[s];
     if (spec.kind != want) {
-      error("type-mismatch", fmt::format("record `{}`: field `{}` is not {}", names.back(), field, given),
+      error(Code::TypeMismatch, fmt::format("record `{}`: field `{}` is not {}", names.back(), field, given),
             spec.kind == ast::TypeKind::Date ? "give a date as a \"YYYY-MM-DD\" string" : "");
       return nullptr;
     }
@@ -76,7 +73,7 @@ RecordsBuilder& RecordsBuilder::set(const std::string& field, double value) {
   if (auto* v = state_->slot(field, ast::TypeKind::Quantity, "a quantity")) {
     const double scale = state_->schema->fields[state_->schema->find(field)].scale;
     if (!std::isfinite(value * scale))
-      state_->error("malformed-value", fmt::format("record `{}`: `{}` is not a finite number", state_->names.back(), field));
+      state_->error(Code::MalformedValue, fmt::format("record `{}`: `{}` is not a finite number", state_->names.back(), field));
     else
       *v = model::Value::number(value * scale);
   }
@@ -88,7 +85,7 @@ RecordsBuilder& RecordsBuilder::set(const std::string& field, double value, doub
   if (auto* v = state_->slot(field, ast::TypeKind::Quantity, "a quantity")) {
     const double scale = state_->schema->fields[state_->schema->find(field)].scale;
     if (!(low <= value && value <= high) || !std::isfinite(low * scale) || !std::isfinite(high * scale))
-      state_->error("malformed-value",
+      state_->error(Code::MalformedValue,
                     fmt::format("record `{}`: the range of `{}` must hold its value (low <= value <= high)",
                                 state_->names.back(), field));
     else {
@@ -106,7 +103,7 @@ RecordsBuilder& RecordsBuilder::set(const std::string& field, const std::string&
   if (is_date) {
     if (auto* v = state_->slot(field, ast::TypeKind::Date, "a date")) {
       if (auto days = syntax::parse_date(text)) *v = model::Value::date(*days);
-      else state_->error("malformed-value", fmt::format("record `{}`: `{}` is not a date (YYYY-MM-DD) for `{}`",
+      else state_->error(Code::MalformedValue, fmt::format("record `{}`: `{}` is not a date (YYYY-MM-DD) for `{}`",
                                                         state_->names.back(), text, field));
     }
   } else if (auto* v = state_->slot(field, ast::TypeKind::Text, "text")) {
@@ -124,10 +121,9 @@ RecordsBuilder& RecordsBuilder::set(const std::string& field, bool value) {
 Expected<Records, Diagnostics> RecordsBuilder::build() const {
   if (!state_) {
     Diagnostics d;
-    d.add({.code = "use-after-move",
-           .message = "this RecordsBuilder was moved from: it holds no policy and no records",
-           .location = {.file = "<records built in code>"},
-           .help = "add records to, and build from, the builder it was moved to"});
+    d.add(Diagnostic::of(Code::UseAfterMove, "this RecordsBuilder was moved from: it holds no policy and no records",
+                         {.file = "<records built in code>"}));
+    d.items.back().help = "add records to, and build from, the builder it was moved to";
     return make_unexpected(std::move(d));
   }
   if (state_->errors.has_errors()) return make_unexpected(state_->errors);

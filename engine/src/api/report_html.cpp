@@ -33,7 +33,7 @@ bool read_from_epoch_columns(const model::RecordSet& set, int32_t slot) {
 
 Diagnostics not_this_report(const model::RecordSet& set, std::size_t results) {
   Diagnostic d;
-  d.code = "report-for-other-records";
+  d.code = code_name(Code::ReportForOtherRecords);
   d.message = fmt::format("the report has {} result{} but `{}` has {} record{}", results, results == 1 ? "" : "s",
                           set.source, set.records.size(), set.records.size() == 1 ? "" : "s");
   d.help = "render the report that `evaluate` gave for these records";

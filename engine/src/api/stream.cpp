@@ -173,7 +173,7 @@ Diagnostics write_failed(const std::string& path) {
   Diagnostics out;
   Diagnostic d;
   d.severity = Severity::Error;
-  d.code = "io-error";
+  d.code = code_name(Code::IoError);
   d.message = "cannot write the report (the output stream failed)";
   d.location.file = path;
   out.add(std::move(d));

@@ -56,7 +56,7 @@ std::string Checker::suggestion(const std::string& word) {
 Type Checker::expect_bool(ast::Expr* e, const char* what) {
   auto t = check_expr(*e);
   if (t.kind != TypeKind::Error && t.kind != TypeKind::Bool)
-    report(e->span, Severity::Error, "type-mismatch",
+    report(e->span, Code::TypeMismatch,
            fmt::format("{} must be a condition, but this is {}", what, describe(t)),
            t.kind == TypeKind::Quantity ? "compare it with a threshold: `training_compute > 1e25 FLOP`" : "");
   return t;
@@ -74,12 +74,12 @@ bool Checker::compatible(const Type& a, const Type& b, const ast::Expr& at) {
     std::vector<std::string> notes;
     if ((a.dim == Dim::Compute && b.dim == Dim::ComputeRate) || (a.dim == Dim::ComputeRate && b.dim == Dim::Compute))
       notes.push_back("FLOP counts operations (a total); FLOP/s counts operations per second (a rate, such as a cluster's capacity)");
-    report(at.span, Severity::Error, "unit-mismatch",
+    report(at.span, Code::UnitMismatch,
            fmt::format("cannot compare {} with {}", describe(a), describe(b)), {}, std::move(notes));
     return false;
   }
   if (a.kind == b.kind && (a.kind != TypeKind::Tier || a.index == b.index)) return true;
-  report(at.span, Severity::Error, "type-mismatch", fmt::format("cannot compare {} with {}", describe(a), describe(b)));
+  report(at.span, Code::TypeMismatch, fmt::format("cannot compare {} with {}", describe(a), describe(b)));
   return false;
 }
 
@@ -103,7 +103,7 @@ bool Checker::try_tier_name(ast::Expr& e, const Type& other) {
     for (auto n : names) list += (list.empty() ? "" : ", ") + std::string(n);
     help = guess.empty() ? fmt::format("its tiers are {}", list) : fmt::format("did you mean `{}`?", guess);
   }
-  report(e.span, Severity::Error, "undefined-name",
+  report(e.span, Code::UndefinedName,
          fmt::format("`{}` has no tier `{}`", p_.ladders[other.index].decl->name.text, e.path[0].text),
          std::move(help));
   e.type = Type::error();
@@ -127,7 +127,7 @@ std::unordered_map<std::string, Symbol>::iterator Checker::declare_undefined_ter
   p_.effective_computes.push_back(decl.get());
   p_.undefined_terms.push_back(std::move(decl));
   ec_module_.push_back(module_);
-  report(use.span, Severity::Warning, "undefined-term",
+  report(use.span, Code::UndefinedTerm,
          fmt::format("`{}` is used but never defined", use.text),
          "define it, then use the definition's name: `effective_compute ec { base training_compute  baseline …  "
          "baseline_date …  metric …  scale …  post_training …  multiplier … }`",
@@ -147,7 +147,7 @@ Type Checker::check_name(ast::Expr& e) {
     }
     if (first == "obligations" && !symbols_.count(first)) {
       if (!in_test_) {
-        report(e.span, Severity::Error, "obligations-outside-test",
+        report(e.span, Code::ObligationsOutsideTest,
                "`obligations` can only be used in a test's `expect`");
         return Type::error();
       }
@@ -158,7 +158,7 @@ Type Checker::check_name(ast::Expr& e) {
   auto it = symbols_.find(first);
   if (it == symbols_.end() && e.path.size() == 1 && is_term_of_art(first)) it = declare_undefined_term(e.path[0]);
   if (it == symbols_.end()) {
-    report(e.path[0].span, Severity::Error, "undefined-name", fmt::format("undefined name `{}`", first),
+    report(e.path[0].span, Code::UndefinedName, fmt::format("undefined name `{}`", first),
            suggestion(first));
     return Type::error();
   }
@@ -168,12 +168,12 @@ Type Checker::check_name(ast::Expr& e) {
       e.res = {RefKind::TierName, s.index, t};
       return Type::tier(s.index);
     }
-    report(e.path[1].span, Severity::Error, "undefined-name",
+    report(e.path[1].span, Code::UndefinedName,
            fmt::format("`{}` has no tier `{}`", first, e.path[1].text));
     return Type::error();
   }
   if (e.path.size() > 1) {
-    report(e.span, Severity::Error, "undefined-name",
+    report(e.span, Code::UndefinedName,
            fmt::format("`{}` has no member `{}`", first, e.path[1].text));
     return Type::error();
   }
@@ -201,7 +201,7 @@ Type Checker::check_name(ast::Expr& e) {
       check_assumption(s.index);
       return p_.assumptions[s.index].type;
     case RefKind::Reference:
-      report(e.span, Severity::Error, "reference-as-value",
+      report(e.span, Code::ReferenceAsValue,
              fmt::format("`{}` is a reference point, not a value", first),
              fmt::format("use it after `@` (`training_compute@{0}`) or in `time_since({0})`", first));
       return Type::error();
@@ -229,7 +229,7 @@ Type Checker::check_compare(ast::Expr& e) {
   auto op = e.ops.empty() ? ast::Op::Eq : e.ops[0];
   bool ordering = op == ast::Op::Lt || op == ast::Op::Le || op == ast::Op::Gt || op == ast::Op::Ge;
   if (ordering && (lt.kind == TypeKind::Bool || lt.kind == TypeKind::Text))
-    report(e.span, Severity::Error, "type-mismatch",
+    report(e.span, Code::TypeMismatch,
            fmt::format("`{}` does not apply to {}", ast::op_text(op), describe(lt)), "compare with `==` or `!=`");
   return Type::boolean();
 }
@@ -252,18 +252,18 @@ Type Checker::check_arith(ast::Expr& e) {
       }
       if (acc.kind == TypeKind::Quantity && rt.kind == TypeKind::Quantity) {
         if (acc.dim == rt.dim || (is_number_like(acc) && is_number_like(rt))) continue;
-        report(operand.span, Severity::Error, "unit-mismatch",
+        report(operand.span, Code::UnitMismatch,
                fmt::format("cannot {} {} and {}", op == ast::Op::Add ? "add" : "subtract", describe(acc), describe(rt)));
         acc = Type::error();
         continue;
       }
-      report(operand.span, Severity::Error, "type-mismatch",
+      report(operand.span, Code::TypeMismatch,
              fmt::format("cannot {} {} and {}", op == ast::Op::Add ? "add" : "subtract", describe(acc), describe(rt)));
       acc = Type::error();
       continue;
     }
     if (acc.kind != TypeKind::Quantity || rt.kind != TypeKind::Quantity) {
-      report(operand.span, Severity::Error, "type-mismatch",
+      report(operand.span, Code::TypeMismatch,
              fmt::format("cannot {} {} by {}", op == ast::Op::Mul ? "multiply" : "divide", describe(acc), describe(rt)));
       acc = Type::error();
       continue;
@@ -271,7 +271,7 @@ Type Checker::check_arith(ast::Expr& e) {
     if (op == ast::Op::Mul) {
       if (is_number_like(rt)) continue;  // quantity × ratio keeps the quantity's unit
       if (is_number_like(acc)) { acc = rt; continue; }
-      report(operand.span, Severity::Error, "unit-mismatch",
+      report(operand.span, Code::UnitMismatch,
              fmt::format("cannot multiply {} by {}", describe(acc), describe(rt)),
              "scale a quantity by a ratio or a plain number: `4x training_compute`");
       acc = Type::error();
@@ -284,7 +284,7 @@ Type Checker::check_arith(ast::Expr& e) {
       continue;
     }
     if (is_number_like(rt)) continue;
-    report(operand.span, Severity::Error, "unit-mismatch",
+    report(operand.span, Code::UnitMismatch,
            fmt::format("cannot divide {} by {}", describe(acc), describe(rt)));
     acc = Type::error();
   }
@@ -298,7 +298,7 @@ Type Checker::check_call(ast::Expr& e) {
     std::vector<std::string_view> names;
     for (const auto& b : ast::kBuiltins) names.push_back(b.name);
     auto guess = syntax::closest_match(name, names);
-    report(e.callee.span, Severity::Error, "undefined-function", fmt::format("undefined function `{}`", name),
+    report(e.callee.span, Code::UndefinedFunction, fmt::format("undefined function `{}`", name),
            guess.empty() ? "the functions are " + ast::builtin_names() : fmt::format("did you mean `{}`?", guess));
     for (auto& a : e.args) check_expr(*a);
     return Type::error();
@@ -310,11 +310,11 @@ Type Checker::check_call(ast::Expr& e) {
     if (n.empty()) continue;
     const auto params_end = info.params.begin() + info.arity;
     if (!info.named)
-      report(e.args[i]->span, Severity::Error, "unknown-argument",
+      report(e.args[i]->span, Code::UnknownArgument,
              fmt::format("`{}` takes its arguments by position, not by name", name),
              fmt::format("write `{}(…)` without `{}:`", name, n));
     else if (std::find(info.params.begin(), params_end, n) == params_end)
-      report(e.args[i]->span, Severity::Error, "unknown-argument", fmt::format("`{}` has no argument `{}`", name, n),
+      report(e.args[i]->span, Code::UnknownArgument, fmt::format("`{}` has no argument `{}`", name, n),
              fmt::format("its arguments are `{}` and `{}`", info.params[0], info.params[1]));
   }
   e.res = {RefKind::Builtin, static_cast<int32_t>(*builtin)};
@@ -328,9 +328,9 @@ Type Checker::check_call(ast::Expr& e) {
   }
   if (!bound) {
     if (*builtin == ast::Builtin::Progress)
-      report(e.span, Severity::Error, "wrong-arity", "`progress` needs `halving:` (a duration) and `since:` (a date)");
+      report(e.span, Code::WrongArity, "`progress` needs `halving:` (a duration) and `since:` (a date)");
     else
-      report(e.span, Severity::Error, "wrong-arity",
+      report(e.span, Code::WrongArity,
              fmt::format("`{}` takes {} argument{}, not {}", name, info.arity, info.arity == 1 ? "" : "s", e.args.size()));
     e.res = {};
     for (auto& a : e.args) check_expr(*a);
@@ -345,14 +345,14 @@ Type Checker::check_call(ast::Expr& e) {
           a.res = {RefKind::Reference, it->second.index};
           a.type = Type::date();
           if (p_.released_field < 0)
-            report(a.span, Severity::Error, "undefined-name",
+            report(a.span, Code::UndefinedName,
                    "`time_since` of a reference needs the `released` field", "import std.model");
           return Type::quantity(Dim::Time);
         }
       }
       auto t = check_expr(a);
       if (t.kind != TypeKind::Error && t.kind != TypeKind::Date) {
-        report(a.span, Severity::Error, "type-mismatch",
+        report(a.span, Code::TypeMismatch,
                fmt::format("`time_since` takes a date or a reference point, not {}", describe(t)));
         return Type::error();
       }
@@ -364,7 +364,7 @@ Type Checker::check_call(ast::Expr& e) {
       auto b = check_expr(*arg[1]);
       if (!compatible(a, b, e)) return Type::error();
       if (a.kind != TypeKind::Quantity && a.kind != TypeKind::Date) {
-        report(e.span, Severity::Error, "type-mismatch", fmt::format("`{}` takes quantities or dates", name));
+        report(e.span, Code::TypeMismatch, fmt::format("`{}` takes quantities or dates", name));
         return Type::error();
       }
       return a.kind == TypeKind::Quantity && a.dim == Dim::Number ? b : a;
@@ -372,7 +372,7 @@ Type Checker::check_call(ast::Expr& e) {
     case ast::Builtin::Abs: {
       auto a = check_expr(*arg[0]);
       if (a.kind != TypeKind::Error && a.kind != TypeKind::Quantity) {
-        report(e.span, Severity::Error, "type-mismatch", "`abs` takes a quantity");
+        report(e.span, Code::TypeMismatch, "`abs` takes a quantity");
         return Type::error();
       }
       return a;
@@ -383,11 +383,11 @@ Type Checker::check_call(ast::Expr& e) {
       auto h = check_expr(*arg[0]);
       auto s = check_expr(*arg[1]);
       if (h.kind != TypeKind::Error && !(h == Type::quantity(Dim::Time)))
-        report(arg[0]->span, Severity::Error, "unit-mismatch", "`halving` is a duration (8 months)");
+        report(arg[0]->span, Code::UnitMismatch, "`halving` is a duration (8 months)");
       if (s.kind != TypeKind::Error && s.kind != TypeKind::Date)
-        report(arg[1]->span, Severity::Error, "type-mismatch", "`since` is a date");
+        report(arg[1]->span, Code::TypeMismatch, "`since` is a date");
       if (p_.released_field < 0)
-        report(e.span, Severity::Error, "undefined-name", "`progress` needs the `released` field", "import std.model");
+        report(e.span, Code::UndefinedName, "`progress` needs the `released` field", "import std.model");
       return Type::quantity(Dim::Ratio);
     }
   }
@@ -430,7 +430,7 @@ Type Checker::check_expr(ast::Expr& e) {
           std::sort(refs.begin(), refs.end());
           guess = syntax::closest_match(e.ref.text, refs);
         }
-        report(e.ref.span, Severity::Error, "undefined-name",
+        report(e.ref.span, Code::UndefinedName,
                fmt::format("`{}` is not a reference point", e.ref.text),
                guess.empty() ? "declare it: `reference last_assessed = record.last_assessment`"
                              : fmt::format("did you mean `{}`?", guess));
@@ -444,7 +444,7 @@ Type Checker::check_expr(ast::Expr& e) {
     case ast::ExprKind::Neg: {
       t = check_expr(*e.args[0]);
       if (t.kind != TypeKind::Error && t.kind != TypeKind::Quantity) {
-        report(e.span, Severity::Error, "type-mismatch", fmt::format("cannot negate {}", describe(t)));
+        report(e.span, Code::TypeMismatch, fmt::format("cannot negate {}", describe(t)));
         t = Type::error();
       }
       break;
@@ -480,18 +480,18 @@ Type Checker::check_expr(ast::Expr& e) {
             std::vector<std::string_view> kinds(p_.obligation_kinds.begin(), p_.obligation_kinds.end());
             guess = syntax::closest_match(rhs.path[0].text, kinds);
           }
-          report(rhs.span, Severity::Error, "undefined-name",
+          report(rhs.span, Code::UndefinedName,
                  fmt::format("no rule requires an obligation of kind `{}`", rhs.path[0].text),
                  guess.empty() ? "" : fmt::format("did you mean `{}`?", guess));
         } else {
-          report(rhs.span, Severity::Error, "type-mismatch", "`obligations contains` takes an obligation kind, such as `license`");
+          report(rhs.span, Code::TypeMismatch, "`obligations contains` takes an obligation kind, such as `license`");
         }
         break;
       }
       auto rt = check_expr(rhs);
       if (lt.kind != TypeKind::Error && rt.kind != TypeKind::Error &&
           (lt.kind != TypeKind::Text || rt.kind != TypeKind::Text))
-        report(e.span, Severity::Error, "type-mismatch", "`contains` takes text on both sides");
+        report(e.span, Code::TypeMismatch, "`contains` takes text on both sides");
       else if (lt.kind != TypeKind::Error && rt.kind != TypeKind::Error)
         t = Type::boolean();
       break;
@@ -501,7 +501,7 @@ Type Checker::check_expr(ast::Expr& e) {
       auto rt = check_expr(*e.args[1]);
       if (lt.kind != TypeKind::Error && rt.kind != TypeKind::Error &&
           (lt.kind != TypeKind::Text || rt.kind != TypeKind::Text))
-        report(e.span, Severity::Error, "type-mismatch", "`starts_with` takes text on both sides");
+        report(e.span, Code::TypeMismatch, "`starts_with` takes text on both sides");
       else if (lt.kind != TypeKind::Error && rt.kind != TypeKind::Error)
         t = Type::boolean();
       break;
@@ -512,10 +512,10 @@ Type Checker::check_expr(ast::Expr& e) {
       t = check_expr(*e.args[0]);
       auto dim = resolve_range(e.range);
       if (dim && *dim != Dim::Number && t.kind == TypeKind::Quantity && *dim != t.dim)
-        report(e.range.span, Severity::Error, "unit-mismatch",
+        report(e.range.span, Code::UnitMismatch,
                fmt::format("the range is {} but the value is {}", dim_description(*dim), describe(t)));
       if (e.range.lo > e.range.hi)
-        report(e.range.span, Severity::Error, "empty-range", "the low end of the range is above its high end");
+        report(e.range.span, Code::EmptyRange, "the low end of the range is above its high end");
       break;
     }
   }

@@ -29,13 +29,13 @@ std::optional<double> benchmark_scale(const ast::Setting& s) {
 
 }  // namespace
 
-void Checker::report(const ast::Span& span, Severity s, std::string code, std::string message,
-                     std::string help, std::vector<std::string> notes) {
-  auto d = syntax::make_diagnostic(*p_.files[module_], span, s, std::move(code), std::move(message));
+void Checker::report(const ast::Span& span, Code code, std::string message, std::string help,
+                     std::vector<std::string> notes) {
+  auto d = syntax::make_diagnostic(*p_.files[module_], span, code, std::move(message));
   d.help = std::move(help);
   d.notes = std::move(notes);
+  if (d.severity == Severity::Error) ++errors_;
   p_.diagnostics.add(std::move(d));
-  if (s == Severity::Error) ++errors_;
 }
 
 bool Checker::error_shown() const { return errors_ < std::max<std::size_t>(p_.max_diagnostics, 1); }
@@ -67,14 +67,14 @@ void Checker::declare(const std::string& name, RefKind kind, int32_t index, cons
       const auto& std_file = *p_.files[module_];
       auto saved = module_;
       module_ = first.module;
-      report(first.span, Severity::Error, "duplicate-definition",
+      report(first.span, Code::DuplicateDefinition,
              fmt::format("`{}` is already defined by the standard library", name),
              "choose another name", {fmt::format("defined at {}:{}:{}", std_file.path(), span.line, span.column)});
       module_ = saved;
       return;
     }
     const auto& file = *p_.files[first.module];
-    report(span, Severity::Error, "duplicate-definition", fmt::format("`{}` is defined twice", name), {},
+    report(span, Code::DuplicateDefinition, fmt::format("`{}` is defined twice", name), {},
            {fmt::format("first defined at {}:{}:{}", file.path(), first.span.line, first.span.column)});
   }
 }
@@ -92,7 +92,7 @@ Type Checker::field_type(const ast::TypeRef& t, double& scale, std::string& unit
     return Type::quantity(u->dim);
   }
   const std::string guess = may_suggest() ? unit_words(true).closest(t.text) : std::string();
-  report(t.span, Severity::Error, "unknown-type", fmt::format("unknown type `{}`", t.text),
+  report(t.span, Code::UnknownType, fmt::format("unknown type `{}`", t.text),
          guess.empty() ? "a field's type is a unit (FLOP, USD, pp, …) or one of date, bool, text, number"
                        : fmt::format("did you mean `{}`?", guess));
   return Type::error();
@@ -124,14 +124,14 @@ void Checker::collect(int32_t m) {
         // key field, not into the stdlib.
         const auto& std_file = *p_.files[m];
         module_ = first->module;
-        report(first->span, Severity::Error, "duplicate-key",
+        report(first->span, Code::DuplicateKey,
                fmt::format("`{}` is marked `key`, but the standard library's `{}` already is", first->name, f.name.text),
                "a record schema has one key field: the one that names the model",
                {fmt::format("`{}` is the key at {}:{}:{}", f.name.text, std_file.path(), f.name.span.line,
                             f.name.span.column)});
         module_ = m;
       } else if (p_.key_field >= 0 && p_.fields[p_.key_field].name != f.name.text)
-        report(f.name.span, Severity::Error, "duplicate-key",
+        report(f.name.span, Code::DuplicateKey,
                fmt::format("`{}` is marked `key`, but `{}` already is", f.name.text, p_.fields[p_.key_field].name),
                "a record schema has one key field: the one that names the model");
       else if (p_.key_field < 0)
@@ -231,7 +231,7 @@ void Checker::check_header(const ast::PolicyHeader& h) {
   std::unordered_map<std::string, const ast::HeaderField*> seen;
   for (auto& f : h.fields) {
     if (auto [first, fresh] = seen.emplace(f.key.text, &f); !fresh) {
-      report(f.key.span, Severity::Error, "duplicate-part",
+      report(f.key.span, Code::DuplicatePart,
              fmt::format("`{}` is written twice in the policy header", f.key.text), "keep one of them",
              {fmt::format("the first `{}` is at line {}, column {}", f.key.text, first->second->span.line,
                           first->second->span.column)});
@@ -240,11 +240,11 @@ void Checker::check_header(const ast::PolicyHeader& h) {
     if (std::find(known.begin(), known.end(), f.key.text) != known.end()) {
       bool wants_date = f.key.text == "published" || f.key.text == "effective" || f.key.text == "revoked";
       if (wants_date && !f.date)
-        report(f.span, Severity::Error, "type-mismatch", fmt::format("`{}` takes a date (YYYY-MM-DD)", f.key.text));
+        report(f.span, Code::TypeMismatch, fmt::format("`{}` takes a date (YYYY-MM-DD)", f.key.text));
       continue;
     }
     auto guess = syntax::closest_match(f.key.text, known);
-    report(f.key.span, Severity::Warning, "unknown-header-field",
+    report(f.key.span, Code::UnknownHeaderField,
            fmt::format("unknown header field `{}`", f.key.text),
            guess.empty() ? "known fields: issuer, version, published, source, status, effective, revoked, jurisdiction"
                          : fmt::format("did you mean `{}`?", guess));
@@ -258,7 +258,7 @@ void Checker::check_benchmark(ast::BenchmarkDecl& b) {
   std::unordered_map<std::string, const ast::Ident*> seen;
   for (auto& s : b.settings) {
     if (auto [first, fresh] = seen.emplace(s.key.text, &s.key); !fresh) {
-      report(s.key.span, Severity::Error, "duplicate-part",
+      report(s.key.span, Code::DuplicatePart,
              fmt::format("`{}` is written twice in benchmark `{}`", s.key.text, b.name.text), "keep one of them",
              {fmt::format("the first `{}` is at line {}, column {}", s.key.text, first->second->span.line,
                           first->second->span.column)});
@@ -266,13 +266,13 @@ void Checker::check_benchmark(ast::BenchmarkDecl& b) {
     }
     if (std::find(known.begin(), known.end(), s.key.text) == known.end()) {
       auto guess = syntax::closest_match(s.key.text, known);
-      report(s.key.span, Severity::Warning, "unknown-setting",
+      report(s.key.span, Code::UnknownSetting,
              fmt::format("unknown benchmark setting `{}`", s.key.text),
              guess.empty() ? "" : fmt::format("did you mean `{}`?", guess));
     }
     if (s.kind == ast::Setting::Kind::Literal && s.literal) check_expr(*s.literal);
     if (s.key.text == "scale" && !benchmark_scale(s))
-      report(s.span, Severity::Error, "unsupported-scale",
+      report(s.span, Code::UnsupportedScale,
              fmt::format("benchmark `{}` has a scale scalepol cannot read as percentage points", b.name.text),
              "write `scale 0..100 pp` for scores in percent, or `scale 0..1` for fractions (read × 100); "
              "a score on another scale is a field of its own: `field NAME: number column \"…\"`",
@@ -287,13 +287,13 @@ void Checker::check_effective_compute(int32_t i) {
   if (ec.base.value) {
     auto t = check_expr(*ec.base.value);
     if (t.kind != TypeKind::Error && !(t.kind == TypeKind::Quantity && t.dim == Dim::Compute))
-      report(ec.base.value->span, Severity::Error, "unit-mismatch",
+      report(ec.base.value->span, Code::UnitMismatch,
              fmt::format("the base of effective compute must be compute (FLOP), not {}", describe(t)));
   }
   if (ec.scale.value) {
     auto t = check_expr(*ec.scale.value);
     if (t.kind != TypeKind::Error && !(t.kind == TypeKind::Quantity && (t.dim == Dim::Compute || t.dim == Dim::Params)))
-      report(ec.scale.value->span, Severity::Error, "unit-mismatch",
+      report(ec.scale.value->span, Code::UnitMismatch,
              fmt::format("the reference scale must be compute (FLOP) or a parameter count, not {}", describe(t)));
   }
   // Without a multiplier of its own, the value is the base times the assumed `multiplier`.
@@ -303,7 +303,7 @@ void Checker::check_effective_compute(int32_t i) {
     auto t = check_expr(*ec.multiplier.value);
     if (t.kind != TypeKind::Error &&
         !(t.kind == TypeKind::Quantity && (t.dim == Dim::Ratio || t.dim == Dim::Number)))
-      report(ec.multiplier.value->span, Severity::Error, "unit-mismatch",
+      report(ec.multiplier.value->span, Code::UnitMismatch,
              fmt::format("the multiplier must be a ratio (x), not {}", describe(t)));
   }
   if (ec.metric.kind == decltype(ec.metric)::Kind::Benchmark) {
@@ -312,7 +312,7 @@ void Checker::check_effective_compute(int32_t i) {
     if (it != symbols_.end() && it->second.kind == RefKind::Field)
       is_benchmark = p_.fields[it->second.index].type == Type::quantity(Dim::Score);
     if (!is_benchmark)
-      report(ec.metric.benchmark.span, Severity::Error, "undefined-name",
+      report(ec.metric.benchmark.span, Code::UndefinedName,
              fmt::format("undefined benchmark `{}`", ec.metric.benchmark.text), suggestion(ec.metric.benchmark.text));
   }
   current_.reset();
@@ -330,7 +330,7 @@ void Checker::check_reference(int32_t i) {
         for (const auto& f : p_.fields) fields.push_back(f.name);
         guess = syntax::closest_match(name.text, fields);
       }
-      report(name.span, Severity::Error, "undefined-name", fmt::format("undefined field `{}`", name.text),
+      report(name.span, Code::UndefinedName, fmt::format("undefined field `{}`", name.text),
              guess.empty() ? "" : fmt::format("did you mean `{}`?", guess));
       return -1;
     }
@@ -339,11 +339,11 @@ void Checker::check_reference(int32_t i) {
   if (r.decl->kind == ast::ReferenceDecl::Kind::Field) {
     r.field = field_slot(r.decl->field);
     if (r.field >= 0 && p_.fields[r.field].type.kind != TypeKind::Text)
-      report(r.decl->field.span, Severity::Error, "type-mismatch",
+      report(r.decl->field.span, Code::TypeMismatch,
              fmt::format("a reference names a model: `{}` must be a text field, not {}", r.decl->field.text,
                          describe(p_.fields[r.field].type)));
     if (p_.key_field < 0)
-      report(r.decl->span, Severity::Error, "no-key-field",
+      report(r.decl->span, Code::NoKeyField,
              "a reference needs a key field to find the model it names",
              "mark the field that names models with `key` (std.model does)");
   } else {
@@ -352,14 +352,14 @@ void Checker::check_reference(int32_t i) {
     } else {
       auto it = symbols_.find("training_compute");
       if (it != symbols_.end() && it->second.kind == RefKind::Field) r.rank_field = it->second.index;
-      else report(r.decl->span, Severity::Error, "undefined-name",
+      else report(r.decl->span, Code::UndefinedName,
                   "`frontier at` ranks models by `training_compute`, which is not defined",
                   "import std.model, or say which field ranks models: `frontier at DATE by FIELD`");
     }
     if (r.rank_field >= 0 && p_.fields[r.rank_field].type.kind != TypeKind::Quantity)
-      report(r.decl->span, Severity::Error, "type-mismatch", "the frontier is ranked by a quantity field");
+      report(r.decl->span, Code::TypeMismatch, "the frontier is ranked by a quantity field");
     if (p_.released_field < 0)
-      report(r.decl->span, Severity::Error, "undefined-name",
+      report(r.decl->span, Code::UndefinedName,
              "`frontier at` needs the `released` field to know which models existed by then", "import std.model");
   }
 }
@@ -381,7 +381,7 @@ void Checker::check_define(int32_t i) {
     std::string unit;
     Type declared = field_type(*d.type, scale, unit);
     if (declared.kind != TypeKind::Error && !(declared == t))
-      report(d.value->span, Severity::Error, "type-mismatch",
+      report(d.value->span, Code::TypeMismatch,
              fmt::format("`{}` is declared as {} but its value is {}", d.name.text, describe(declared), describe(t)));
   }
   p_.define_types[i] = t;
@@ -395,7 +395,7 @@ void Checker::check_obligation(ast::Obligation& o) {
   if (!o.within) return;
   auto t = check_expr(*o.within);
   if (t.kind != TypeKind::Error && !(t.kind == TypeKind::Quantity && t.dim == Dim::Time))
-    report(o.within->span, Severity::Error, "unit-mismatch",
+    report(o.within->span, Code::UnitMismatch,
            fmt::format("`within` takes a duration (30 days, 2 weeks, 6 months), not {}", describe(t)));
 }
 
@@ -406,12 +406,12 @@ void Checker::check_ladder(int32_t i) {
   current_ = Node{RefKind::Ladder, i};
   Type axis = decl.by ? check_expr(*decl.by) : Type::error();
   if (axis.kind != TypeKind::Error && axis.kind != TypeKind::Quantity)
-    report(decl.by->span, Severity::Error, "type-mismatch",
+    report(decl.by->span, Code::TypeMismatch,
            fmt::format("tiers are laid out on a quantity, but `by` gives {}", describe(axis)));
   std::unordered_map<std::string, const ast::TierDecl*> seen;
   for (auto& tier : decl.tiers) {
     if (!seen.emplace(tier.name.text, &tier).second)
-      report(tier.name.span, Severity::Error, "duplicate-definition",
+      report(tier.name.span, Code::DuplicateDefinition,
              fmt::format("tier `{}` appears twice in `{}`", tier.name.text, decl.name.text));
     for (auto& b : tier.bounds) {
       if (!b.value) continue;
@@ -419,13 +419,13 @@ void Checker::check_ladder(int32_t i) {
       if (t.kind == TypeKind::Error || axis.kind != TypeKind::Quantity) continue;
       compatible(axis, t, *b.value);
       if (!constant_value(*b.value))
-        report(b.value->span, Severity::Error, "tier-bound-not-constant",
+        report(b.value->span, Code::TierBoundNotConstant,
                "a tier bound must be a constant (a number with its unit)");
     }
     for (auto& o : tier.obligations) check_obligation(o);
   }
   if (decl.tiers.size() > kMaxTiers)
-    report(decl.tiers[kMaxTiers].name.span, Severity::Error, "too-many-tiers",
+    report(decl.tiers[kMaxTiers].name.span, Code::TooManyTiers,
            fmt::format("`{}` has {} tiers; a ladder may have at most {}", decl.name.text, decl.tiers.size(), kMaxTiers),
            "split the ladder in two, each on its own range of the axis");
   compute_tier_ranges(ladder);
@@ -443,7 +443,7 @@ void Checker::compute_tier_ranges(Ladder& ladder) {
       if (b.value) v = constant_value(*b.value);
       bool is_lo = b.kind == ast::BoundKind::Above || b.kind == ast::BoundKind::From;
       if ((is_lo && lo_seen) || (!is_lo && hi_seen)) {
-        report(b.span, Severity::Error, "duplicate-bound",
+        report(b.span, Code::DuplicateBound,
                fmt::format("tier `{}` has two {} bounds", tiers[t].name.text, is_lo ? "lower" : "upper"));
         continue;
       }
@@ -495,7 +495,7 @@ void Checker::check_trigger(int32_t i) {
   module_ = trigger_module_[i];
   current_ = Node{RefKind::Trigger, i};
   if (t.when) expect_bool(t.when.get(), "a trigger's `when`");
-  else report(t.name.span, Severity::Error, "missing-condition",
+  else report(t.name.span, Code::MissingCondition,
               fmt::format("trigger `{}` has no `when` condition", t.name.text),
               "say when it fires: `when training_compute > 1e26 FLOP`");
   for (auto& o : t.obligations) check_obligation(o);
@@ -508,7 +508,7 @@ void Checker::check_exemption(int32_t i) {
   module_ = exemption_module_[i];
   current_ = Node{RefKind::Exemption, i};
   if (decl.when) expect_bool(decl.when.get(), "an exemption's `when`");
-  else report(decl.name.span, Severity::Error, "missing-condition",
+  else report(decl.name.span, Code::MissingCondition,
               fmt::format("exemption `{}` has no `when` condition", decl.name.text));
   if (decl.applies_to_all) ex.targets.push_back(ExemptionTarget{});
   for (auto& path : decl.applies_to) {
@@ -530,12 +530,12 @@ void Checker::check_exemption(int32_t i) {
         for (auto& t : tiers) names.push_back(t.name.text);
         guess = syntax::closest_match(path[1].text, names);
       }
-      report(path[1].span, Severity::Error, "undefined-name",
+      report(path[1].span, Code::UndefinedName,
              fmt::format("`{}` has no tier `{}`", path[0].text, path[1].text),
              guess.empty() ? "" : fmt::format("did you mean `{}`?", guess));
       continue;
     }
-    report(path[0].span, Severity::Error, "undefined-name",
+    report(path[0].span, Code::UndefinedName,
            fmt::format("`applies_to` names a trigger or a tier (`ladder.tier`); `{}` is neither", path[0].text),
            suggestion(path[0].text));
   }
@@ -548,13 +548,13 @@ void Checker::check_escalation(int32_t i) {
   module_ = escalation_module_[i];
   auto it = symbols_.find(decl.ladder.text);
   if (it == symbols_.end() || it->second.kind != RefKind::Ladder) {
-    report(decl.ladder.span, Severity::Error, "undefined-name", fmt::format("undefined tier ladder `{}`", decl.ladder.text),
+    report(decl.ladder.span, Code::UndefinedName, fmt::format("undefined tier ladder `{}`", decl.ladder.text),
            suggestion(decl.ladder.text));
   } else {
     e.ladder = it->second.index;
     const int32_t found = find_tier(e.ladder, decl.tier.text);
     if (found < 0)
-      report(decl.tier.span, Severity::Error, "undefined-name",
+      report(decl.tier.span, Code::UndefinedName,
              fmt::format("`{}` has no tier `{}`", decl.ladder.text, decl.tier.text));
     else
       e.tier = found;
@@ -570,7 +570,7 @@ void Checker::check_test(int32_t i) {
   auto& t = *const_cast<ast::TestDecl*>(p_.tests[i]);
   module_ = p_.test_modules[i];
   if (t.records.empty())
-    report(t.span, Severity::Error, "test-without-record", fmt::format("test \"{}\" has no `record`", t.name));
+    report(t.span, Code::TestWithoutRecord, fmt::format("test \"{}\" has no `record`", t.name));
   // The key field's value of each record so far: a reference finds a model by it, so two records
   // of one test must not share it.
   std::unordered_map<std::string, const ast::Span*> models;
@@ -578,7 +578,7 @@ void Checker::check_test(int32_t i) {
     std::unordered_map<std::string, const ast::Span*> given;  // fields given in this record
     for (auto& entry : rec.entries) {
       if (auto [first, fresh] = given.emplace(entry.field.text, &entry.field.span); !fresh) {
-        report(entry.field.span, Severity::Error, "duplicate-part",
+        report(entry.field.span, Code::DuplicatePart,
                fmt::format("`{}` is given twice in this record", entry.field.text), "keep one of them",
                {fmt::format("the first `{}` is at line {}, column {}", entry.field.text, first->second->line,
                             first->second->column)});
@@ -588,7 +588,7 @@ void Checker::check_test(int32_t i) {
           entry.kind == ast::RecordEntry::Kind::Literal && entry.literal &&
           entry.literal->kind == ast::ExprKind::String) {
         if (auto [first, fresh] = models.emplace(entry.literal->text, &entry.literal->span); !fresh)
-          report(entry.literal->span, Severity::Error, "duplicate-model",
+          report(entry.literal->span, Code::DuplicateModel,
                  fmt::format("two records of this test are model `{}`", entry.literal->text),
                  "give each record its own name",
                  {fmt::format("the first is at line {}, column {}; a reference to `{}` would find only that one",
@@ -602,7 +602,7 @@ void Checker::check_test(int32_t i) {
           for (auto& f : p_.fields) names.push_back(f.name);
           guess = syntax::closest_match(entry.field.text, names);
         }
-        report(entry.field.span, Severity::Error, "undefined-name",
+        report(entry.field.span, Code::UndefinedName,
                fmt::format("undefined field `{}`", entry.field.text),
                guess.empty() ? "" : fmt::format("did you mean `{}`?", guess));
         continue;
@@ -612,14 +612,14 @@ void Checker::check_test(int32_t i) {
       if (entry.kind == ast::RecordEntry::Kind::Unknown) continue;
       if (entry.kind == ast::RecordEntry::Kind::Range) {
         if (field.type.kind != TypeKind::Quantity) {
-          report(entry.span, Severity::Error, "type-mismatch",
+          report(entry.span, Code::TypeMismatch,
                  fmt::format("a range is given for `{}`, which is {}", field.name, describe(field.type)));
           continue;
         }
         // A range with no unit is read in the field's declared unit.
         auto dim = resolve_range(entry.range);
         if (dim && *dim != Dim::Number && *dim != field.type.dim)
-          report(entry.range.span, Severity::Error, "unit-mismatch",
+          report(entry.range.span, Code::UnitMismatch,
                  fmt::format("`{}` is {}, but the test gives {}", field.name, describe(field.type),
                              dim_description(*dim)));
         continue;
@@ -632,8 +632,8 @@ void Checker::check_test(int32_t i) {
         continue;
       }
       if (!(vt == field.type))
-        report(entry.literal->span, Severity::Error,
-               vt.kind == TypeKind::Quantity && field.type.kind == TypeKind::Quantity ? "unit-mismatch" : "type-mismatch",
+        report(entry.literal->span,
+               vt.kind == TypeKind::Quantity && field.type.kind == TypeKind::Quantity ? Code::UnitMismatch : Code::TypeMismatch,
                fmt::format("`{}` is {}, but the test gives {}", field.name, describe(field.type), describe(vt)));
     }
   }
@@ -656,11 +656,11 @@ void Checker::check_module(int32_t m) {
 void Checker::check_row_filters(const std::vector<ast::RowFilter>& where, const std::string& field, bool key) {
   if (where.empty()) return;
   if (key)
-    report(where.front().span, Severity::Error, "where-on-key",
+    report(where.front().span, Code::WhereOnKey,
            fmt::format("`{}` names the model in every row of a long table: a `where` cannot select its rows", field),
            "put the `where` on the fields a long table gives in separate rows (a benchmark's score), not on the key");
   else if (p_.key_field < 0)
-    report(where.front().span, Severity::Error, "no-key-field",
+    report(where.front().span, Code::NoKeyField,
            fmt::format("a `where` on `{}` joins the rows of each model into one record, by the field that names the model",
                        field),
            "mark the field that names models with `key` (std.model does)");
@@ -692,7 +692,7 @@ void Checker::check_assumption(int32_t i) {
         if (ct.kind == TypeKind::Error) continue;
         if (t.kind == TypeKind::Error) t = ct;
         else if (!(ct == t))
-          report(c->span, Severity::Error, "type-mismatch",
+          report(c->span, Code::TypeMismatch,
                  fmt::format("the choices of `{}` must be alike: {} and {}", item.name.text, describe(t), describe(ct)));
       }
       break;
@@ -700,7 +700,7 @@ void Checker::check_assumption(int32_t i) {
       auto dim = resolve_range(item.range);
       t = dim ? Type::quantity(*dim) : Type::error();
       if (item.range.lo > item.range.hi)
-        report(item.range.span, Severity::Error, "empty-range", "the low end of the range is above its high end");
+        report(item.range.span, Code::EmptyRange, "the low end of the range is above its high end");
       break;
     }
     case ast::Assumption::Kind::Value:
@@ -712,7 +712,7 @@ void Checker::check_assumption(int32_t i) {
   }
   if (item.name.text == "multiplier" && t.kind != TypeKind::Error &&
       !(t.kind == TypeKind::Quantity && (t.dim == Dim::Ratio || t.dim == Dim::Number)))
-    report(item.name.span, Severity::Error, "unit-mismatch",
+    report(item.name.span, Code::UnitMismatch,
            fmt::format("the assumed multiplier must be a ratio (x), not {}", describe(t)));
   info.type = t;
   assumption_state_[i] = 2;
@@ -732,7 +732,7 @@ void Checker::check_readings() {
   }
   if (first_over) {
     module_ = p_.assumptions.back().module;
-    report(first_over->span, Severity::Error, "too-many-readings",
+    report(first_over->span, Code::TooManyReadings,
            fmt::format("the assumptions make more than {} readings to evaluate", kMaxReadings),
            "fewer choices, or a range (its two ends are two readings) instead of a list",
            {"every combination of the assumptions' choices is a full evaluation of the policy"});

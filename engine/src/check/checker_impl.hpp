@@ -110,8 +110,9 @@ class Checker {
   int32_t find_tier(int32_t ladder, std::string_view name);
 
  public:
-  void report(const ast::Span& span, Severity s, std::string code, std::string message,
-              std::string help = {}, std::vector<std::string> notes = {});
+  // A diagnostic of `code` at its severity in the table of codes.
+  void report(const ast::Span& span, Code code, std::string message, std::string help = {},
+              std::vector<std::string> notes = {});
 
  private:
   Program& p_;

@@ -95,7 +95,7 @@ void Checker::check_cycles() {
         auto [ident, module] = name_of(to);
         auto saved = module_;
         module_ = module;
-        report(ident->span, Severity::Error, "definition-cycle",
+        report(ident->span, Code::DefinitionCycle,
                fmt::format("{} `{}` depends on itself", kind_word(to.kind), ident->text), {}, std::move(notes));
         module_ = saved;
       }

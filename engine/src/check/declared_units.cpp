@@ -30,13 +30,13 @@ void Checker::collect_units(int32_t m) {
   for (auto& u : p_.modules[m]->units) {
     if (u.name.text.empty()) continue;  // a syntax error, reported
     if (auto builtin = find_unit(u.name.text)) {
-      report(u.name.span, Severity::Error, "duplicate-definition",
+      report(u.name.span, Code::DuplicateDefinition,
              fmt::format("`{}` is a built-in unit and cannot be redefined", u.name.text),
              "choose another name", {fmt::format("`{}` is {}", u.name.text, dim_description(builtin->dim))});
       continue;
     }
     if (is_type_word(u.name.text)) {
-      report(u.name.span, Severity::Error, "reserved-word",
+      report(u.name.span, Code::ReservedWord,
              fmt::format("`{}` is a type and cannot name a unit", u.name.text), "choose another name");
       continue;
     }
@@ -49,13 +49,13 @@ void Checker::collect_units(int32_t m) {
         // point at the user's declaration, not into the stdlib.
         const std::string std_path = p_.files[m]->path();
         module_ = first.module;
-        report(first.decl->name.span, Severity::Error, "duplicate-definition",
+        report(first.decl->name.span, Code::DuplicateDefinition,
                fmt::format("unit `{}` is already defined by the standard library", u.name.text), "choose another name",
                {fmt::format("defined at {}:{}:{}", std_path, u.name.span.line, u.name.span.column)});
         module_ = m;
       } else {
         const auto& file = *p_.files[first.module];
-        report(u.name.span, Severity::Error, "duplicate-definition",
+        report(u.name.span, Code::DuplicateDefinition,
                fmt::format("unit `{}` is defined twice", u.name.text), {},
                {fmt::format("first defined at {}:{}:{}", file.path(), first.decl->name.span.line,
                             first.decl->name.span.column)});
@@ -80,7 +80,7 @@ void Checker::resolve_unit(int32_t i) {
   };
   if (decl.base.text.empty()) return done();  // a syntax error, reported
   if (!(decl.factor > 0)) {
-    report(decl.span, Severity::Error, "invalid-unit",
+    report(decl.span, Code::InvalidUnit,
            fmt::format("unit `{}` is {} times `{}`: a unit is a positive multiple of another", decl.name.text,
                        decl.factor_text, decl.base.text),
            "write a number above zero");
@@ -88,7 +88,7 @@ void Checker::resolve_unit(int32_t i) {
   }
   if (auto builtin = find_unit(decl.base.text)) {
     if (builtin->ambiguous) {
-      report(decl.base.span, Severity::Error, "invalid-unit",
+      report(decl.base.span, Code::InvalidUnit,
              fmt::format("`{}` can mean operations or operations per second: a unit cannot be built on it",
                          decl.base.text),
              "write `FLOP` for a total, `FLOP/s` for a rate");
@@ -117,7 +117,7 @@ void Checker::resolve_unit(int32_t i) {
       if (next == unit_index_.end()) break;
       at = next->second;
     }
-    report(decl.base.span, Severity::Error, "unit-cycle",
+    report(decl.base.span, Code::UnitCycle,
            fmt::format("unit `{}` is defined in terms of itself", decl.name.text),
            "define one of the units of the cycle on a built-in unit (FLOP, USD, days, …)", {"the cycle: " + chain});
     return done();
@@ -132,7 +132,7 @@ void Checker::resolve_unit(int32_t i) {
     unit.factor = scaled_exactly(decl.factor, of.factor);
     unit.ok = std::isfinite(unit.scale) && std::isfinite(unit.factor);
     if (!unit.ok)
-      report(decl.span, Severity::Error, "number-out-of-range",
+      report(decl.span, Code::NumberOutOfRange,
              fmt::format("unit `{}` is too large for a number", decl.name.text));
   }
   done();
@@ -175,7 +175,7 @@ void Checker::report_unknown_unit(const ast::Span& span, const std::string& word
   // value before it is what is missing.
   if (symbols_.count(word))
     notes.push_back(fmt::format("`{}` is a name of this policy; a name after a number is read as its unit", word));
-  report(span, Severity::Error, "unknown-unit", fmt::format("unknown unit `{}`", word),
+  report(span, Code::UnknownUnit, fmt::format("unknown unit `{}`", word),
          guess.empty() ? "the units are FLOP, FLOP/s, USD, pp, %, x, params, tokens, users and durations "
                          "(days, months, …); declare others with `unit` (see std.units)"
                        : fmt::format("did you mean `{}`?", guess),
@@ -216,7 +216,7 @@ std::optional<Dim> Checker::resolve_range(ast::Range& r) {
   r.lo = scaled_exactly(r.lo, lo_factor);
   r.hi = scaled_exactly(r.hi, hi_factor);
   if (lo_dim && hi_dim && *lo_dim != *hi_dim) {
-    report(r.span, Severity::Error, "unit-mismatch",
+    report(r.span, Code::UnitMismatch,
            fmt::format("the range runs from {} to {}", dim_description(*lo_dim), dim_description(*hi_dim)));
     return std::nullopt;
   }

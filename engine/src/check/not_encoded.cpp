@@ -19,16 +19,16 @@ void Checker::check_not_encoded(int32_t m) {
   std::unordered_map<std::string, const ast::NotEncoded*> listed;
   for (const ast::NotEncoded& n : mod.not_encoded) {
     if (n.text.empty()) {
-      report(n.text_span.line ? n.text_span : n.span, Severity::Error, "missing-part",
+      report(n.text_span.line ? n.text_span : n.span, Code::MissingPart,
              "`not_encoded` quotes the sentence it leaves out, but this one is empty",
              "write the sentence of the source as it is: `not_encoded \"…\" because \"…\"`");
       continue;
     }
     if (n.because.empty())
-      report(n.span, Severity::Error, "missing-part", "`not_encoded` does not say why the sentence is left out",
+      report(n.span, Code::MissingPart, "`not_encoded` does not say why the sentence is left out",
              "add the reason: `because \"no model record says it\"`");
     if (auto it = quoted.find(n.text); it != quoted.end()) {
-      report(n.text_span, Severity::Error, "encoded-and-not-encoded",
+      report(n.text_span, Code::EncodedAndNotEncoded,
              "this sentence is quoted by a construct of this file and also listed as not encoded",
              "remove the `not_encoded`, or the quote",
              {fmt::format("quoted at line {}, column {}", it->second->span.line, it->second->span.column)});
@@ -36,7 +36,7 @@ void Checker::check_not_encoded(int32_t m) {
     }
     auto [it, inserted] = listed.try_emplace(n.text, &n);
     if (!inserted)
-      report(n.text_span, Severity::Error, "duplicate-part", "this sentence is listed as not encoded twice",
+      report(n.text_span, Code::DuplicatePart, "this sentence is listed as not encoded twice",
              "keep one of them", {fmt::format("first listed at line {}, column {}", it->second->span.line,
                                               it->second->span.column)});
   }

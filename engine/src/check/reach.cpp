@@ -198,7 +198,7 @@ void Checker::check_rule_depth() {
     if (next.count(key) && chain.size() == 6) chain.back() = "…";
     const auto saved = module_;
     module_ = module;
-    report(ident->span, Severity::Error, "rule-chain-too-deep",
+    report(ident->span, Code::RuleChainTooDeep,
            fmt::format("`{}` reads rules that read rules {} levels deep; at most {} are allowed", ident->text, depth,
                        limit),
            "read fewer rules through each other, or raise Limits::max_rule_depth in a host that has the stack for it",

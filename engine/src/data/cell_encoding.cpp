@@ -72,11 +72,11 @@ void replace_bad_bytes(std::string_view text, std::string& out) {
 
 Diagnostic bad_byte_diagnostic(const BadByte& bad, Location location) {
   if (bad.byte == 0) {
-    Diagnostic d = make_diagnostic(Severity::Warning, "nul-byte", "the file contains a nul byte", std::move(location));
+    Diagnostic d = make_diagnostic(Severity::Warning, Code::NulByte, "the file contains a nul byte", std::move(location));
     d.help = "a data file is text: remove the byte, or check that this is the right file";
     return d;
   }
-  Diagnostic d = make_diagnostic(Severity::Warning, "invalid-utf8",
+  Diagnostic d = make_diagnostic(Severity::Warning, Code::InvalidUtf8,
                                  fmt::format("invalid UTF-8: byte 0x{:02x} does not start a character here", bad.byte),
                                  std::move(location));
   d.help = "save the file as UTF-8";

@@ -67,7 +67,7 @@ std::string missing_filter_column(const model::FieldSpec& field, const std::vect
 
 Diagnostic filter_column_not_found(const model::FieldSpec& field, const std::string& missing,
                                    const std::vector<std::string>& names, const char* column_word, Location loc) {
-  Diagnostic d = make_diagnostic(Severity::Warning, "column-not-found",
+  Diagnostic d = make_diagnostic(Code::ColumnNotFound,
                                  fmt::format("no {} of the data is `{}`, which the `where` of field `{}` reads",
                                              column_word, excerpt(missing), field.name),
                                  std::move(loc));
@@ -84,7 +84,7 @@ Diagnostic filter_column_not_found(const model::FieldSpec& field, const std::str
 // Every column the `where` reads is there, but no row has the values it asks for. `seen` are
 // values the file's rows had in those columns, for a "did you mean".
 Diagnostic no_row_meets(const model::FieldSpec& field, const std::vector<std::string>& seen, Location loc) {
-  Diagnostic d = make_diagnostic(Severity::Warning, "column-not-found",
+  Diagnostic d = make_diagnostic(Code::ColumnNotFound,
                                  fmt::format("no row of the data meets the `where` of field `{}`: {}", field.name,
                                              excerpt(model::where_text(field.where), 200)),
                                  std::move(loc));
@@ -133,7 +133,7 @@ Diagnostics columns_not_found(const model::RecordSet& set, const std::vector<boo
                            std::move(loc)));
       continue;
     }
-    Diagnostic d = make_diagnostic(Severity::Warning, "column-not-found",
+    Diagnostic d = make_diagnostic(Code::ColumnNotFound,
                                    fmt::format("no {} of the data gives field `{}`, which the policy reads",
                                                column_word, field.name),
                                    std::move(loc));

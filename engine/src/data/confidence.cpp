@@ -63,7 +63,7 @@ Diagnostics apply_confidence_ranges(model::RecordSet& set) {
   const auto fail = [&](std::string message, std::string help) {
     Location loc;
     loc.file = set.source;
-    Diagnostic d = make_diagnostic(Severity::Error, "confidence-ranges-unavailable", std::move(message), std::move(loc));
+    Diagnostic d = make_diagnostic(Code::ConfidenceRangesUnavailable, std::move(message), std::move(loc));
     d.help = std::move(help);
     errors.add(std::move(d));
   };

@@ -21,7 +21,7 @@ using RowBounds = CsvLoader::RowBounds;
 namespace {
 
 Diagnostic unterminated_quote(SourceText& source, const CsvRow& row) {
-  Diagnostic d = make_diagnostic(Severity::Error, "malformed-csv", "quoted cell is never closed",
+  Diagnostic d = make_diagnostic(Code::MalformedCsv, "quoted cell is never closed",
                                  source.locate(row.open_quote, row.open_quote + 1));
   const uint32_t last = source.line_of(source.text().size());
   d.notes.push_back(fmt::format("everything from here to the end of the file (line {}) is inside the quotes", last));
@@ -55,7 +55,7 @@ std::vector<Column> read_header(const CsvReader& reader, const CsvRow& row, cons
       if (first >= 0) {
         if (reporter.admit()) {
           Diagnostic d = make_diagnostic(
-              Severity::Warning, "duplicate-column",
+              Code::DuplicateColumn,
               fmt::format("columns `{}` and `{}` both give {}", excerpt(columns[first].name), excerpt(c.name),
                           what_column_gives(schema.fields[static_cast<std::size_t>(c.slot)], c.role)),
               source.locate(cell.start, cell.end));
@@ -78,7 +78,7 @@ void warn_if_nothing_maps(const std::vector<Column>& columns, const model::Schem
   for (const Column& c : columns)
     if (c.slot >= 0) return;
   if (!reporter.admit()) return;
-  Diagnostic d = make_diagnostic(Severity::Warning, "no-matching-columns",
+  Diagnostic d = make_diagnostic(Code::NoMatchingColumns,
                                  "no column of the header is a field of the schema",
                                  source.locate(header.start, header.end));
   d.notes.push_back("every value of every record is unknown");
@@ -102,7 +102,7 @@ void warn_if_no_name_column(const std::vector<Column>& columns, const model::Sch
   }
   if (!any || !reporter.admit()) return;
   const model::FieldSpec& key = schema.fields[static_cast<std::size_t>(schema.key_slot)];
-  Diagnostic d = make_diagnostic(Severity::Warning, "missing-model-name",
+  Diagnostic d = make_diagnostic(Code::MissingModelName,
                                  fmt::format("no column of the header gives the model's name (field `{}`)", key.name),
                                  source.locate(header.start, header.end));
   d.notes.push_back("each record is named by its line instead, as `#2` for the record on line 2");
@@ -114,7 +114,7 @@ void warn_if_no_name_column(const std::vector<Column>& columns, const model::Sch
 // the note says is decided on the row's first kMaxRecordBytes + 1 bytes, all that streaming has
 // of it, so that a file read whole gets the same diagnostic.
 Diagnostic row_too_long(SourceText& source, const CsvRow& row) {
-  Diagnostic d = make_diagnostic(Severity::Error, "malformed-csv",
+  Diagnostic d = make_diagnostic(Code::MalformedCsv,
                                  fmt::format("the row is longer than {} bytes (16 MiB)", kMaxRecordBytes),
                                  source.locate(row.start, row.start + 1));
   d.notes.push_back("the row and the rest of the file are not read");
@@ -139,7 +139,7 @@ void report_ragged(const CsvRow& row, std::size_t header_cells, SourceText& sour
   // More cells: point at the first extra one. Fewer: at the end of the row, where they are missing.
   const bool more = n > header_cells;
   Location loc = more ? source.locate(row.cells[header_cells].start, row.end) : source.locate(row.end);
-  Diagnostic d = make_diagnostic(Severity::Error, "ragged-row",
+  Diagnostic d = make_diagnostic(Code::RaggedRow,
                                  fmt::format("row has {} cell{}, the header has {}", n, n == 1 ? "" : "s", header_cells),
                                  std::move(loc));
   d.notes.push_back(more ? "cells are matched to columns by position; the extra ones are ignored"
@@ -170,7 +170,7 @@ void apply_bounds(const model::FieldSpec& field, const RowBounds& b, const std::
   if (std::string problem = combine_estimate(parts, label, {name(0), name(1), name(2)}, value); !problem.empty()) {
     if (!reporter.admit()) return;
     const CsvCell& cell = row.cells[b.low.is_unknown() ? b.high_cell : b.low_cell];
-    Diagnostic d = make_diagnostic(Severity::Warning, "malformed-value", std::move(problem),
+    Diagnostic d = make_diagnostic(Code::MalformedValue, std::move(problem),
                                    source.locate(cell.start, cell.end));
     d.notes.push_back(read_as(value));
     reporter.add(std::move(d));
@@ -208,7 +208,7 @@ std::size_t bare_carriage_return(std::string_view text, const CsvRow& row) {
 
 Diagnostics cr_only_line_ends(SourceText& source, std::size_t cr) {
   Diagnostics fatal;
-  Diagnostic d = make_diagnostic(Severity::Error, "malformed-csv",
+  Diagnostic d = make_diagnostic(Code::MalformedCsv,
                                  "the lines of this file end in a carriage return alone (CR, without LF)",
                                  source.locate(cr, cr + 1));
   d.notes.push_back("classic Mac OS and Excel's \"CSV (Macintosh)\" end lines so; scalepol reads lines that end in "
@@ -227,7 +227,7 @@ Expected<std::size_t, Diagnostics> CsvLoader::header(std::string_view text, bool
   if (!reader.next(row)) {
     if (!at_end) return 0;
     Diagnostics fatal;
-    Diagnostic d = make_diagnostic(Severity::Error, "malformed-csv",
+    Diagnostic d = make_diagnostic(Code::MalformedCsv,
                                    fmt::format("`{}` has no header row", excerpt(set_.source, 200)), source_.whole_file());
     d.notes.push_back("a CSV file of records starts with a row of column names");
     fatal.add(std::move(d));
@@ -246,7 +246,7 @@ Expected<std::size_t, Diagnostics> CsvLoader::header(std::string_view text, bool
     return make_unexpected(cr_only_line_ends(source_, cr));
   if (over_bound) {
     Diagnostics fatal;
-    Diagnostic d = make_diagnostic(Severity::Error, "malformed-csv",
+    Diagnostic d = make_diagnostic(Code::MalformedCsv,
                                    fmt::format("the header row is longer than {} bytes", kMaxHeaderBytes),
                                    source_.locate(row.start, row.start + 1));
     d.notes.push_back("a header row names the columns; one this long is not a header of records");
@@ -345,7 +345,7 @@ std::size_t CsvLoader::rows(std::string_view text, uint32_t first_line, bool at_
       const CsvCell& cell = row_.cells[i];
       if (cell.stray_text && reporter_.admit()) {
         const std::size_t at = CsvReader::stray_start(cell);
-        Diagnostic d = make_diagnostic(Severity::Warning, "malformed-csv", "text after the closing quote of a cell",
+        Diagnostic d = make_diagnostic(Severity::Warning, Code::MalformedCsv, "text after the closing quote of a cell",
                                        source_.locate(at, cell.end));
         d.notes.push_back(fmt::format("read as `{}`", excerpt(reader.text(cell, scratch_))));
         d.help = "quote the whole cell, doubling the quotes inside it";

@@ -74,7 +74,7 @@ Diagnostic JsonLoader::syntax_diagnostic() {
   const std::string_view doc = text_.substr(doc_begin_, doc_end_ - doc_begin_);
   const simdjson::error_code code = error_.code;
   auto make = [&](std::size_t at, std::size_t length, std::string message) {
-    return make_diagnostic(Severity::Error, "malformed-json", std::move(message),
+    return make_diagnostic(Code::MalformedJson, std::move(message),
                            source_.locate(doc_begin_ + at, doc_begin_ + at + length));
   };
   if (code == simdjson::UTF8_ERROR) {
@@ -119,7 +119,7 @@ Diagnostic JsonLoader::syntax_diagnostic() {
 
 void JsonLoader::report_not_an_object(od::json_type type, const char* at) {
   if (!reporter_.admit()) return;
-  Diagnostic d = make_diagnostic(Severity::Error, "malformed-json",
+  Diagnostic d = make_diagnostic(Code::MalformedJson,
                                  fmt::format("expected an object for a record, found {}", type_noun(type)),
                                  locate(at, token_at(text_, offset(at)).size()));
   d.notes.push_back("the value is skipped");
@@ -133,7 +133,7 @@ void JsonLoader::report_wrong_type(const model::FieldSpec& field, std::string_vi
                                 ? fmt::format("`{}`", excerpt(raw))
                                 : std::string(type_noun(type));
   Diagnostic d = make_diagnostic(
-      Severity::Warning, "malformed-value",
+      Code::MalformedValue,
       fmt::format("expected {} for {}, found {}", expected_noun(field.kind), field_label(field, "key", key), found),
       locate(at, raw.size()));
   d.notes.push_back("the value is read as unknown");
@@ -149,7 +149,7 @@ void JsonLoader::report_duplicate_key(std::size_t entry, std::string_view key, c
   std::string message = first == key ? fmt::format("duplicate key `{}`", excerpt(key))
                                      : fmt::format("keys `{}` and `{}` both give {}field `{}`", excerpt(first),
                                                    excerpt(key), part, field.name);
-  Diagnostic d = make_diagnostic(Severity::Warning, "duplicate-key", std::move(message),
+  Diagnostic d = make_diagnostic(Severity::Warning, Code::DuplicateKey, std::move(message),
                                  locate(key_quote, token_at(text_, offset(key_quote)).size()));
   d.notes.push_back("the first one is used");
   reporter_.add(std::move(d));
@@ -157,7 +157,7 @@ void JsonLoader::report_duplicate_key(std::size_t entry, std::string_view key, c
 
 void JsonLoader::report_long_line(std::size_t begin) {
   if (!reporter_.admit()) return;
-  Diagnostic d = make_diagnostic(Severity::Error, "malformed-json",
+  Diagnostic d = make_diagnostic(Code::MalformedJson,
                                  fmt::format("the line is longer than {} bytes (16 MiB)", kMaxRecordBytes),
                                  source_.locate(begin, begin + 1));
   d.notes.push_back("the line is skipped");
@@ -200,7 +200,7 @@ void JsonLoader::finish_names() {
     // (When no key maps at all, no-matching-columns says so.)
     const model::FieldSpec& field = schema_->fields[static_cast<std::size_t>(schema_->key_slot)];
     const uint32_t line = unnamed_.front().location.line;
-    Diagnostic d = make_diagnostic(Severity::Warning, "missing-model-name",
+    Diagnostic d = make_diagnostic(Code::MissingModelName,
                                    fmt::format("no record has a key that gives the model's name (field `{}`)", field.name),
                                    std::move(unnamed_.front().location));
     d.notes.push_back(fmt::format("each record is named by its line instead, as `#{}` for the record on line {}", line, line));
@@ -213,7 +213,7 @@ void JsonLoader::finish_names() {
 
 void JsonLoader::warn_if_nothing_maps() {
   if (any_mapped_ || set_.records.empty() || schema_->fields.empty() || !reporter_.admit()) return;
-  Diagnostic d = make_diagnostic(Severity::Warning, "no-matching-columns", "no key of any record is a field of the schema",
+  Diagnostic d = make_diagnostic(Code::NoMatchingColumns, "no key of any record is a field of the schema",
                                  source_.locate_line(set_.records.front().line));
   d.notes.push_back("every value of every record is unknown");
   reporter_.add(std::move(d));

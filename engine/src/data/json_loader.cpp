@@ -165,7 +165,7 @@ std::size_t JsonLoader::load_lines_block(std::string_view text, std::size_t capa
 
 Diagnostics JsonLoader::finish_stream() {
   if (!any_mapped_ && first_record_line_ != 0 && !schema_->fields.empty() && reporter_.admit()) {
-    Diagnostic d = make_diagnostic(Severity::Warning, "no-matching-columns",
+    Diagnostic d = make_diagnostic(Code::NoMatchingColumns,
                                    "no key of any record is a field of the schema", source_.locate_line(first_record_line_));
     d.notes.push_back("every value of every record is unknown");
     reporter_.add(std::move(d));
@@ -227,7 +227,7 @@ Diagnostics empty_json_file(const std::string& name, std::string_view text) {
   loc.file = name;
   loc.line = loc.column = 1;
   loc.line_text = std::string(text.substr(0, std::min(text.find_first_of("\r\n"), std::size_t{240})));
-  Diagnostic d = make_diagnostic(Severity::Error, "malformed-json",
+  Diagnostic d = make_diagnostic(Code::MalformedJson,
                                  text.empty() ? "the file is empty" : "the file holds only whitespace", std::move(loc));
   d.notes.push_back("a `.json` data file is one JSON array of records");
   d.help = "write `[]` for a file of no records, or name the file `.jsonl` for JSON Lines";

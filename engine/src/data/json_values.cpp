@@ -275,7 +275,7 @@ void JsonLoader::apply_bounds(model::Record& record) {
     }
     if (!problem.empty()) {
       if (reporter_.admit()) {
-        Diagnostic d = make_diagnostic(Severity::Warning, "malformed-value", std::move(problem),
+        Diagnostic d = make_diagnostic(Code::MalformedValue, std::move(problem),
                                        locate(b.at, token_at(text_, offset(b.at)).size()));
         d.notes.push_back(read_as(value));
         reporter_.add(std::move(d));
@@ -410,7 +410,7 @@ bool JsonLoader::read_range(od::value& v, const model::FieldSpec& field, std::st
     out = model::Value::unknown();
   }
   if (reporter_.admit()) {
-    Diagnostic d = make_diagnostic(Severity::Warning, "malformed-value", std::move(problem),
+    Diagnostic d = make_diagnostic(Code::MalformedValue, std::move(problem),
                                    locate(problem_at, problem_len));
     d.notes.push_back(read_as(out));
     d.help = "write an estimate as {\"value\": 2.1e25, \"low\": 8.2e24, \"high\": 4.4e25}";

@@ -20,7 +20,7 @@ Diagnostics io_error(const std::string& path, int error) {
   Diagnostics out;
   Location loc;
   loc.file = path;
-  out.add(make_diagnostic(Severity::Error, "io-error", fmt::format("cannot read `{}`: {}", path, reason),
+  out.add(make_diagnostic(Code::IoError, fmt::format("cannot read `{}`: {}", path, reason),
                           std::move(loc)));
   return out;
 }
@@ -87,7 +87,7 @@ Expected<DataFormat, Diagnostics> resolve_format(const std::string& path, DataFo
       Location loc;
       loc.file = display_name(path);
       Diagnostic d = make_diagnostic(
-          Severity::Error, "unknown-data-format",
+          Code::UnknownDataFormat,
           is_stdin(path) ? std::string("cannot tell the format of standard input")
           : ext.empty() ? fmt::format("cannot tell the format of `{}` from its name", path)
                       : fmt::format("cannot tell the format of `{}` from its extension `.{}`", path, ext),

@@ -16,7 +16,7 @@ std::string field_label(const model::FieldSpec& field, std::string_view origin, 
 Diagnostic malformed_value(ParseError error, std::string_view text, const model::FieldSpec& field,
                            std::string_view origin, std::string_view column, Location location) {
   Diagnostic d = make_diagnostic(
-      Severity::Warning, "malformed-value",
+      Code::MalformedValue,
       error == ParseError::Negative
           ? fmt::format("negative value `{}` for {}", excerpt(trim(text)), field_label(field, origin, column))
           : fmt::format("cannot read `{}` as {} for {}", excerpt(trim(text)), expected_noun(field.kind),
@@ -81,7 +81,7 @@ std::string key_names(const model::FieldSpec& field) {
 }
 
 Diagnostic missing_model_name(std::string_view what, uint32_t line, Location location) {
-  Diagnostic d = make_diagnostic(Severity::Warning, "missing-model-name",
+  Diagnostic d = make_diagnostic(Code::MissingModelName,
                                  fmt::format("the record has no model name: {}", what), std::move(location));
   d.notes.push_back(fmt::format("it is named by its line instead: `#{}`", line));
   return d;

@@ -157,7 +157,7 @@ void join_rows(model::RecordSet& set, Reporter& reporter, SourceText& source) {
         const model::Lines lines{std::min(have.lo, more.lo), std::max(have.hi, more.hi)};
         Location loc = source.locate_line(row.line);
         Diagnostic d = make_diagnostic(
-            Severity::Warning, "conflicting-rows",
+            Code::ConflictingRows,
             fmt::format("rows on lines {} and {} give model `{}` two values of `{}`: {} and {}", first_line, row.line,
                         excerpt(name.text), field.name, model::format_value(have, field.dim, lines),
                         model::format_value(more, field.dim, lines)),

@@ -23,7 +23,7 @@ Diagnostics Reporter::finish() {
   if (dropped_ > 0) {
     Location loc;
     loc.file = file_;
-    out.add(make_diagnostic(Severity::Note, "too-many-problems",
+    out.add(make_diagnostic(Code::TooManyProblems,
                             fmt::format("{} more problem{} not shown", dropped_, dropped_ == 1 ? "" : "s"),
                             std::move(loc)));
     dropped_ = 0;
@@ -31,12 +31,13 @@ Diagnostics Reporter::finish() {
   return out;
 }
 
-Diagnostic make_diagnostic(Severity severity, std::string code, std::string message, Location location) {
-  Diagnostic d;
-  d.code = std::move(code);
+Diagnostic make_diagnostic(Code code, std::string message, Location location) {
+  return Diagnostic::of(code, std::move(message), std::move(location));
+}
+
+Diagnostic make_diagnostic(Severity severity, Code code, std::string message, Location location) {
+  Diagnostic d = Diagnostic::of(code, std::move(message), std::move(location));
   d.severity = severity;
-  d.message = std::move(message);
-  d.location = std::move(location);
   return d;
 }
 

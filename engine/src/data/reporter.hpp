@@ -49,8 +49,10 @@ class Reporter {
   std::size_t dropped_ = 0;
 };
 
-// A diagnostic of the data layer.
-Diagnostic make_diagnostic(Severity severity, std::string code, std::string message, Location location);
+// A diagnostic of the data layer: at the code's default severity, or at `severity` (a problem
+// the loader recovers from, reported as a warning under a code that is otherwise an error).
+Diagnostic make_diagnostic(Code code, std::string message, Location location);
+Diagnostic make_diagnostic(Severity severity, Code code, std::string message, Location location);
 
 // User input for a message: in one line, at most `max` code points (then "…"), so that a
 // malformed 2 KB abstract does not make a 2 KB message.

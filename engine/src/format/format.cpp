@@ -17,7 +17,7 @@ Unexpected<Diagnostics> internal_error(const std::string& file, const std::excep
   Diagnostics d;
   Diagnostic x;
   x.severity = Severity::Error;
-  x.code = "internal-error";
+  x.code = code_name(Code::InternalError);
   x.message = std::string("the formatter failed: ") + e.what();
   x.location.file = file;
   d.add(std::move(x));

@@ -9,8 +9,8 @@ Context::Context(const check::Program& program, Diagnostics& out) : p_(program),
     if (m >= static_cast<int32_t>(p_.from_stdlib.size()) || !p_.from_stdlib[m]) user_modules_.push_back(m);
 }
 
-Diagnostic& Context::report(const LintRuleInfo& rule, int32_t m, const ast::Span& span, std::string message) {
-  out_.add(syntax::make_diagnostic(*p_.files[m], span, rule.severity, std::string(rule.code), std::move(message)));
+Diagnostic& Context::report(Code code, int32_t m, const ast::Span& span, std::string message) {
+  out_.add(syntax::make_diagnostic(*p_.files[m], span, code, std::move(message)));
   return out_.items.back();
 }
 

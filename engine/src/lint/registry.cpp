@@ -47,12 +47,18 @@ namespace scalepol {
 const std::vector<LintRuleInfo>& lint_catalogue() {
   static const std::vector<LintRuleInfo> all = [] {
     std::vector<LintRuleInfo> v;
-    for (const auto* r : linter::registry()) v.push_back(r->info);
+    for (const auto* r : linter::registry()) {
+      const CodeInfo& c = code_info(r->code);
+      v.push_back({c.code, c.severity, c.category, c.summary, c.reporter != Reporter::Linter});
+    }
     return v;
   }();
   return all;
 }
 
-std::string lint_doc_path(std::string_view code) { return "docs/lint/" + std::string(code) + ".md"; }
+std::string lint_doc_path(std::string_view code) {
+  const CodeInfo* info = find_code(code);
+  return info != nullptr ? code_doc_path(info->id) : "docs/lint/" + std::string(code) + ".md";
+}
 
 }  // namespace scalepol

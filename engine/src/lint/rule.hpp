@@ -13,8 +13,10 @@ namespace scalepol::linter {
 
 class Context;
 
+// The rule's code names its row in the table of codes (scalepol/codes.def): its severity,
+// family and summary.
 struct Rule {
-  LintRuleInfo info;
+  Code code;
   void (*run)(Context&) = nullptr;  // null for codes the checker itself reports
 };
 
@@ -28,9 +30,9 @@ class Context {
   const std::vector<int32_t>& user_modules() const { return user_modules_; }
   const ast::Module& module(int32_t m) const { return *p_.modules[m]; }
 
-  // A finding of `rule` at `span` of module `m`, with the rule's code and default severity.
+  // A finding of the rule of `code` at `span` of module `m`, at the code's default severity.
   // Add notes (why it matters) and help (the fix) to the returned diagnostic.
-  Diagnostic& report(const LintRuleInfo& rule, int32_t m, const ast::Span& span, std::string message);
+  Diagnostic& report(Code code, int32_t m, const ast::Span& span, std::string message);
 
  private:
   const check::Program& p_;

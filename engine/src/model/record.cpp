@@ -80,7 +80,7 @@ void RecordSet::index_names() {
     // First occurrence wins: a later duplicate would otherwise silently shadow it.
     const Record& first = records[it->second];
     Diagnostic d;
-    d.code = "duplicate-model";
+    d.code = code_name(Code::DuplicateModel);
     d.severity = Severity::Warning;
     d.message = (first.line > 0 && r.line > 0)
                     ? fmt::format("model `{}` appears on lines {} and {}", v.text, first.line, r.line)

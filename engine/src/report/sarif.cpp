@@ -139,7 +139,7 @@ std::string silencing(const LintRuleInfo& info) {
   if (info.found_by_checker && info.severity == Severity::Error)
     return "This error stops compilation: the policy must be fixed; it cannot be silenced or disabled.";
   // Reported by the driver after the allow comments have been applied: a comment cannot hide it.
-  if (info.code == "allow-without-reason")
+  if (info.code == code_name(Code::AllowWithoutReason))
     return "Give the `scalepol-allow` comment its reason after a colon, or run "
            "`scalepol check --disable allow-without-reason`.";
   return fmt::format(
@@ -191,11 +191,20 @@ void write_other_rule(report::JsonWriter& json, const RuleEntry& rule, const std
   const std::string page = help_base + std::string(kOtherCodesPage);
   json.member("id", rule.code);
   json.member("name", report::sarif_rule_name(rule.code));
-  write_text(json, "shortDescription", fmt::format("`{}`, found reading or compiling the policy", rule.code));
-  write_text(json, "fullDescription",
-             fmt::format("`{}` is reported by scalepol's reader, parser or checker, not by a lint rule; "
-                         "the message says what is wrong.",
-                         rule.code));
+  // A code of the table (every code scalepol reports) says what it finds; one a host made up
+  // says only where it comes from.
+  if (const CodeInfo* row = find_code(rule.code)) {
+    write_text(json, "shortDescription", row->summary);
+    write_text(json, "fullDescription",
+               fmt::format("{} Reported by scalepol's {}, not by a lint rule; it cannot be disabled or silenced.",
+                           sentence(row->summary), reporter_name(row->reporter)));
+  } else {
+    write_text(json, "shortDescription", fmt::format("`{}`, found reading or compiling the policy", rule.code));
+    write_text(json, "fullDescription",
+               fmt::format("`{}` is reported by scalepol's reader, parser or checker, not by a lint rule; "
+                           "the message says what is wrong.",
+                           rule.code));
+  }
   json.member("helpUri", page);
   json.key("help");
   json.begin_object();

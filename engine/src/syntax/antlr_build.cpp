@@ -73,7 +73,7 @@ std::string AstBuilder::string_value(antlr4::tree::TerminalNode* node) {
   if (error) {
     // Offsets in the error are bytes into the literal as written, which is the file's text.
     const uint32_t begin = positions_.byte_of_char(t->getStartIndex()) + uint32_t(error->offset);
-    auto& d = sink_.error(positions_.bytes(begin, begin + uint32_t(error->length)), "invalid-escape", error->message);
+    auto& d = sink_.error(positions_.bytes(begin, begin + uint32_t(error->length)), Code::InvalidEscape, error->message);
     d.help = error->help;
   }
   return value;
@@ -84,7 +84,7 @@ std::optional<int32_t> AstBuilder::date_value(antlr4::Token* token) {
   if (!token) return std::nullopt;
   const std::string written = token->getText();
   if (auto days = parse_date(written)) return *days;
-  auto& d = sink_.error(span(token), "invalid-date", fmt::format("`{}` is not a date", written));
+  auto& d = sink_.error(span(token), Code::InvalidDate, fmt::format("`{}` is not a date", written));
   // Say what is wrong with it: the month, or the day for that month.
   unsigned month = std::stoul(written.substr(5, 2));
   if (month < 1 || month > 12) {
@@ -102,18 +102,18 @@ double AstBuilder::number_value(antlr4::Token* token, std::string_view digits) {
   switch (parse_number(digits, value)) {
     case NumberStatus::Ok: return value;
     case NumberStatus::TooLarge: {
-      auto& d = sink_.error(span(token), "number-out-of-range", fmt::format("`{}` is too large for a number", digits));
+      auto& d = sink_.error(span(token), Code::NumberOutOfRange, fmt::format("`{}` is too large for a number", digits));
       d.help = "numbers go up to about 1.8e308";
       return 0;
     }
     case NumberStatus::TooSmall: {
-      auto& d = sink_.error(span(token), "number-out-of-range", fmt::format("`{}` is too small for a number", digits));
+      auto& d = sink_.error(span(token), Code::NumberOutOfRange, fmt::format("`{}` is too small for a number", digits));
       d.help = "numbers other than 0 must be at least about 2.2e-308; write 0 if zero is meant";
       return 0;
     }
     case NumberStatus::Malformed: break;
   }
-  sink_.error(span(token), "syntax-error", fmt::format("`{}` is not a number", digits));
+  sink_.error(span(token), Code::SyntaxError, fmt::format("`{}` is not a number", digits));
   return 0;
 }
 

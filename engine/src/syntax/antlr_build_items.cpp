@@ -20,7 +20,7 @@ bool AstBuilder::first_time(Seen& seen, antlr4::ParserRuleContext* part, const s
   const std::string keyword = part->getStart()->getText();
   auto [it, inserted] = seen.emplace(keyword, span(part));
   if (inserted) return true;
-  auto& d = sink_.error(span(part), "duplicate-part", fmt::format("`{}` is written twice in {}", keyword, owner));
+  auto& d = sink_.error(span(part), Code::DuplicatePart, fmt::format("`{}` is written twice in {}", keyword, owner));
   d.notes.push_back(fmt::format("the first `{}` is at line {}, column {}", keyword, it->second.line, it->second.column));
   d.help = "keep one of them";
   return false;
@@ -33,7 +33,7 @@ void AstBuilder::item(P::ItemContext* c, ast::Module& m) {
     if (!m.header) {
       m.header = std::move(header);
     } else {
-      auto& d = sink_.error(header.span, "duplicate-part", "a file has one `policy` header");
+      auto& d = sink_.error(header.span, Code::DuplicatePart, "a file has one `policy` header");
       d.notes.push_back(fmt::format("the first is at line {}, column {}", m.header->span.line, m.header->span.column));
     }
   } else if (auto* x = c->importDecl()) {
@@ -135,7 +135,7 @@ ast::FieldDecl AstBuilder::field_decl(P::FieldDeclContext* c) {
   if (!f.low_columns.empty() || !f.high_columns.empty()) {
     const std::string& t = f.type.text;
     if (t == "date" || t == "bool" || t == "text") {
-      auto& d = sink_.error(f.bounds_span, "type-mismatch",
+      auto& d = sink_.error(f.bounds_span, Code::TypeMismatch,
                             fmt::format("`low` and `high` give the bounds of a quantity; `{}` is {}", f.name.text,
                                         t == "date" ? "a date" : t == "bool" ? "true or false" : "text"));
       d.help = "give bound columns to a field whose type is a unit (`field training_compute: FLOP … low \"…\"`)";
@@ -166,7 +166,7 @@ void AstBuilder::date_format(P::FormatOptionContext* c, ast::FieldDecl& f) {
   const std::string text = string_value(c->STRING());
   const ast::Span at = span(c);
   if (f.type.text != "date") {
-    auto& d = sink_.error(at, "type-mismatch", fmt::format("`format` says how dates are written; `{}` is not a date", f.name.text));
+    auto& d = sink_.error(at, Code::TypeMismatch, fmt::format("`format` says how dates are written; `{}` is not a date", f.name.text));
     d.help = "give a format to a date field: `field released: date column \"…\" format \"M/D/YYYY\"`";
     return;
   }
@@ -187,7 +187,7 @@ void AstBuilder::date_format(P::FormatOptionContext* c, ast::FieldDecl& f) {
     f.date_separator = k.separator;
     return;
   }
-  auto& d = sink_.error(at, "unknown-format", fmt::format("unknown date format `{}`", text));
+  auto& d = sink_.error(at, Code::UnknownFormat, fmt::format("unknown date format `{}`", text));
   d.help = "known formats: YYYY-MM-DD, M/D/YYYY (month first), D/M/YYYY (day first), D.M.YYYY, M-D-YYYY, D-M-YYYY";
 }
 
@@ -491,7 +491,7 @@ ast::UnitDecl AstBuilder::unit_decl(P::UnitDeclContext* c) {
     // A soft keyword (`scale`, `version`, …) is a name elsewhere, but after a number it is read as
     // the word it is, never as a unit: such a unit could be declared and never used.
     if (antlr4::Token* word = real(n->getStart()); word && word->getType() != P::IDENT && word->getType() != P::UNIT_NAME) {
-      auto& d = sink_.error(u.name.span, "reserved-word",
+      auto& d = sink_.error(u.name.span, Code::ReservedWord,
                             fmt::format("`{}` is a word of the language and cannot name a unit", u.name.text));
       d.help = "choose another name, such as `" + u.name.text + "_unit`";
     }

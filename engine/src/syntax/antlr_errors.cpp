@@ -72,7 +72,7 @@ void SyntaxErrorReporter::check_tokens() {
       case ScalepolLexer::UNTERMINATED_STRING: {
         first_unterminated_ = std::min(first_unterminated_, i);
         ast::Span quote = positions_.chars(t->getStartIndex(), t->getStartIndex() + 1);
-        auto& d = sink_.error(quote, "unterminated-string", "unterminated string");
+        auto& d = sink_.error(quote, Code::UnterminatedString, "unterminated string");
         d.help = "add a closing `\"`";
         d.notes.push_back("the string runs to the end of the file");
         break;
@@ -81,7 +81,7 @@ void SyntaxErrorReporter::check_tokens() {
         first_unterminated_ = std::min(first_unterminated_, i);
         set_channel(t, antlr4::Token::HIDDEN_CHANNEL);
         ast::Span open = positions_.chars(t->getStartIndex(), t->getStartIndex() + 2);
-        auto& d = sink_.error(open, "unterminated-comment", "unterminated comment");
+        auto& d = sink_.error(open, Code::UnterminatedComment, "unterminated comment");
         d.help = "add a closing `*/`";
         d.notes.push_back("the comment runs to the end of the file");
         break;
@@ -123,7 +123,7 @@ void SyntaxErrorReporter::check_tokens() {
             reported_tokens_.insert(k);
             break;
           }
-          auto& d = sink_.error(positions_.chars(t->getStartIndex(), all[last]->getStopIndex() + 1), "syntax-error",
+          auto& d = sink_.error(positions_.chars(t->getStartIndex(), all[last]->getStopIndex() + 1), Code::SyntaxError,
                                 fmt::format("`0x{}` is not a number: numbers are written in decimal", digits));
           if (digits.size() <= 15 && digits.find_first_not_of("0123456789abcdefABCDEF") == std::string::npos)
             d.help = fmt::format("write `{}`", std::stoull(digits, nullptr, 16));
@@ -172,13 +172,13 @@ void SyntaxErrorReporter::report_stray_characters(Index first, Index last) {
                             : fmt::format("unexpected characters starting with U+{:04X}", uint32_t(c));
   }
   ast::Span where = positions_.chars(tokens_.get(first)->getStartIndex(), tokens_.get(last)->getStopIndex() + 1);
-  auto& d = sink_.error(where, "unexpected-character", std::move(message));
+  auto& d = sink_.error(where, Code::UnexpectedCharacter, std::move(message));
   d.help = stray_character_help(c);
 }
 
 Diagnostic& SyntaxErrorReporter::report_unknown_unit(const ast::Span& where, const std::string& written,
                                                      const std::string& fallback_help) {
-  auto& d = sink_.error(where, "unknown-unit", fmt::format("unknown unit `{}`", written));
+  auto& d = sink_.error(where, Code::UnknownUnit, fmt::format("unknown unit `{}`", written));
   std::string suggestion = closest_match(written, unit_candidates());
   if (!suggestion.empty()) {
     d.help = fmt::format("did you mean `{}`?", suggestion);
@@ -294,7 +294,7 @@ void SyntaxErrorReporter::syntax_error(antlr4::Parser& parser, antlr4::Token* of
       }
     }
     if (!wanted.empty()) message += ", expected " + wanted;
-    reported = &sink_.error(span(*offending), "syntax-error", std::move(message));
+    reported = &sink_.error(span(*offending), Code::SyntaxError, std::move(message));
     if (!note.empty()) reported->notes.push_back(std::move(note));
   }
   if (++syntax_errors_ >= max_syntax_errors_) {

@@ -34,7 +34,7 @@ class LexerErrorListener : public antlr4::BaseErrorListener {
   explicit LexerErrorListener(DiagnosticSink& sink) : sink_(sink) {}
   void syntaxError(antlr4::Recognizer*, antlr4::Token*, size_t, size_t, const std::string& msg,
                    std::exception_ptr) override {
-    sink_.file_error("internal-error", fmt::format("the lexer failed: {}", msg));
+    sink_.file_error(Code::InternalError, fmt::format("the lexer failed: {}", msg));
   }
 
  private:
@@ -137,9 +137,9 @@ ParseResult parse(const SourceFile& file, const Limits& limits) {
         parse_checked(file, sink, result.module);
       }
     } catch (const std::exception& e) {
-      sink.file_error("internal-error", fmt::format("the parser failed: {}", e.what()));
+      sink.file_error(Code::InternalError, fmt::format("the parser failed: {}", e.what()));
     } catch (...) {
-      sink.file_error("internal-error", "the parser failed");
+      sink.file_error(Code::InternalError, "the parser failed");
     }
     result.diagnostics = sink.take();
   } catch (...) {

@@ -72,7 +72,7 @@ class DirectionReporter {
     const bool was_full = sink_.full();  // then this one is dropped, and the sink notes the cut
     const std::string_view what = comment ? "comment" : "string";
     auto& d = sink_.error(positions().bytes(uint32_t(first->at), uint32_t(first->at + first->length)),
-                          comment ? "text-direction-codepoint-in-comment" : "text-direction-codepoint-in-literal",
+                          comment ? Code::TextDirectionCodepointInComment : Code::TextDirectionCodepointInLiteral,
                           fmt::format("this {} holds an invisible text direction control, U+{:04X} {}", what,
                                       uint32_t(first->cp), bidi_control_name(first->cp)));
     if (count > 1) d.notes.push_back(fmt::format("and {} more: {}", count - 1, others));

@@ -23,7 +23,7 @@ bool check_size(const SourceFile& file, const Limits& limits, DiagnosticSink& si
   // Spans hold 32-bit offsets: that bounds the size whatever the host allows.
   const std::size_t limit = std::min<std::size_t>(limits.max_source_bytes, std::numeric_limits<uint32_t>::max() - 1);
   if (file.text().size() <= limit) return true;
-  sink.file_error("input-too-large",
+  sink.file_error(Code::InputTooLarge,
                   fmt::format("the file is {} bytes, more than the limit of {}", file.text().size(), limit));
   return false;
 }
@@ -33,7 +33,7 @@ bool check_encoding(const SourceFile& file, DiagnosticSink& sink) {
   for (std::size_t i = bom_length(text); i < text.size();) {
     const auto byte = static_cast<unsigned char>(text[i]);
     if (byte == 0) {
-      auto& d = sink.error(locate_bytes(text, uint32_t(i), uint32_t(i + 1)), "nul-byte", "the file contains a nul byte");
+      auto& d = sink.error(locate_bytes(text, uint32_t(i), uint32_t(i + 1)), Code::NulByte, "the file contains a nul byte");
       d.help = "a policy is a text file: remove the byte, or check that this is the right file";
       return false;
     }
@@ -44,7 +44,7 @@ bool check_encoding(const SourceFile& file, DiagnosticSink& sink) {
     char32_t cp;
     std::size_t n = utf8_sequence(text, i, cp);
     if (n == 0) {
-      auto& d = sink.error(locate_bytes(text, uint32_t(i), uint32_t(i + 1)), "invalid-utf8",
+      auto& d = sink.error(locate_bytes(text, uint32_t(i), uint32_t(i + 1)), Code::InvalidUtf8,
                            fmt::format("invalid UTF-8: byte 0x{:02x} does not start a character here", byte));
       d.help = "save the file as UTF-8";
       return false;
@@ -236,7 +236,7 @@ bool check_nesting(const SourceFile& file, const Limits& limits, DiagnosticSink&
   std::size_t at = 0, length = 0;
   if (!NestingScanner(file.text(), limits.max_nesting).scan(at, length)) return true;
   const std::string_view token = std::string_view(file.text()).substr(at, length);
-  auto& d = sink.error(locate_bytes(file.text(), uint32_t(at), uint32_t(at + length)), "nesting-too-deep",
+  auto& d = sink.error(locate_bytes(file.text(), uint32_t(at), uint32_t(at + length)), Code::NestingTooDeep,
                        fmt::format("`{}` is nested more than {} levels deep", token, limits.max_nesting));
   d.notes.push_back("brackets, blocks, prefix operators and `@` count as levels; the limit protects the host from stack exhaustion");
   d.help = "split the expression into named parts with `define`";

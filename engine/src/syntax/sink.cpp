@@ -18,12 +18,12 @@ Diagnostic& DiagnosticSink::add(Diagnostic d) {
   return diagnostics_.items.back();
 }
 
-Diagnostic& DiagnosticSink::error(const ast::Span& span, std::string code, std::string message) {
-  return add(make_diagnostic(file_, span, Severity::Error, std::move(code), std::move(message)));
+Diagnostic& DiagnosticSink::error(const ast::Span& span, Code code, std::string message) {
+  return add(make_diagnostic(file_, span, code, std::move(message)));
 }
 
-Diagnostic& DiagnosticSink::file_error(std::string code, std::string message) {
-  return add(make_diagnostic(file_, ast::Span{}, Severity::Error, std::move(code), std::move(message)));
+Diagnostic& DiagnosticSink::file_error(Code code, std::string message) {
+  return add(make_diagnostic(file_, ast::Span{}, code, std::move(message)));
 }
 
 Diagnostics DiagnosticSink::take() {

@@ -17,9 +17,9 @@ class DiagnosticSink {
 
   // Adds an error and returns it so the caller can set help and notes. Past the cap, the
   // error is dropped (the caller gets a scratch diagnostic to fill).
-  Diagnostic& error(const ast::Span& span, std::string code, std::string message);
+  Diagnostic& error(const ast::Span& span, Code code, std::string message);
   // An error about the whole file (line 0).
-  Diagnostic& file_error(std::string code, std::string message);
+  Diagnostic& file_error(Code code, std::string message);
 
   std::size_t count() const { return diagnostics_.items.size(); }
   bool full() const { return count() >= cap_; }

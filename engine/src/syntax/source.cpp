@@ -25,14 +25,8 @@ Location SourceFile::location(const ast::Span& span) const {
   return loc;
 }
 
-Diagnostic make_diagnostic(const SourceFile& file, const ast::Span& span, Severity severity,
-                           std::string code, std::string message) {
-  Diagnostic d;
-  d.code = std::move(code);
-  d.severity = severity;
-  d.message = std::move(message);
-  d.location = file.location(span);
-  return d;
+Diagnostic make_diagnostic(const SourceFile& file, const ast::Span& span, Code code, std::string message) {
+  return Diagnostic::of(code, std::move(message), file.location(span));
 }
 
 }  // namespace scalepol::syntax

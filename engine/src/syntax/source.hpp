@@ -31,7 +31,6 @@ class SourceFile {
 };
 
 // A diagnostic at a span of a file.
-Diagnostic make_diagnostic(const SourceFile& file, const ast::Span& span, Severity severity,
-                           std::string code, std::string message);
+Diagnostic make_diagnostic(const SourceFile& file, const ast::Span& span, Code code, std::string message);
 
 }  // namespace scalepol::syntax

@@ -168,7 +168,10 @@ TEST_CASE("sarif: codes outside the catalogue become rules after it, once each, 
   REQUIRE(rules.size() == n + 2);
   CHECK(rules.at(n).at("id") == "syntax-error");
   CHECK(rules.at(n).at("name") == "SyntaxError");
-  CHECK(rules.at(n).at("shortDescription").at("text") == "`syntax-error`, found reading or compiling the policy");
+  CHECK(rules.at(n).at("shortDescription").at("text") == "text that is not the policy language, with what was expected");
+  CHECK(rules.at(n).at("fullDescription").at("text") ==
+        "text that is not the policy language, with what was expected. Reported by scalepol's parser, not by a lint "
+        "rule; it cannot be disabled or silenced.");
   CHECK(rules.at(n).at("helpUri") ==
         "https://github.com/scalepol/scalepol/blob/main/docs/lint/README.md#codes-outside-the-catalogue");
   CHECK(rules.at(n).at("defaultConfiguration").at("level") == "error");

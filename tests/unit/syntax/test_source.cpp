@@ -55,8 +55,7 @@ TEST_CASE("location copies the span and adds the line's text") {
 
 TEST_CASE("make_diagnostic") {
   SourceFile f("f.policy", "define x = 1\n");
-  Diagnostic d = syntax::make_diagnostic(f, ast::Span{7, 8, 1, 8, 1, 9}, Severity::Warning, "unused-definition",
-                                         "`x` is never used");
+  Diagnostic d = syntax::make_diagnostic(f, ast::Span{7, 8, 1, 8, 1, 9}, Code::UnusedDefinition, "`x` is never used");
   CHECK(d.code == "unused-definition");
   CHECK(d.severity == Severity::Warning);
   CHECK(d.message == "`x` is never used");

@@ -5,8 +5,6 @@
 
 namespace scalepol::linter::rules {
 
-const Rule allow_without_reason{{"allow-without-reason", Severity::Warning, "hygiene",
-                                 "a `scalepol-allow` comment that gives no reason (it silences nothing)", false},
-                                nullptr};
+const Rule allow_without_reason{Code::AllowWithoutReason, nullptr};
 
 }  // namespace scalepol::linter::rules

@@ -58,7 +58,7 @@ void check(Context& cx, int32_t m, const ast::BenchmarkDecl& b) {
     if (s) unspecified.push_back(e.key);
   }
   if (missing.empty()) return;
-  auto& d = cx.report(benchmark_no_elicitation.info, m, b.name.span,
+  auto& d = cx.report(benchmark_no_elicitation.code, m, b.name.span,
                       fmt::format("benchmark `{}` does not say its {}", b.name.text, list_or(missing)));
   for (auto key : unspecified) d.notes.push_back(fmt::format("`{} unspecified`: the text leaves it open", key));
   d.notes.push_back("scores depend on elicitation: enhancements such as tools, prompting and scaffolding are worth "
@@ -78,8 +78,6 @@ void run(Context& cx) {
 
 }  // namespace
 
-const Rule benchmark_no_elicitation{{"benchmark-no-elicitation", Severity::Warning, "benchmarks",
-                         "a benchmark without its elicitation settings (shots, chain of thought, tools, scaffolding)", false},
-                        &run};
+const Rule benchmark_no_elicitation{Code::BenchmarkNoElicitation, &run};
 
 }  // namespace scalepol::linter::rules

@@ -21,7 +21,7 @@ const ast::Setting* find_setting(const ast::BenchmarkDecl& b, std::string_view k
 void check(Context& cx, int32_t m, const ast::BenchmarkDecl& b) {
   const auto* version = find_setting(b, "version");
   if (version && version->kind != ast::Setting::Kind::Unspecified) return;
-  auto& d = cx.report(benchmark_no_version.info, m, version ? version->span : b.name.span,
+  auto& d = cx.report(benchmark_no_version.code, m, version ? version->span : b.name.span,
                       fmt::format("benchmark `{}` does not say its version", b.name.text));
   d.notes.push_back(version ? "written `unspecified`: the text leaves it open" : "not addressed at all");
   d.notes.push_back("benchmarks are revised (questions fixed, removed or added); a threshold on a score holds for "
@@ -36,8 +36,6 @@ void run(Context& cx) {
 
 }  // namespace
 
-const Rule benchmark_no_version{{"benchmark-no-version", Severity::Warning, "benchmarks",
-                         "a benchmark without a version", false},
-                        &run};
+const Rule benchmark_no_version{Code::BenchmarkNoVersion, &run};
 
 }  // namespace scalepol::linter::rules

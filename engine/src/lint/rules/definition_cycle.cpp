@@ -5,8 +5,6 @@
 
 namespace scalepol::linter::rules {
 
-const Rule definition_cycle{{"definition-cycle", Severity::Error, "hygiene",
-                         "rules that depend on themselves", true},
-                        nullptr};
+const Rule definition_cycle{Code::DefinitionCycle, nullptr};
 
 }  // namespace scalepol::linter::rules

@@ -5,8 +5,6 @@
 
 namespace scalepol::linter::rules {
 
-const Rule duplicate_definition{{"duplicate-definition", Severity::Error, "hygiene",
-                         "a name defined twice", true},
-                        nullptr};
+const Rule duplicate_definition{Code::DuplicateDefinition, nullptr};
 
 }  // namespace scalepol::linter::rules

@@ -24,8 +24,6 @@ void run(Context& cx) {
 
 }  // namespace
 
-const Rule ec_no_baseline{{"ec-no-baseline", Severity::Warning, "effective compute",
-                         "effective compute without the baseline techniques it is measured against", false},
-                        &run};
+const Rule ec_no_baseline{Code::EcNoBaseline, &run};
 
 }  // namespace scalepol::linter::rules

@@ -24,8 +24,6 @@ void run(Context& cx) {
 
 }  // namespace
 
-const Rule ec_no_baseline_date{{"ec-no-baseline-date", Severity::Warning, "effective compute",
-                         "effective compute without the vintage (date) of its baseline", false},
-                        &run};
+const Rule ec_no_baseline_date{Code::EcNoBaselineDate, &run};
 
 }  // namespace scalepol::linter::rules

@@ -20,7 +20,7 @@ constexpr const char* kWhy =
 
 // `metric example loss "…"`: a metric is named, but the text does not commit to it.
 void report_example(Context& cx, int32_t m, const ast::EffectiveComputeDecl& ec) {
-  auto& d = cx.report(ec_no_metric.info, m, ec.metric.span,
+  auto& d = cx.report(ec_no_metric.code, m, ec.metric.span,
                       fmt::format("effective compute `{}` gives its metric only as an example", ec.name.text));
   d.notes.push_back("an example is not a definition: another metric would meet the text as well "
                     "(RSP v1.0: \"e.g. cross-entropy loss on a test set\")");
@@ -45,8 +45,6 @@ void run(Context& cx) {
 
 }  // namespace
 
-const Rule ec_no_metric{{"ec-no-metric", Severity::Warning, "effective compute",
-                         "effective compute without a metric or benchmark, or with one given only as an example", false},
-                        &run};
+const Rule ec_no_metric{Code::EcNoMetric, &run};
 
 }  // namespace scalepol::linter::rules

@@ -26,8 +26,6 @@ void run(Context& cx) {
 
 }  // namespace
 
-const Rule ec_no_scale{{"ec-no-scale", Severity::Warning, "effective compute",
-                         "effective compute without the reference model scale (efficiency ratios are not scale-invariant)", false},
-                        &run};
+const Rule ec_no_scale{Code::EcNoScale, &run};
 
 }  // namespace scalepol::linter::rules

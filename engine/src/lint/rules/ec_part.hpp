@@ -20,7 +20,7 @@ inline bool ec_part_open(const ast::EcPart& part) { return part.state != ast::Ec
 inline Diagnostic& report_open_part(Context& cx, const Rule& rule, int32_t m, const ast::EffectiveComputeDecl& ec,
                                     const ast::EcPart& part, std::string message) {
   const bool written = part.state == ast::EcPart::State::Unspecified;
-  auto& d = cx.report(rule.info, m, written ? part.span : ec.name.span, std::move(message));
+  auto& d = cx.report(rule.code, m, written ? part.span : ec.name.span, std::move(message));
   d.notes.push_back(written ? "written `unspecified`: the text leaves it open" : "not addressed at all");
   return d;
 }

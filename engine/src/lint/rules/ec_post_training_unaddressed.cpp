@@ -25,8 +25,6 @@ void run(Context& cx) {
 
 }  // namespace
 
-const Rule ec_post_training_unaddressed{{"ec-post-training-unaddressed", Severity::Warning, "effective compute",
-                         "effective compute silent on post-training enhancements (scaffolding, chain of thought, tools)", false},
-                        &run};
+const Rule ec_post_training_unaddressed{Code::EcPostTrainingUnaddressed, &run};
 
 }  // namespace scalepol::linter::rules

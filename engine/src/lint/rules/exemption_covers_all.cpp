@@ -19,7 +19,7 @@ void run(Context& cx) {
       if (!ex.when || !ex.applies_to_all) continue;
       auto reasons = never_false(cx.program(), *ex.when, cx.program().files[m].get(), &cache);
       if (!reasons) continue;
-      auto& d = cx.report(exemption_covers_all.info, m, ex.when->span,
+      auto& d = cx.report(exemption_covers_all.code, m, ex.when->span,
                           fmt::format("exemption `{}` lifts every obligation from every model", ex.name.text));
       d.notes.push_back("its condition is never false: " + reasons_text(*reasons));
       d.notes.push_back(
@@ -31,8 +31,6 @@ void run(Context& cx) {
 
 }  // namespace
 
-const Rule exemption_covers_all{{"exemption-covers-all", Severity::Warning, "exemptions",
-                                 "an exemption that lifts every obligation for every model", false},
-                                &run};
+const Rule exemption_covers_all{Code::ExemptionCoversAll, &run};
 
 }  // namespace scalepol::linter::rules

@@ -16,7 +16,7 @@ void run(Context& cx) {
       if (!ex.when) continue;
       auto reasons = never_true(cx.program(), *ex.when, cx.program().files[m].get(), &cache);
       if (!reasons) continue;
-      auto& d = cx.report(exemption_never_applies.info, m, ex.when->span,
+      auto& d = cx.report(exemption_never_applies.code, m, ex.when->span,
                           "this condition can never hold: " + reasons_text(*reasons));
       d.notes.push_back(fmt::format("exemption `{}` never applies, so it lifts no obligation from any model", ex.name.text));
       d.help = "check each comparison's direction and bound, and whether `and` should be `or`";
@@ -25,8 +25,6 @@ void run(Context& cx) {
 
 }  // namespace
 
-const Rule exemption_never_applies{{"exemption-never-applies", Severity::Warning, "exemptions",
-                                    "an exemption whose condition can never hold", false},
-                                   &run};
+const Rule exemption_never_applies{Code::ExemptionNeverApplies, &run};
 
 }  // namespace scalepol::linter::rules

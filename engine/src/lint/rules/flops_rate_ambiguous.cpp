@@ -23,7 +23,7 @@ bool is_ambiguous(const std::string& unit) {
 }
 
 void report(Context& cx, int32_t m, const ast::Span& span, const std::string& unit) {
-  auto& d = cx.report(flops_rate_ambiguous.info, m, span,
+  auto& d = cx.report(flops_rate_ambiguous.code, m, span,
                       fmt::format("`{}` can mean operations or operations per second", unit));
   const bool rate = check::find_unit(unit)->dim == ast::Dim::ComputeRate;
   d.notes.push_back(rate ? fmt::format("scalepol reads `{}` as `FLOP/s`, a rate", unit)
@@ -79,8 +79,6 @@ void run(Context& cx) {
 
 }  // namespace
 
-const Rule flops_rate_ambiguous{{"flops-rate-ambiguous", Severity::Warning, "units",
-                         "`FLOPs` or `FLOPS`: operations, or operations per second?", false},
-                        &run};
+const Rule flops_rate_ambiguous{Code::FlopsRateAmbiguous, &run};
 
 }  // namespace scalepol::linter::rules

@@ -5,8 +5,6 @@
 
 namespace scalepol::linter::rules {
 
-const Rule import_cycle{{"import-cycle", Severity::Error, "hygiene",
-                         "a file that imports itself through its imports", true},
-                        nullptr};
+const Rule import_cycle{Code::ImportCycle, nullptr};
 
 }  // namespace scalepol::linter::rules

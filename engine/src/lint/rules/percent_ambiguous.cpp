@@ -65,7 +65,7 @@ const ast::Expr* score_divisor(const check::Program& p, const ast::Expr& e, Divi
 void report(Context& cx, int32_t m, const ast::Expr& pct, const ast::Expr& score_expr) {
   const auto score = written(cx.program().files[m].get(), score_expr);
   const auto n = pct.text.empty() ? model::format_number(pct.number) : pct.text;
-  auto& d = cx.report(percent_ambiguous.info, m, pct.span,
+  auto& d = cx.report(percent_ambiguous.code, m, pct.span,
                       fmt::format("`{} %` of a benchmark score: {} percent of the score, or {} percentage points?", n, n, n));
   d.notes.push_back(fmt::format("`%` is a ratio, so this is {} percent of `{}`; a score is itself a percentage, and a "
                                 "reader may take it as points",
@@ -111,9 +111,6 @@ void run(Context& cx) {
 
 }  // namespace
 
-const Rule percent_ambiguous{{"percent-ambiguous", Severity::Warning, "triggers",
-                              "a percent change on a percentage-valued benchmark: relative, or percentage points?",
-                              false},
-                             &run};
+const Rule percent_ambiguous{Code::PercentAmbiguous, &run};
 
 }  // namespace scalepol::linter::rules

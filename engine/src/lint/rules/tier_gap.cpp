@@ -59,7 +59,7 @@ void check_ladder(Context& cx, int32_t m, const ast::TiersDecl& decl) {
     Interval shown = gap;
     if (shown.lo == floor) shown.lo_closed = false;
     const auto w = model::format_quantity(witness(shown), *dim);
-    auto& d = cx.report(tier_gap.info, m, blame(decl, ends, gap),
+    auto& d = cx.report(tier_gap.code, m, blame(decl, ends, gap),
                         fmt::format("{} falls in no tier of `{}`", w, decl.name.text));
     d.notes.push_back(gap.is_point()
                           ? fmt::format("a model at {} gets no tier of `{}`, and none of its tiers' obligations",
@@ -77,6 +77,6 @@ void run(Context& cx) {
 
 }  // namespace
 
-const Rule tier_gap{{"tier-gap", Severity::Warning, "tiers", "a value that falls in no tier of a ladder", false}, &run};
+const Rule tier_gap{Code::TierGap, &run};
 
 }  // namespace scalepol::linter::rules

@@ -79,7 +79,7 @@ void check_ladder(Context& cx, int32_t m, const ast::TiersDecl& decl) {
       if (!mine) continue;
       const auto& later = decl.tiers[j].name.text;
       const auto& earlier = decl.tiers[i].name.text;
-      auto& d = cx.report(tier_order.info, m, mine->span,
+      auto& d = cx.report(tier_order.code, m, mine->span,
                           fmt::format("tier `{}` ({}) comes after `{}` ({})", later, bound_text(*mine, *dim), earlier,
                                       bound_text(*theirs, *dim)));
       d.notes.push_back(fmt::format("evaluation treats later tiers as higher: `{}` ranks above `{}`, and a tier written "
@@ -97,6 +97,6 @@ void run(Context& cx) {
 
 }  // namespace
 
-const Rule tier_order{{"tier-order", Severity::Warning, "tiers", "tiers not in the order of their thresholds", false}, &run};
+const Rule tier_order{Code::TierOrder, &run};
 
 }  // namespace scalepol::linter::rules

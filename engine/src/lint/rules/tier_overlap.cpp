@@ -161,7 +161,7 @@ void check_ladder(Context& cx, int32_t m, const ast::TiersDecl& decl) {
     const auto& first = decl.tiers[i].name.text;
     const auto& later = decl.tiers[j].name.text;
     const auto w = model::format_quantity(witness(shared), *dim);
-    auto& d = cx.report(tier_overlap.info, m, blame(decl.tiers[j], b, shared),
+    auto& d = cx.report(tier_overlap.code, m, blame(decl.tiers[j], b, shared),
                         fmt::format("{} falls in both `{}` and `{}`", w, first, later));
     d.notes.push_back(fmt::format("`{}` holds {} and `{}` holds {}; both hold {}", first, describe_interval(a, *dim),
                                   later, describe_interval(b, *dim), describe_interval(shared, *dim)));
@@ -182,7 +182,6 @@ void run(Context& cx) {
 
 }  // namespace
 
-const Rule tier_overlap{{"tier-overlap", Severity::Warning, "tiers", "a value that falls in two tiers of one ladder", false},
-                        &run};
+const Rule tier_overlap{Code::TierOverlap, &run};
 
 }  // namespace scalepol::linter::rules

@@ -28,7 +28,7 @@ void run(Context& cx) {
 void check(Context& cx, int32_t m, const ast::Expr& when, std::string consequence, SolverCache& cache) {
   auto reasons = never_true(cx.program(), when, cx.program().files[m].get(), &cache);
   if (!reasons) return;
-  auto& d = cx.report(trigger_never_fires.info, m, when.span,
+  auto& d = cx.report(trigger_never_fires.code, m, when.span,
                       "this condition can never hold: " + reasons_text(*reasons));
   d.notes.push_back(std::move(consequence));
   d.notes.push_back("a rule that can never fire reads as a safeguard the policy does not have");
@@ -37,8 +37,6 @@ void check(Context& cx, int32_t m, const ast::Expr& when, std::string consequenc
 
 }  // namespace
 
-const Rule trigger_never_fires{{"trigger-never-fires", Severity::Warning, "triggers",
-                                "a trigger whose condition can never hold", false},
-                               &run};
+const Rule trigger_never_fires{Code::TriggerNeverFires, &run};
 
 }  // namespace scalepol::linter::rules

@@ -142,7 +142,7 @@ std::string reference_name(const check::Program& p, bool& declared) {
 void report(Context& cx, int32_t m, const ast::Expr& cmp, const Change& c) {
   const auto* source = cx.program().files[m].get();
   const bool relative = c.kind != Change::Kind::Difference;
-  auto& d = cx.report(trigger_no_reference.info, m, c.amount->span,
+  auto& d = cx.report(trigger_no_reference.code, m, c.amount->span,
                       fmt::format("`{}` is a {}change, but against what?", written(source, *c.amount),
                                   relative ? "relative " : ""));
   const auto base = written(source, *c.base);
@@ -193,8 +193,6 @@ void run(Context& cx) {
 
 }  // namespace
 
-const Rule trigger_no_reference{{"trigger-no-reference", Severity::Warning, "triggers",
-                                 "a relative change (2x, +5 pp) with no stated reference point", false},
-                                &run};
+const Rule trigger_no_reference{Code::TriggerNoReference, &run};
 
 }  // namespace scalepol::linter::rules

@@ -5,8 +5,6 @@
 
 namespace scalepol::linter::rules {
 
-const Rule undefined_name{{"undefined-name", Severity::Error, "hygiene",
-                         "an unknown name, with the closest known one", true},
-                        nullptr};
+const Rule undefined_name{Code::UndefinedName, nullptr};
 
 }  // namespace scalepol::linter::rules

@@ -5,8 +5,6 @@
 
 namespace scalepol::linter::rules {
 
-const Rule undefined_term{{"undefined-term", Severity::Warning, "effective compute",
-                         "a term of art (effective compute) used with no definition", true},
-                        nullptr};
+const Rule undefined_term{Code::UndefinedTerm, nullptr};
 
 }  // namespace scalepol::linter::rules

@@ -5,8 +5,6 @@
 
 namespace scalepol::linter::rules {
 
-const Rule unit_mismatch{{"unit-mismatch", Severity::Error, "units",
-                         "incompatible units compared or combined", true},
-                        nullptr};
+const Rule unit_mismatch{Code::UnitMismatch, nullptr};
 
 }  // namespace scalepol::linter::rules

@@ -44,7 +44,7 @@ void report(Context& cx, int32_t m, const ast::Expr& number, ast::Dim other) {
   const auto written = model::expr_text(number);
   const auto base = check::base_unit_name(other);
   auto message = fmt::format("`{}` has no unit, but it is compared with {}", written, check::dim_description(other));
-  auto& d = cx.report(unitless_threshold.info, m, number.span, std::move(message));
+  auto& d = cx.report(unitless_threshold.code, m, number.span, std::move(message));
   d.notes.push_back(is_literal(number) ? fmt::format("it is read in the base unit, as `{} {}`", written, base)
                                        : fmt::format("its value is read in the base unit, {}", base));
   d.notes.push_back("a threshold without its unit can be read in more than one way");
@@ -90,8 +90,6 @@ void run(Context& cx) {
 
 }  // namespace
 
-const Rule unitless_threshold{{"unitless-threshold", Severity::Warning, "units",
-                         "a number without a unit compared with a quantity that has one", false},
-                        &run};
+const Rule unitless_threshold{Code::UnitlessThreshold, &run};
 
 }  // namespace scalepol::linter::rules

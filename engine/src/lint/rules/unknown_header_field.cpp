@@ -5,8 +5,6 @@
 
 namespace scalepol::linter::rules {
 
-const Rule unknown_header_field{{"unknown-header-field", Severity::Warning, "hygiene",
-                         "a policy header field scalepol does not know", true},
-                        nullptr};
+const Rule unknown_header_field{Code::UnknownHeaderField, nullptr};
 
 }  // namespace scalepol::linter::rules

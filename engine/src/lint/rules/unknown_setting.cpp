@@ -5,8 +5,6 @@
 
 namespace scalepol::linter::rules {
 
-const Rule unknown_setting{{"unknown-setting", Severity::Warning, "benchmarks",
-                         "a benchmark setting scalepol does not know", true},
-                        nullptr};
+const Rule unknown_setting{Code::UnknownSetting, nullptr};
 
 }  // namespace scalepol::linter::rules

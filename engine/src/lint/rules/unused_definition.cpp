@@ -73,7 +73,7 @@ struct Places {
 };
 
 void report(Context& cx, int32_t m, const ast::Ident& name) {
-  auto& d = cx.report(unused_definition.info, m, name.span, fmt::format("`{}` is defined but never used", name.text));
+  auto& d = cx.report(unused_definition.code, m, name.span, fmt::format("`{}` is defined but never used", name.text));
   d.notes.push_back("no rule reads it, so it changes no verdict: a rule may be reading another name instead");
   d.help = "remove it, or use it in a rule";
 }
@@ -99,8 +99,6 @@ void run(Context& cx) {
 
 }  // namespace
 
-const Rule unused_definition{{"unused-definition", Severity::Warning, "hygiene",
-                         "a definition nothing uses", false},
-                        &run};
+const Rule unused_definition{Code::UnusedDefinition, &run};
 
 }  // namespace scalepol::linter::rules

@@ -11,7 +11,7 @@ namespace scalepol::linter::rules {
 namespace {
 
 void report(Context& cx, int32_t m, const ast::Expr& e) {
-  auto& d = cx.report(vague_condition.info, m, e.span, fmt::format("`{}` has no operational test", written(cx.program().files[m].get(), e)));
+  auto& d = cx.report(vague_condition.code, m, e.span, fmt::format("`{}` has no operational test", written(cx.program().files[m].get(), e)));
   d.notes.push_back("it can never be decided from a record, so every verdict that rests on it is unknown");
   d.notes.push_back(
       "OpenAI's Preparedness Framework (Beta, 2023) evaluates \"whenever there is a >2x effective compute increase "
@@ -30,8 +30,6 @@ void run(Context& cx) {
 
 }  // namespace
 
-const Rule vague_condition{{"vague-condition", Severity::Warning, "triggers",
-                            "a free-text condition with no operational test", false},
-                           &run};
+const Rule vague_condition{Code::VagueCondition, &run};
 
 }  // namespace scalepol::linter::rules
