@@ -7,10 +7,14 @@
 //   bench_scalepol check FILE... [--repeat R]                compile_file + lint, per file: check_ms
 //   bench_scalepol report POLICY DATA OUT                    Policy::evaluate's Report written in
 //                                                            run_jsonl's format (a cross-check)
+//   bench_scalepol whole-json POLICY DATA OUT                load_records, Policy::evaluate and
+//                                                            render_report_json: the whole report in
+//                                                            memory, as `run --format json` was made
 #include <algorithm>
 #include <chrono>
 #include <cstdio>
 #include <cstdlib>
+#include <fstream>
 #include <functional>
 #include <optional>
 #include <string>
@@ -28,7 +32,8 @@ namespace {
                "bench_scalepol: %s\n"
                "usage: bench_scalepol load|eval POLICY DATA [--repeat R]\n"
                "       bench_scalepol sweep SWEEP_POLICY SINGLE_POLICY DATA [--repeat R]\n"
-               "       bench_scalepol check FILE... [--repeat R]\n",
+               "       bench_scalepol check FILE... [--repeat R]\n"
+               "       bench_scalepol report|whole-json POLICY DATA OUT\n",
                why.c_str());
   std::exit(2);
 }
@@ -160,6 +165,17 @@ int main(int argc, char** argv) {
     if (args.size() != 3) usage("report takes POLICY DATA OUT");
     const scalepol::Policy policy = compile(args[0]);
     return write_report(policy, load(args[1], policy), args[2]);
+  }
+
+  if (mode == "whole-json") {
+    if (args.size() != 3) usage("whole-json takes POLICY DATA OUT");
+    const scalepol::Policy policy = compile(args[0]);
+    const scalepol::Records records = load(args[1], policy);
+    auto report = policy.evaluate(records);
+    if (!report) fail("evaluate", report.error());
+    std::ofstream out(args[2], std::ios::binary);
+    scalepol::render_report_json(out, *report);
+    return out ? 0 : 1;
   }
 
   if (mode == "sweep") {

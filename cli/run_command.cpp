@@ -21,13 +21,9 @@ namespace scalepol::cli {
 
 namespace {
 
-void render(std::ostream& out, const Report& report, const RunOptions& options, bool color) {
-  if (options.format == "json") {
-    render_report_json(out, report);
-  } else {
-    const auto shows = [&](const char* what) { return std::ranges::find(options.show, what) != options.show.end(); };
-    render_report_text(out, report, {.color = color, .exemptions = shows("exemptions"), .obligations = shows("obligations")});
-  }
+void write_text_report(std::ostream& out, const Report& report, const RunOptions& options, bool color) {
+  const auto shows = [&](const char* what) { return std::ranges::find(options.show, what) != options.show.end(); };
+  render_report_text(out, report, {.color = color, .exemptions = shows("exemptions"), .obligations = shows("obligations")});
 }
 
 // Writes what `produce` makes to -o FILE (atomically: the old file stays whole if anything fails)
@@ -71,8 +67,8 @@ int write_html(const RunOptions& options, const Report& report, const Policy& po
   return kClean;
 }
 
-// --format jsonl: records are read, evaluated and written a block at a time (run_jsonl), so a file
-// of any size runs in flat memory.
+// --format jsonl and json: records are read, evaluated and written a block at a time (run_jsonl,
+// run_json), so a file of any size runs in flat memory.
 int run_streaming(const RunOptions& options) {
   Progress progress(progress_label(options));
   auto policy = compile_policy(options.inputs.policy, options.inputs.compile);
@@ -88,7 +84,8 @@ int run_streaming(const RunOptions& options) {
   progress.phase("evaluating");
   std::optional<Expected<StreamSummary, Diagnostics>> result;
   auto produce = [&](std::ostream& out) {
-    result = run_jsonl(*policy, options.inputs.models, out, stream);
+    result = options.format == "json" ? run_json(*policy, options.inputs.models, out, stream)
+                                      : run_jsonl(*policy, options.inputs.models, out, stream);
     // A run that stops (unreadable data) must not replace the file with half a report.
     if (!*result) out.setstate(std::ios::failbit);
   };
@@ -121,7 +118,7 @@ int run_run(const RunOptions& options) {
                 options.color);
     return kFailure;
   }
-  if (options.format == "jsonl") return run_streaming(options);
+  if (options.format == "jsonl" || options.format == "json") return run_streaming(options);
   Progress progress(progress_label(options));
   auto inputs = load_inputs(options.inputs, options.color, &progress);
   if (!inputs) return kFailure;
@@ -140,7 +137,7 @@ int run_run(const RunOptions& options) {
     if (int status = write_html(options, *report, inputs->policy, records); status != kClean) return status;
   } else if (auto error = write_output(options.output, [&](std::ostream& out) {
                // Colour belongs to terminals: a report written to a file never carries it.
-               render(out, *report, options, options.output.empty() && use_color(options.color, stdout));
+               write_text_report(out, *report, options, options.output.empty() && use_color(options.color, stdout));
              })) {
     print_error(*error, options.color);
     return kFailure;

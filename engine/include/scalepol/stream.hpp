@@ -7,6 +7,7 @@
 //
 //   std::ofstream out("report.jsonl");
 //   auto summary = scalepol::run_jsonl(policy, "models.csv", out);   // streams: flat memory
+//   scalepol::run_json(policy, "models.csv", json_out);               // the full report, streamed
 #pragma once
 
 #include <cstddef>
@@ -79,5 +80,13 @@ struct StreamSummary {
 // `.json` file whose first block is blank (whether it is an array is not known from that block).
 SCALEPOL_API Expected<StreamSummary, Diagnostics> run_jsonl(const Policy& policy, const std::string& data_path, std::ostream& out,
                                                             const StreamOptions& options = {});
+
+// The report render_report_json writes for policy.evaluate(records) (docs/json-output.md), byte
+// for byte, but written as the file is read: a block of records at a time is evaluated, with the
+// reasons of every verdict, and its results written, so memory stays flat as the file grows (with
+// the same exceptions as run_jsonl, and without its check for duplicate model names). On an
+// error the output holds a partial report: write to a temporary file and keep it only on success.
+SCALEPOL_API Expected<StreamSummary, Diagnostics> run_json(const Policy& policy, const std::string& data_path, std::ostream& out,
+                                                           const StreamOptions& options = {});
 
 }  // namespace scalepol

@@ -1,4 +1,5 @@
-// evaluate_table and run_jsonl: the compiled evaluator behind the public API.
+// evaluate_table, run_jsonl and run_json: the evaluators behind the public API, over records read a
+// block at a time.
 #include "scalepol/stream.hpp"
 
 #include <algorithm>
@@ -12,7 +13,10 @@
 #include "data/stream.hpp"
 #include "eval/batch.hpp"
 #include "eval/compiled.hpp"
+#include "eval/evaluator.hpp"
+#include "eval/sweep.hpp"
 #include "report/jsonl.hpp"
+#include "report/report_json.hpp"
 
 namespace scalepol {
 
@@ -169,6 +173,47 @@ class JsonlRun {
   std::vector<eval::Cell> batch_cells_;
 };
 
+// --format json streamed: each block's records through the evaluator that gives reasons (the one
+// Policy::evaluate runs), each result written as it is made, by the writer render_report_json
+// uses.
+class ReportJsonRun {
+ public:
+  ReportJsonRun(const Policy& policy, std::ostream& out, int32_t as_of, const std::string& as_of_text)
+      : program_(*internals(policy).program),
+        step_limit_(internals(policy).limits.max_eval_steps_per_record),
+        readings_(eval::enumerate_readings(program_)),
+        as_of_(as_of),
+        out_(out),
+        sink_(&out),
+        writer_(sink_, program_.name, program_.title, as_of_text) {}
+
+  bool records(const model::RecordSet& set) {
+    eval::Evaluator ev(program_, set, as_of_);
+    ev.set_step_limit(step_limit_);
+    eval::Sweep sweep(ev, readings_);
+    for (const auto& r : set.records) writer_.result(sweep.verdicts(r));
+    count_ += set.records.size();
+    return static_cast<bool>(out_);
+  }
+
+  bool flush() {
+    writer_.finish();
+    return static_cast<bool>(out_);
+  }
+
+  std::size_t count() const { return count_; }
+
+ private:
+  const check::Program& program_;
+  std::size_t step_limit_;
+  eval::Readings readings_;
+  int32_t as_of_;
+  std::ostream& out_;
+  report::Sink sink_;
+  report::ReportJsonWriter writer_;
+  std::size_t count_ = 0;
+};
+
 Diagnostics write_failed(const std::string& path) {
   Diagnostics out;
   Diagnostic d;
@@ -180,15 +225,13 @@ Diagnostics write_failed(const std::string& path) {
   return out;
 }
 
-}  // namespace
-
-Expected<StreamSummary, Diagnostics> run_jsonl(const Policy& policy, const std::string& data_path, std::ostream& out,
-                                               const StreamOptions& options) {
-  auto as_of = api::parse_as_of(options.eval.as_of);
-  if (!as_of) return make_unexpected(std::move(as_of.error()));
+// Reads the data a block at a time (or whole, when it must) and hands each block to `run`, which
+// evaluates and writes it: records(set), then flush() once at the end; count() records so far.
+template <class Run>
+Expected<StreamSummary, Diagnostics> stream_through(const Policy& policy, const std::string& data_path,
+                                                    const StreamOptions& options, Run& run) {
   try {
     const auto& impl = internals(policy);
-    JsonlRun run(policy, out, *as_of);
     StreamSummary summary;
 
     // Whole: `@` references need every record at hand, and a JSON array is one document.
@@ -241,6 +284,28 @@ Expected<StreamSummary, Diagnostics> run_jsonl(const Policy& policy, const std::
     for (Diagnostic& d : stream->columns_not_found(impl.compiled->fields_behind_verdicts(), run.count() > 0).items)
       summary.diagnostics.add(std::move(d));
     return summary;
+  } catch (const std::exception& ex) {
+    return make_unexpected(api::internal_error(ex, data_path));
+  }
+}
+
+}  // namespace
+
+Expected<StreamSummary, Diagnostics> run_jsonl(const Policy& policy, const std::string& data_path, std::ostream& out,
+                                               const StreamOptions& options) {
+  auto as_of = api::parse_as_of(options.eval.as_of);
+  if (!as_of) return make_unexpected(std::move(as_of.error()));
+  JsonlRun run(policy, out, *as_of);
+  return stream_through(policy, data_path, options, run);
+}
+
+Expected<StreamSummary, Diagnostics> run_json(const Policy& policy, const std::string& data_path, std::ostream& out,
+                                              const StreamOptions& options) {
+  auto as_of = api::parse_as_of(options.eval.as_of);
+  if (!as_of) return make_unexpected(std::move(as_of.error()));
+  try {
+    ReportJsonRun run(policy, out, *as_of, options.eval.as_of);
+    return stream_through(policy, data_path, options, run);
   } catch (const std::exception& ex) {
     return make_unexpected(api::internal_error(ex, data_path));
   }

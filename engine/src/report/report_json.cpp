@@ -1,12 +1,13 @@
 // An evaluation report as JSON (docs/json-output.md), one line per model. Keys come in a fixed
 // order; the optional strings and lists of a verdict (because, unknown_fields, quote, source)
 // are left out when empty, which keeps a report over many models small without losing anything.
-#include "report/json_writer.hpp"
+#include "report/report_json.hpp"
+
 #include "report/verdict_json.hpp"
-#include "report/sink.hpp"
-#include "scalepol/report.hpp"
 
 namespace scalepol {
+
+namespace report {
 
 namespace {
 
@@ -14,35 +15,50 @@ namespace {
 // line of its own.
 constexpr std::size_t kOneLinePerResult = 2;
 
-
-void write_verdict(report::JsonWriter& json, const Verdict& v) {
+void write_verdict(JsonWriter& json, const Verdict& v) {
   json.begin_object();
-  report::write_verdict_members(json, v);
+  write_verdict_members(json, v);
   json.end_object();
 }
 
+}  // namespace
+
+ReportJsonWriter::ReportJsonWriter(Sink& sink, std::string_view policy, std::string_view title, std::string_view as_of)
+    : sink_(sink), json_(sink.buffer(), 2, kOneLinePerResult) {
+  json_.begin_object();
+  json_.member("policy", policy);
+  json_.member("title", title);
+  json_.member("as_of", as_of);
+  json_.key("results");
+  json_.begin_array();
+}
+
+void ReportJsonWriter::result(const ModelResult& result) {
+  json_.begin_object();
+  json_.member("model", result.model);
+  json_.key("verdicts");
+  json_.begin_array();
+  for (const Verdict& v : result.verdicts) write_verdict(json_, v);
+  json_.end_array();
+  json_.end_object();
+  sink_.drain_if_large();
+}
+
+void ReportJsonWriter::finish() {
+  json_.end_array();
+  json_.end_object();
+  sink_.buffer().push_back('\n');
+  sink_.finish();
+}
+
+}  // namespace report
+
+namespace {
+
 void write_report(report::Sink& sink, const Report& r) {
-  report::JsonWriter json(sink.buffer(), 2, kOneLinePerResult);
-  json.begin_object();
-  json.member("policy", r.policy);
-  json.member("title", r.title);
-  json.member("as_of", r.as_of);
-  json.key("results");
-  json.begin_array();
-  for (const ModelResult& result : r.results) {
-    json.begin_object();
-    json.member("model", result.model);
-    json.key("verdicts");
-    json.begin_array();
-    for (const Verdict& v : result.verdicts) write_verdict(json, v);
-    json.end_array();
-    json.end_object();
-    sink.drain_if_large();
-  }
-  json.end_array();
-  json.end_object();
-  sink.buffer().push_back('\n');
-  sink.finish();
+  report::ReportJsonWriter writer(sink, r.policy, r.title, r.as_of);
+  for (const ModelResult& result : r.results) writer.result(result);
+  writer.finish();
 }
 
 }  // namespace
