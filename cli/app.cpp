@@ -40,7 +40,7 @@ std::string command_word(int argc, char** argv) {
 }
 
 const std::vector<std::string> kFormats = {"text", "json"};
-const std::vector<std::string> kRunFormats = {"text", "json", "jsonl", "html"};
+const std::vector<std::string> kRunFormats = {"text", "json", "jsonl", "csv", "html"};
 const std::vector<std::string> kCheckFormats = {"text", "json", "sarif"};
 const char* const kModelsHelp =
     "model records: CSV, JSON (an array) or JSON Lines; `-` reads standard input (name its --data-format)";
@@ -95,7 +95,8 @@ int run_app(int argc, char** argv) {
   run_cmd->add_option("--models", run.inputs.models, kModelsHelp)->required();
   run_cmd->add_option("--format", run.format,
                       "report: text (a table), json, jsonl (one line per model, verdicts without reasons, "
-                      "streamed: for large files), or html (one self-contained page: a chart and a table)")
+                      "for large files), csv (one row per model, four columns per rule: value, status, "
+                      "robust, depends_on), or html (one self-contained page: a chart and a table)")
       ->check(CLI::IsMember(kRunFormats))
       ->capture_default_str();
   run_cmd->add_option("--as-of", run.as_of, "evaluation date YYYY-MM-DD (what `time_since` measures to)");

@@ -67,8 +67,8 @@ int write_html(const RunOptions& options, const Report& report, const Policy& po
   return kClean;
 }
 
-// --format jsonl and json: records are read, evaluated and written a block at a time (run_jsonl,
-// run_json), so a file of any size runs in flat memory.
+// --format jsonl, csv and json: records are read, evaluated and written a block at a time
+// (run_jsonl, run_csv, run_json), so a file of any size runs in flat memory.
 int run_streaming(const RunOptions& options) {
   Progress progress(progress_label(options));
   auto policy = compile_policy(options.inputs.policy, options.inputs.compile);
@@ -84,8 +84,8 @@ int run_streaming(const RunOptions& options) {
   progress.phase("evaluating");
   std::optional<Expected<StreamSummary, Diagnostics>> result;
   auto produce = [&](std::ostream& out) {
-    result = options.format == "json" ? run_json(*policy, options.inputs.models, out, stream)
-                                      : run_jsonl(*policy, options.inputs.models, out, stream);
+    const auto run = options.format == "json" ? run_json : options.format == "csv" ? run_csv : run_jsonl;
+    result = run(*policy, options.inputs.models, out, stream);
     // A run that stops (unreadable data) must not replace the file with half a report.
     if (!*result) out.setstate(std::ios::failbit);
   };
@@ -118,7 +118,7 @@ int run_run(const RunOptions& options) {
                 options.color);
     return kFailure;
   }
-  if (options.format == "jsonl" || options.format == "json") return run_streaming(options);
+  if (options.format == "jsonl" || options.format == "json" || options.format == "csv") return run_streaming(options);
   Progress progress(progress_label(options));
   auto inputs = load_inputs(options.inputs, options.color, &progress);
   if (!inputs) return kFailure;

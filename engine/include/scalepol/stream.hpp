@@ -81,6 +81,19 @@ struct StreamSummary {
 SCALEPOL_API Expected<StreamSummary, Diagnostics> run_jsonl(const Policy& policy, const std::string& data_path, std::ostream& out,
                                                             const StreamOptions& options = {});
 
+// The same verdicts as run_jsonl, as CSV: a header, then one row per record, for spreadsheets and
+// data frames (pandas.read_csv):
+//
+//   line,model,gpai_tier,gpai_tier_status,gpai_tier_robust,gpai_tier_depends_on,…
+//   2,GPT-4,systemic_risk,definite,true,
+//
+// `line` is the record's line in the input, so a row joins back to the row it came from. Each
+// rule has four columns: its value, status, whether it is robust to the policy's assumptions,
+// and the assumptions it depends on when not (`;`-separated). Every rule has its columns in every
+// row: an obligation not imposed on a record is `false`, `definite`. Streams as run_jsonl does.
+SCALEPOL_API Expected<StreamSummary, Diagnostics> run_csv(const Policy& policy, const std::string& data_path, std::ostream& out,
+                                                          const StreamOptions& options = {});
+
 // The report render_report_json writes for policy.evaluate(records) (docs/json-output.md), byte
 // for byte, but written as the file is read: a block of records at a time is evaluated, with the
 // reasons of every verdict, and its results written, so memory stays flat as the file grows (with

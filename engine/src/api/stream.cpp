@@ -1,4 +1,4 @@
-// evaluate_table, run_jsonl and run_json: the evaluators behind the public API, over records read a
+// evaluate_table, run_jsonl, run_csv and run_json: the evaluators behind the public API, over records read a
 // block at a time.
 #include "scalepol/stream.hpp"
 
@@ -15,6 +15,7 @@
 #include "eval/compiled.hpp"
 #include "eval/evaluator.hpp"
 #include "eval/sweep.hpp"
+#include "report/csv_report.hpp"
 #include "report/jsonl.hpp"
 #include "report/report_json.hpp"
 
@@ -81,17 +82,56 @@ std::string_view model_name(const model::Schema& schema, const model::Record& r,
   return scratch;
 }
 
-class JsonlRun {
+// The names of the interpretation sweep's assumptions, for "depends_on".
+std::vector<std::string> dimension_names(const eval::CompiledPolicy& cp) {
+  std::vector<std::string> names;
+  for (int32_t d : cp.readings().dims) names.push_back(cp.program().assumptions[d].decl->name.text);
+  return names;
+}
+
+// The lines of the JSON Lines report (report/jsonl.hpp), for CellsRun.
+class JsonlLines {
  public:
-  JsonlRun(const Policy& policy, std::ostream& out, int32_t as_of)
+  explicit JsonlLines(const eval::CompiledPolicy& cp) : writer_(cp.columns(), dimension_names(cp)) {}
+  void header(std::string&) {}
+  void append(std::string& out, const model::Record&, std::string_view model, const eval::Cell* cells) {
+    writer_.append(out, model, cells);
+  }
+
+ private:
+  report::JsonlWriter writer_;
+};
+
+// The rows of the CSV report (report/csv_report.hpp), for CellsRun.
+class CsvRows {
+ public:
+  explicit CsvRows(const eval::CompiledPolicy& cp) : writer_(cp.columns(), dimension_names(cp)) {}
+  void header(std::string& out) { writer_.append_header(out); }
+  void append(std::string& out, const model::Record& r, std::string_view model, const eval::Cell* cells) {
+    writer_.append(out, r.line, model, cells);
+  }
+
+ private:
+  report::CsvReportWriter writer_;
+};
+
+// Verdicts without reasons, one line per record written by `Lines` (JsonlLines, CsvRows): the
+// batch evaluator over each block's columns, or the compiled one record at a time for a policy
+// with `@` references.
+template <class Lines>
+class CellsRun {
+ public:
+  CellsRun(const Policy& policy, std::ostream& out, int32_t as_of)
       : cp_(*internals(policy).compiled),
         out_(out),
-        writer_(cp_.columns(), dimensions(cp_)),
+        writer_(cp_),
         run_(cp_, empty_, as_of, internals(policy).limits.max_eval_steps_per_record),
         cells_(cp_.columns().size()),
         as_of_(as_of),
         step_limit_(internals(policy).limits.max_eval_steps_per_record),
-        column_builder_(eval::batch_columns(cp_)) {}
+        column_builder_(eval::batch_columns(cp_)) {
+    writer_.header(buffer_);
+  }
 
   // Evaluates and writes a set's records. False when the output stream failed.
   bool records(const model::RecordSet& set) {
@@ -103,7 +143,7 @@ class JsonlRun {
     run_.set_records(set);
     for (const auto& r : set.records) {
       run_.evaluate(r, cells_.data());
-      writer_.append(buffer_, model_name(*set.schema, r, scratch_), cells_.data());
+      writer_.append(buffer_, r, model_name(*set.schema, r, scratch_), cells_.data());
       if (buffer_.size() >= kFlushAt && !flush()) return false;
     }
     count_ += set.records.size();
@@ -125,7 +165,8 @@ class JsonlRun {
       const std::size_t count = std::min(lanes, n - first);
       batch_->evaluate(first, count, batch_cells_.data());
       for (std::size_t i = 0; i < count; ++i) {
-        writer_.append(buffer_, model_name(*set.schema, set.records[first + i], scratch_), batch_cells_.data() + i * cols);
+        const model::Record& r = set.records[first + i];
+        writer_.append(buffer_, r, model_name(*set.schema, r, scratch_), batch_cells_.data() + i * cols);
         if (buffer_.size() >= kFlushAt && !flush()) return false;
       }
     }
@@ -149,15 +190,9 @@ class JsonlRun {
   // of fuzz_records_csv's time).
   static constexpr std::size_t kFlushAt = 1 << 20;
 
-  static std::vector<std::string> dimensions(const eval::CompiledPolicy& cp) {
-    std::vector<std::string> names;
-    for (int32_t d : cp.readings().dims) names.push_back(cp.program().assumptions[d].decl->name.text);
-    return names;
-  }
-
   const eval::CompiledPolicy& cp_;
   std::ostream& out_;
-  report::JsonlWriter writer_;
+  Lines writer_;
   model::RecordSet empty_;
   eval::CompiledRun run_;
   std::vector<eval::Cell> cells_;
@@ -295,7 +330,15 @@ Expected<StreamSummary, Diagnostics> run_jsonl(const Policy& policy, const std::
                                                const StreamOptions& options) {
   auto as_of = api::parse_as_of(options.eval.as_of);
   if (!as_of) return make_unexpected(std::move(as_of.error()));
-  JsonlRun run(policy, out, *as_of);
+  CellsRun<JsonlLines> run(policy, out, *as_of);
+  return stream_through(policy, data_path, options, run);
+}
+
+Expected<StreamSummary, Diagnostics> run_csv(const Policy& policy, const std::string& data_path, std::ostream& out,
+                                             const StreamOptions& options) {
+  auto as_of = api::parse_as_of(options.eval.as_of);
+  if (!as_of) return make_unexpected(std::move(as_of.error()));
+  CellsRun<CsvRows> run(policy, out, *as_of);
   return stream_through(policy, data_path, options, run);
 }
 
