@@ -67,9 +67,21 @@ int write_html(const RunOptions& options, const Report& report, const Policy& po
   return kClean;
 }
 
-// --format jsonl, csv and json: records are read, evaluated and written a block at a time
-// (run_jsonl, run_csv, run_json), so a file of any size runs in flat memory.
-int run_streaming(const RunOptions& options) {
+// A report written as records are read (stream.hpp).
+using StreamedReport = Expected<StreamSummary, Diagnostics> (*)(const Policy&, const std::string&, std::ostream&,
+                                                                const StreamOptions&);
+
+// The formats that stream, and what writes each: records are read, evaluated and written a block
+// at a time, so a file of any size runs in flat memory. Null for a format made from the whole
+// report (text, html).
+StreamedReport streamed_report(const std::string& format) {
+  if (format == "jsonl") return run_jsonl;
+  if (format == "csv") return run_csv;
+  if (format == "json") return run_json;
+  return nullptr;
+}
+
+int run_streaming(const RunOptions& options, StreamedReport write) {
   Progress progress(progress_label(options));
   auto policy = compile_policy(options.inputs.policy, options.inputs.compile);
   if (!policy) {
@@ -84,8 +96,7 @@ int run_streaming(const RunOptions& options) {
   progress.phase("evaluating");
   std::optional<Expected<StreamSummary, Diagnostics>> result;
   auto produce = [&](std::ostream& out) {
-    const auto run = options.format == "json" ? run_json : options.format == "csv" ? run_csv : run_jsonl;
-    result = run(*policy, options.inputs.models, out, stream);
+    result = write(*policy, options.inputs.models, out, stream);
     // A run that stops (unreadable data) must not replace the file with half a report.
     if (!*result) out.setstate(std::ios::failbit);
   };
@@ -118,7 +129,7 @@ int run_run(const RunOptions& options) {
                 options.color);
     return kFailure;
   }
-  if (options.format == "jsonl" || options.format == "json" || options.format == "csv") return run_streaming(options);
+  if (const StreamedReport write = streamed_report(options.format)) return run_streaming(options, write);
   Progress progress(progress_label(options));
   auto inputs = load_inputs(options.inputs, options.color, &progress);
   if (!inputs) return kFailure;

@@ -251,12 +251,7 @@ class ReportJsonRun {
 
 Diagnostics write_failed(const std::string& path) {
   Diagnostics out;
-  Diagnostic d;
-  d.severity = Severity::Error;
-  d.code = code_name(Code::IoError);
-  d.message = "cannot write the report (the output stream failed)";
-  d.location.file = path;
-  out.add(std::move(d));
+  out.add(Diagnostic::of(Code::IoError, "cannot write the report (the output stream failed)", {.file = path}));
   return out;
 }
 
@@ -265,60 +260,72 @@ Diagnostics write_failed(const std::string& path) {
 template <class Run>
 Expected<StreamSummary, Diagnostics> stream_through(const Policy& policy, const std::string& data_path,
                                                     const StreamOptions& options, Run& run) {
-  try {
-    const auto& impl = internals(policy);
-    StreamSummary summary;
+  const auto& impl = internals(policy);
+  StreamSummary summary;
 
-    // Whole: `@` references need every record at hand, and a JSON array is one document.
-    auto load_whole = [&](std::string because) -> Expected<StreamSummary, Diagnostics> {
-      auto set = data::load_file(data_path, options.load.format, impl.schema);
-      if (!set) return make_unexpected(std::move(set.error()));
-      if (options.load.confidence_ranges)
-        if (Diagnostics fatal = data::apply_confidence_ranges(*set); !fatal.empty()) return make_unexpected(std::move(fatal));
-      if (!run.records(*set) || !run.flush()) return make_unexpected(write_failed(data_path));
-      summary.records = run.count();
-      summary.diagnostics = std::move(set->diagnostics);
-      for (Diagnostic& d :
-           data::columns_not_found(*set, impl.compiled->fields_behind_verdicts(), !set->records.empty()).items)
-        summary.diagnostics.add(std::move(d));
-      summary.streamed = false;
-      summary.read_whole_because = std::move(because);
-      return summary;
-    };
-    if (impl.compiled->uses_references()) return load_whole("the policy's `@` references need every record at hand");
-    // Standard input cannot be opened again: a JSON array on it is read whole from the start,
-    // not first tried as a stream.
-    if (data::is_stdin(data_path) && options.load.format == DataFormat::Json)
-      return load_whole("JSON on standard input is one document");
-
-    auto opened = data::RecordStream::open(data_path, options.load.format, impl.schema, options.block_bytes);
-    if (!opened) return make_unexpected(std::move(opened.error()));
-    if (!opened->stream) return load_whole(std::move(opened->read_whole_because));
-    std::unique_ptr<data::RecordStream>& stream = opened->stream;
-    // Only what the policy reads is loaded; confidence ranges also need the label and the
-    // compute fields they widen.
-    std::vector<bool> read = impl.compiled->fields_read();
-    if (options.load.confidence_ranges) {
-      const auto& schema = *impl.schema;
-      if (int32_t slot = data::confidence_slot(schema); slot >= 0) read[static_cast<std::size_t>(slot)] = true;
-      for (std::size_t i = 0; i < schema.fields.size(); ++i)
-        if (schema.fields[i].dim == ast::Dim::Compute) read[i] = true;
-    }
-    stream->read_only(std::move(read));
-    model::RecordSet block;
-    while (stream->next(block)) {
-      if (options.load.confidence_ranges)
-        if (Diagnostics fatal = data::apply_confidence_ranges(block); !fatal.empty()) return make_unexpected(std::move(fatal));
-      if (!run.records(block)) return make_unexpected(write_failed(data_path));
-      if (options.on_progress) options.on_progress(run.count());
-    }
-    if (!stream->error().empty()) return make_unexpected(stream->error());
-    if (!run.flush()) return make_unexpected(write_failed(data_path));
+  // Whole: `@` references need every record at hand, and a JSON array is one document.
+  auto load_whole = [&](std::string because) -> Expected<StreamSummary, Diagnostics> {
+    auto set = data::load_file(data_path, options.load.format, impl.schema);
+    if (!set) return make_unexpected(std::move(set.error()));
+    if (options.load.confidence_ranges)
+      if (Diagnostics fatal = data::apply_confidence_ranges(*set); !fatal.empty()) return make_unexpected(std::move(fatal));
+    if (!run.records(*set) || !run.flush()) return make_unexpected(write_failed(data_path));
     summary.records = run.count();
-    summary.diagnostics = stream->finish();
-    for (Diagnostic& d : stream->columns_not_found(impl.compiled->fields_behind_verdicts(), run.count() > 0).items)
+    summary.diagnostics = std::move(set->diagnostics);
+    for (Diagnostic& d :
+         data::columns_not_found(*set, impl.compiled->fields_behind_verdicts(), !set->records.empty()).items)
       summary.diagnostics.add(std::move(d));
+    summary.streamed = false;
+    summary.read_whole_because = std::move(because);
     return summary;
+  };
+  if (impl.compiled->uses_references()) return load_whole("the policy's `@` references need every record at hand");
+  // Standard input cannot be opened again: a JSON array on it is read whole from the start,
+  // not first tried as a stream.
+  if (data::is_stdin(data_path) && options.load.format == DataFormat::Json)
+    return load_whole("JSON on standard input is one document");
+
+  auto opened = data::RecordStream::open(data_path, options.load.format, impl.schema, options.block_bytes);
+  if (!opened) return make_unexpected(std::move(opened.error()));
+  if (!opened->stream) return load_whole(std::move(opened->read_whole_because));
+  std::unique_ptr<data::RecordStream>& stream = opened->stream;
+  // Only what the policy reads is loaded; confidence ranges also need the label and the
+  // compute fields they widen.
+  std::vector<bool> read = impl.compiled->fields_read();
+  if (options.load.confidence_ranges) {
+    const auto& schema = *impl.schema;
+    if (int32_t slot = data::confidence_slot(schema); slot >= 0) read[static_cast<std::size_t>(slot)] = true;
+    for (std::size_t i = 0; i < schema.fields.size(); ++i)
+      if (schema.fields[i].dim == ast::Dim::Compute) read[i] = true;
+  }
+  stream->read_only(std::move(read));
+  model::RecordSet block;
+  while (stream->next(block)) {
+    if (options.load.confidence_ranges)
+      if (Diagnostics fatal = data::apply_confidence_ranges(block); !fatal.empty()) return make_unexpected(std::move(fatal));
+    if (!run.records(block)) return make_unexpected(write_failed(data_path));
+    if (options.on_progress) options.on_progress(run.count());
+  }
+  if (!stream->error().empty()) return make_unexpected(stream->error());
+  if (!run.flush()) return make_unexpected(write_failed(data_path));
+  summary.records = run.count();
+  summary.diagnostics = stream->finish();
+  for (Diagnostic& d : stream->columns_not_found(impl.compiled->fields_behind_verdicts(), run.count() > 0).items)
+    summary.diagnostics.add(std::move(d));
+  return summary;
+}
+
+// A streamed run: the evaluation date parsed, the run made by `make(as_of)` (a CellsRun or a
+// ReportJsonRun), then the data streamed through it. An exception, in making the run as in
+// running it, is an internal error, not an escape from the API.
+template <class Make>
+Expected<StreamSummary, Diagnostics> run_streamed(const Policy& policy, const std::string& data_path,
+                                                  const StreamOptions& options, Make make) {
+  auto as_of = api::parse_as_of(options.eval.as_of);
+  if (!as_of) return make_unexpected(std::move(as_of.error()));
+  try {
+    auto run = make(*as_of);
+    return stream_through(policy, data_path, options, run);
   } catch (const std::exception& ex) {
     return make_unexpected(api::internal_error(ex, data_path));
   }
@@ -328,30 +335,19 @@ Expected<StreamSummary, Diagnostics> stream_through(const Policy& policy, const 
 
 Expected<StreamSummary, Diagnostics> run_jsonl(const Policy& policy, const std::string& data_path, std::ostream& out,
                                                const StreamOptions& options) {
-  auto as_of = api::parse_as_of(options.eval.as_of);
-  if (!as_of) return make_unexpected(std::move(as_of.error()));
-  CellsRun<JsonlLines> run(policy, out, *as_of);
-  return stream_through(policy, data_path, options, run);
+  return run_streamed(policy, data_path, options,
+                      [&](int32_t as_of) { return CellsRun<JsonlLines>(policy, out, as_of); });
 }
 
 Expected<StreamSummary, Diagnostics> run_csv(const Policy& policy, const std::string& data_path, std::ostream& out,
                                              const StreamOptions& options) {
-  auto as_of = api::parse_as_of(options.eval.as_of);
-  if (!as_of) return make_unexpected(std::move(as_of.error()));
-  CellsRun<CsvRows> run(policy, out, *as_of);
-  return stream_through(policy, data_path, options, run);
+  return run_streamed(policy, data_path, options, [&](int32_t as_of) { return CellsRun<CsvRows>(policy, out, as_of); });
 }
 
 Expected<StreamSummary, Diagnostics> run_json(const Policy& policy, const std::string& data_path, std::ostream& out,
                                               const StreamOptions& options) {
-  auto as_of = api::parse_as_of(options.eval.as_of);
-  if (!as_of) return make_unexpected(std::move(as_of.error()));
-  try {
-    ReportJsonRun run(policy, out, *as_of, options.eval.as_of);
-    return stream_through(policy, data_path, options, run);
-  } catch (const std::exception& ex) {
-    return make_unexpected(api::internal_error(ex, data_path));
-  }
+  return run_streamed(policy, data_path, options,
+                      [&](int32_t as_of) { return ReportJsonRun(policy, out, as_of, options.eval.as_of); });
 }
 
 }  // namespace scalepol
