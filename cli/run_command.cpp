@@ -21,11 +21,6 @@ namespace scalepol::cli {
 
 namespace {
 
-void write_text_report(std::ostream& out, const Report& report, const RunOptions& options, bool color) {
-  const auto shows = [&](const char* what) { return std::ranges::find(options.show, what) != options.show.end(); };
-  render_report_text(out, report, {.color = color, .exemptions = shows("exemptions"), .obligations = shows("obligations")});
-}
-
 // Writes what `produce` makes to -o FILE (atomically: the old file stays whole if anything fails)
 // or to standard output. The one line to report when it could not be written, or nothing.
 // `produce` sets the stream's failbit to keep an existing file when its report fails.
@@ -68,20 +63,30 @@ int write_html(const RunOptions& options, const Report& report, const Policy& po
 }
 
 // A report written as records are read (stream.hpp).
-using StreamedReport = Expected<StreamSummary, Diagnostics> (*)(const Policy&, const std::string&, std::ostream&,
-                                                                const StreamOptions&);
+using StreamedReport = std::function<Expected<StreamSummary, Diagnostics>(const Policy&, const std::string&,
+                                                                          std::ostream&, const StreamOptions&)>;
 
 // The formats that stream, and what writes each: records are read, evaluated and written a block
-// at a time, so a file of any size runs in flat memory. Null for a format made from the whole
-// report (text, html).
-StreamedReport streamed_report(const std::string& format) {
-  if (format == "jsonl") return run_jsonl;
-  if (format == "csv") return run_csv;
-  if (format == "json") return run_json;
-  return nullptr;
+// at a time, so a file of any size runs in flat memory. Empty for a format made from the whole
+// report (html).
+StreamedReport streamed_report(const RunOptions& options) {
+  if (options.format == "jsonl") return run_jsonl;
+  if (options.format == "csv") return run_csv;
+  if (options.format == "json") return run_json;
+  if (options.format == "text") {
+    const auto shows = [&](const char* what) { return std::ranges::find(options.show, what) != options.show.end(); };
+    // Colour belongs to terminals: a report written to a file never carries it.
+    const ReportTextOptions text{.color = options.output.empty() && use_color(options.color, stdout),
+                                 .exemptions = shows("exemptions"),
+                                 .obligations = shows("obligations")};
+    return [text](const Policy& policy, const std::string& data, std::ostream& out, const StreamOptions& stream) {
+      return run_text(policy, data, out, stream, text);
+    };
+  }
+  return {};
 }
 
-int run_streaming(const RunOptions& options, StreamedReport write) {
+int run_streaming(const RunOptions& options, const StreamedReport& write) {
   Progress progress(progress_label(options));
   auto policy = compile_policy(options.inputs.policy, options.inputs.compile);
   if (!policy) {
@@ -102,14 +107,16 @@ int run_streaming(const RunOptions& options, StreamedReport write) {
   };
   const std::optional<std::string> write_error = write_output(options.output, produce);
   progress.finish();
-  if (!*result) {
+  if (result && !*result) {
     print_diagnostics(result->error(), options.color);
     return kFailure;
   }
+  // Also an output that could not be opened, before the report was begun (no result).
   if (write_error) {
     print_error(*write_error, options.color);
     return kFailure;
   }
+  if (!result) return kFailure;
   return finish_with_data_problems((*result)->diagnostics, options.inputs.strict_data, options.color);
 }
 
@@ -129,7 +136,7 @@ int run_run(const RunOptions& options) {
                 options.color);
     return kFailure;
   }
-  if (const StreamedReport write = streamed_report(options.format)) return run_streaming(options, write);
+  if (const StreamedReport write = streamed_report(options)) return run_streaming(options, write);
   Progress progress(progress_label(options));
   auto inputs = load_inputs(options.inputs, options.color, &progress);
   if (!inputs) return kFailure;
@@ -144,16 +151,7 @@ int run_run(const RunOptions& options) {
     return kFailure;
   }
 
-  if (options.format == "html") {
-    if (int status = write_html(options, *report, inputs->policy, records); status != kClean) return status;
-  } else if (auto error = write_output(options.output, [&](std::ostream& out) {
-               // Colour belongs to terminals: a report written to a file never carries it.
-               write_text_report(out, *report, options, options.output.empty() && use_color(options.color, stdout));
-             })) {
-    print_error(*error, options.color);
-    return kFailure;
-  }
-
+  if (int status = write_html(options, *report, inputs->policy, records); status != kClean) return status;
   return finish_with_data_problems(records.diagnostics(), options.inputs.strict_data, options.color);
 }
 

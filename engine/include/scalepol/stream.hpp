@@ -8,6 +8,7 @@
 //   std::ofstream out("report.jsonl");
 //   auto summary = scalepol::run_jsonl(policy, "models.csv", out);   // streams: flat memory
 //   scalepol::run_json(policy, "models.csv", json_out);               // the full report, streamed
+//   scalepol::run_text(policy, "models.csv", std::cout);              // the table, streamed
 #pragma once
 
 #include <cstddef>
@@ -59,8 +60,9 @@ struct StreamSummary {
   std::size_t records = 0;
   // Problems with single values that did not stop the run (located, capped as load_records caps
   // them). Only the fields the policy reads are read, so a malformed value in a column it never
-  // uses is not reported (load_records reports it). Duplicate model names are not looked for:
-  // that would need every name in memory.
+  // uses is not reported (load_records reports it). Duplicate model names are reported as
+  // load_records reports them, among the first names that fit in 8 MB (a note says when later
+  // names were not kept: past that, a name is compared only with those first ones).
   Diagnostics diagnostics;
   // False when the file was read whole instead, and then why: the policy's `@` references need
   // every record at hand, the file is a JSON array (one document), the policy reads a long table.
@@ -94,10 +96,19 @@ SCALEPOL_API Expected<StreamSummary, Diagnostics> run_jsonl(const Policy& policy
 SCALEPOL_API Expected<StreamSummary, Diagnostics> run_csv(const Policy& policy, const std::string& data_path, std::ostream& out,
                                                           const StreamOptions& options = {});
 
+// The table render_report_text writes for policy.evaluate(records), written as the file is read,
+// with flat memory as run_jsonl. The columns are as wide as the first 1,000 models need: those
+// rows are kept until then, and a later cell that is wider pushes the rest of its row to the right
+// (nothing is cut but model names, at 40 columns, as always). With no records at all the table
+// still has a column per rule, where a Report's has none.
+SCALEPOL_API Expected<StreamSummary, Diagnostics> run_text(const Policy& policy, const std::string& data_path, std::ostream& out,
+                                                           const StreamOptions& options = {},
+                                                           const ReportTextOptions& text = {});
+
 // The report render_report_json writes for policy.evaluate(records) (docs/json-output.md), byte
 // for byte, but written as the file is read: a block of records at a time is evaluated, with the
 // reasons of every verdict, and its results written, so memory stays flat as the file grows (with
-// the same exceptions as run_jsonl, and without its check for duplicate model names). On an
+// the same exceptions as run_jsonl). On an
 // error the output holds a partial report: write to a temporary file and keep it only on success.
 SCALEPOL_API Expected<StreamSummary, Diagnostics> run_json(const Policy& policy, const std::string& data_path, std::ostream& out,
                                                            const StreamOptions& options = {});

@@ -1,5 +1,5 @@
-// evaluate_table, run_jsonl, run_csv and run_json: the evaluators behind the public API, over records read a
-// block at a time.
+// evaluate_table, run_jsonl, run_csv, run_text and run_json: the evaluators behind the public API, over
+// records read a block at a time.
 #include "scalepol/stream.hpp"
 
 #include <algorithm>
@@ -18,6 +18,8 @@
 #include "report/csv_report.hpp"
 #include "report/jsonl.hpp"
 #include "report/report_json.hpp"
+#include "report/report_text.hpp"
+#include "report/text_util.hpp"
 
 namespace scalepol {
 
@@ -97,6 +99,7 @@ class JsonlLines {
   void append(std::string& out, const model::Record&, std::string_view model, const eval::Cell* cells) {
     writer_.append(out, model, cells);
   }
+  void footer(std::string&) {}
 
  private:
   report::JsonlWriter writer_;
@@ -110,21 +113,73 @@ class CsvRows {
   void append(std::string& out, const model::Record& r, std::string_view model, const eval::Cell* cells) {
     writer_.append(out, r.line, model, cells);
   }
+  void footer(std::string&) {}
 
  private:
   report::CsvReportWriter writer_;
 };
 
-// Verdicts without reasons, one line per record written by `Lines` (JsonlLines, CsvRows): the
+// The rows of the text table (report/report_text.hpp), for CellsRun: each record's cells as the
+// table shows them, the same as render_report_text makes them from a Report's verdicts.
+class TextRows {
+ public:
+  TextRows(const eval::CompiledPolicy& cp, const ReportTextOptions& text, std::string as_of, std::size_t step_limit)
+      : cp_(cp),
+        writer_(table(cp, text), {cp.program().name, cp.program().title, std::move(as_of)}, text.color),
+        step_limit_(step_limit) {
+    for (const auto& c : cp.columns()) column_.push_back(writer_.table().column_of(c.name));
+  }
+  void header(std::string&) {}
+  void append(std::string& out, const model::Record&, std::string_view model, const eval::Cell* cells) {
+    static constexpr std::string_view kUnknown = "unknown";
+    const auto& columns = cp_.columns();
+    const report::Table& table = writer_.table();
+    row_.model.clear();
+    report::append_truncated(row_.model, model, report::kModelColumnMax);
+    row_.cells.assign(table.columns().size(), std::nullopt);
+    row_.incurred.clear();
+    for (std::size_t k = 0; k < columns.size(); ++k) {
+      const eval::Cell& cell = cells[k];
+      if (!cell.shown) continue;
+      const std::string_view value =
+          cell.value < 0 ? kUnknown : std::string_view(columns[k].values[static_cast<std::size_t>(cell.value)]);
+      if (columns[k].kind == VerdictKind::Obligation) {
+        if (table.has_obligations_column()) report::add_incurred(row_.incurred, columns[k].name, value == "true", cell.status);
+        continue;
+      }
+      const std::ptrdiff_t c = column_[k];
+      if (c >= 0 && !row_.cells[static_cast<std::size_t>(c)])
+        row_.cells[static_cast<std::size_t>(c)] = report::TableCell{value, cell.status, cell.robust, cell.limited ? step_limit_ : 0};
+    }
+    writer_.add(out, row_);
+  }
+  void footer(std::string& out) { writer_.finish(out); }
+
+ private:
+  static report::Table table(const eval::CompiledPolicy& cp, const ReportTextOptions& text) {
+    std::vector<report::Table::Rule> rules;
+    for (const auto& c : cp.columns()) rules.push_back({c.name, c.kind});
+    return report::Table(rules, {.exemptions = text.exemptions, .obligations = text.obligations});
+  }
+
+  const eval::CompiledPolicy& cp_;
+  report::TextReportWriter writer_;
+  std::vector<std::ptrdiff_t> column_;  // per compiled column: the table's column, or -1
+  std::size_t step_limit_;
+  report::TableRow row_;
+};
+
+// Verdicts without reasons, one line per record written by `Lines` (JsonlLines, CsvRows, TextRows): the
 // batch evaluator over each block's columns, or the compiled one record at a time for a policy
 // with `@` references.
 template <class Lines>
 class CellsRun {
  public:
-  CellsRun(const Policy& policy, std::ostream& out, int32_t as_of)
+  template <class... WriterArgs>
+  CellsRun(const Policy& policy, std::ostream& out, int32_t as_of, WriterArgs&&... writer_args)
       : cp_(*internals(policy).compiled),
         out_(out),
-        writer_(cp_),
+        writer_(cp_, std::forward<WriterArgs>(writer_args)...),
         run_(cp_, empty_, as_of, internals(policy).limits.max_eval_steps_per_record),
         cells_(cp_.columns().size()),
         as_of_(as_of),
@@ -180,6 +235,12 @@ class CellsRun {
     return static_cast<bool>(out_);
   }
 
+  // After the last record: what follows the rows, then everything still buffered.
+  bool finish() {
+    writer_.footer(buffer_);
+    return flush();
+  }
+
   std::size_t count() const { return count_; }
 
  private:
@@ -231,7 +292,7 @@ class ReportJsonRun {
     return static_cast<bool>(out_);
   }
 
-  bool flush() {
+  bool finish() {
     writer_.finish();
     return static_cast<bool>(out_);
   }
@@ -256,7 +317,7 @@ Diagnostics write_failed(const std::string& path) {
 }
 
 // Reads the data a block at a time (or whole, when it must) and hands each block to `run`, which
-// evaluates and writes it: records(set), then flush() once at the end; count() records so far.
+// evaluates and writes it: records(set), then finish() once at the end; count() records so far.
 template <class Run>
 Expected<StreamSummary, Diagnostics> stream_through(const Policy& policy, const std::string& data_path,
                                                     const StreamOptions& options, Run& run) {
@@ -269,7 +330,7 @@ Expected<StreamSummary, Diagnostics> stream_through(const Policy& policy, const 
     if (!set) return make_unexpected(std::move(set.error()));
     if (options.load.confidence_ranges)
       if (Diagnostics fatal = data::apply_confidence_ranges(*set); !fatal.empty()) return make_unexpected(std::move(fatal));
-    if (!run.records(*set) || !run.flush()) return make_unexpected(write_failed(data_path));
+    if (!run.records(*set) || !run.finish()) return make_unexpected(write_failed(data_path));
     summary.records = run.count();
     summary.diagnostics = std::move(set->diagnostics);
     for (Diagnostic& d :
@@ -307,7 +368,7 @@ Expected<StreamSummary, Diagnostics> stream_through(const Policy& policy, const 
     if (options.on_progress) options.on_progress(run.count());
   }
   if (!stream->error().empty()) return make_unexpected(stream->error());
-  if (!run.flush()) return make_unexpected(write_failed(data_path));
+  if (!run.finish()) return make_unexpected(write_failed(data_path));
   summary.records = run.count();
   summary.diagnostics = stream->finish();
   for (Diagnostic& d : stream->columns_not_found(impl.compiled->fields_behind_verdicts(), run.count() > 0).items)
@@ -342,6 +403,14 @@ Expected<StreamSummary, Diagnostics> run_jsonl(const Policy& policy, const std::
 Expected<StreamSummary, Diagnostics> run_csv(const Policy& policy, const std::string& data_path, std::ostream& out,
                                              const StreamOptions& options) {
   return run_streamed(policy, data_path, options, [&](int32_t as_of) { return CellsRun<CsvRows>(policy, out, as_of); });
+}
+
+Expected<StreamSummary, Diagnostics> run_text(const Policy& policy, const std::string& data_path, std::ostream& out,
+                                              const StreamOptions& options, const ReportTextOptions& text) {
+  return run_streamed(policy, data_path, options, [&](int32_t as_of) {
+    return CellsRun<TextRows>(policy, out, as_of, text, options.eval.as_of,
+                              internals(policy).limits.max_eval_steps_per_record);
+  });
 }
 
 Expected<StreamSummary, Diagnostics> run_json(const Policy& policy, const std::string& data_path, std::ostream& out,

@@ -7,12 +7,14 @@
 #include <algorithm>
 #include <cerrno>
 #include <cstring>
+#include <optional>
 
 #include <fmt/format.h>
 
 #include "data/csv_loader.hpp"
 #include "data/json_loader_impl.hpp"
 #include "data/load.hpp"
+#include "data/source_text.hpp"
 #include "syntax/utf8.hpp"
 
 namespace scalepol::data {
@@ -141,6 +143,7 @@ bool RecordStream::next(model::RecordSet& out) {
       started_ = true;
     }
     std::size_t taken = 0;
+    const uint32_t block_line = line_;
     if (csv_) {
       taken = csv_->rows(text, line_, eof_, out.records);
       line_ = csv_->line_at(taken);
@@ -154,12 +157,62 @@ bool RecordStream::next(model::RecordSet& out) {
     offset_ += taken;
     if (eof_ && offset_ >= length_) done_ = true;
     refill_ = true;
-    if (!out.records.empty()) return true;
+    if (!out.records.empty()) {
+      look_for_duplicates(out, text.substr(0, taken), block_line);
+      return true;
+    }
   }
   return false;
 }
 
-Diagnostics RecordStream::finish() { return csv_ ? csv_->finish_stream() : json_->finish_stream(); }
+void RecordStream::look_for_duplicates(const model::RecordSet& block, std::string_view text, uint32_t first_line) {
+  if (!schema_ || schema_->key_slot < 0) return;
+  const auto slot = static_cast<std::size_t>(schema_->key_slot);
+  if (!read_.empty() && (slot >= read_.size() || !read_[slot])) return;
+  if (!duplicates_) duplicates_ = std::make_unique<Reporter>(path_);
+  // Per kept name: its text, and about as much again for the map's node and bucket.
+  constexpr std::size_t kNodeBytes = 64;
+  std::optional<SourceText> source;  // the block's lines, for a duplicate's caret
+  for (const model::Record& r : block.records) {
+    if (slot >= r.values.size()) continue;
+    const model::Value& v = r.values[slot];
+    if (v.kind != model::Value::Kind::Text || v.text.empty()) continue;
+    if (auto it = first_line_.find(v.text); it != first_line_.end()) {
+      if (!duplicates_->admit()) continue;
+      Diagnostic d = model::duplicate_model(v.text, it->second, r.line, path_);
+      if (!source) source.emplace(path_, text);
+      source->rebase(text, first_line);
+      Location at = source->locate_line(r.line);
+      d.location.column = at.column;
+      d.location.line_text = std::move(at.line_text);
+      duplicates_->add(std::move(d));
+      continue;
+    }
+    if (names_bytes_ >= kNamesBudget) {
+      ++names_unkept_;
+      continue;
+    }
+    names_bytes_ += v.text.size() + kNodeBytes;
+    first_line_.emplace(v.text, r.line);
+  }
+}
+
+Diagnostics RecordStream::finish() {
+  Diagnostics out = csv_ ? csv_->finish_stream() : json_->finish_stream();
+  if (duplicates_)
+    for (Diagnostic& d : duplicates_->finish().items) out.add(std::move(d));
+  if (names_unkept_ > 0) {
+    Diagnostic note = make_diagnostic(
+        Severity::Note, Code::DuplicateModel,
+        fmt::format("duplicate model names were looked for among the first {} name{} only (8 MB of names): {} later "
+                    "record{} with a new name {} not compared with one another",
+                    first_line_.size(), first_line_.size() == 1 ? "" : "s", names_unkept_,
+                    names_unkept_ == 1 ? "" : "s", names_unkept_ == 1 ? "was" : "were"),
+        {.file = path_});
+    out.add(std::move(note));
+  }
+  return out;
+}
 
 Diagnostics RecordStream::columns_not_found(const std::vector<bool>& evaluated, bool any_record) const {
   const model::RecordSet& set = csv_ ? csv_->loaded() : json_->loaded();

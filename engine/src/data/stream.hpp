@@ -8,8 +8,11 @@
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <string_view>
+#include <unordered_map>
 #include <vector>
 
+#include "data/reporter.hpp"
 #include "model/record.hpp"
 #include "scalepol/diagnostic.hpp"
 #include "scalepol/expected.hpp"
@@ -71,6 +74,17 @@ class RecordStream {
   bool refill_ = false;         // the buffer's rest is a cut-off record: read more before loading
   Diagnostics fatal_;
   std::vector<bool> read_;  // empty: every field
+
+  // Duplicate model names, as load_file reports them, in flat memory: each name is kept with its
+  // line until the kept names take kNamesBudget bytes; from then on later names are still looked
+  // up among those, but no longer kept, and finish() says so in a note.
+  // `text`: the block the records were read from, starting on line `first_line`.
+  void look_for_duplicates(const model::RecordSet& block, std::string_view text, uint32_t first_line);
+  static constexpr std::size_t kNamesBudget = 8u << 20;
+  std::unordered_map<std::string, uint32_t> first_line_;  // name → line of its first record
+  std::size_t names_bytes_ = 0;
+  std::size_t names_unkept_ = 0;  // records past the budget whose names were new: not kept
+  std::unique_ptr<Reporter> duplicates_;
 };
 
 }  // namespace scalepol::data

@@ -971,16 +971,28 @@ void CompiledRun::evaluate_reading(const Record& record, Cell* out) {
   *c.steps = 0;
   const auto& p = cp_.p_;
   std::size_t col = 0;
+  // A verdict left unknown once the step limit is passed was not computed (memo gives unknown
+  // from then on): the text report says so (report/table.hpp).
+  const auto stop_mark = [&](Cell& cell) {
+    cell.limited = cell.status == Status::Unknown && *c.steps > c.limit;
+    return cell;
+  };
   for (int32_t i = 0; i < static_cast<int32_t>(p.ladders.size()); ++i) {
     const CValue v = ladder(c, i);
     Cell cell;
     cell.status = status_of(v);
     if (v.kind == K::Tier && v.tier != kNoPointTier)  // no point estimate: the value is unknown
       cell.value = static_cast<int16_t>(v.tier < 0 ? static_cast<int32_t>(p.ladders[i].decl->tiers.size()) : v.tier);
-    out[col++] = cell;
+    out[col++] = stop_mark(cell);
   }
-  for (int32_t i = 0; i < static_cast<int32_t>(p.triggers.size()); ++i) out[col++] = bool_cell(trigger(c, i));
-  for (int32_t i = 0; i < static_cast<int32_t>(p.exemptions.size()); ++i) out[col++] = bool_cell(exemption(c, i));
+  for (int32_t i = 0; i < static_cast<int32_t>(p.triggers.size()); ++i) {
+    Cell cell = bool_cell(trigger(c, i));
+    out[col++] = stop_mark(cell);
+  }
+  for (int32_t i = 0; i < static_cast<int32_t>(p.exemptions.size()); ++i) {
+    Cell cell = bool_cell(exemption(c, i));
+    out[col++] = stop_mark(cell);
+  }
   for (std::size_t s = 0; s < cp_.sites_.size(); ++s) {
     const CValue applies = obligation_applies(c, cp_.sites_[s]);
     if (applies.kind == K::Bool && !applies.boolean) {
@@ -991,7 +1003,8 @@ void CompiledRun::evaluate_reading(const Record& record, Cell* out) {
       out[col++] = cell;
       continue;
     }
-    out[col++] = bool_cell(obligation_incurred(c, s, applies));
+    Cell cell = bool_cell(obligation_incurred(c, s, applies));
+    out[col++] = stop_mark(cell);
   }
 }
 
@@ -1016,11 +1029,12 @@ void fold_readings(const Readings& readings, const Cell* per_reading, std::size_
   auto same = [](const Cell& a, const Cell& b) { return a.value == b.value && a.status == b.status; };
   for (std::size_t k = 0; k < cols; ++k) {
     Cell combined = under(0, k);
-    bool shown = false, robust = true, values_agree = true;
+    bool shown = false, robust = true, values_agree = true, limited = false;
     Status worst = Status::Definite;
     for (std::size_t r = 0; r < n; ++r) {
       const Cell& v = under(r, k);
       shown = shown || v.shown;
+      limited = limited || v.limited;
       robust = robust && same(v, under(0, k));
       values_agree = values_agree && v.value == under(0, k).value;
       if (weakness(v.status) > weakness(worst)) worst = v.status;
@@ -1038,6 +1052,7 @@ void fold_readings(const Readings& readings, const Cell* per_reading, std::size_
       }
       combined.status = values_agree ? worst : Status::Possible;
     }
+    combined.limited = limited && combined.status == Status::Unknown;
     out[k] = combined;
   }
 }

@@ -57,6 +57,7 @@ struct Cell {
   bool robust = true;
   bool shown = true;
   uint64_t depends = 0;  // not robust: bit d set when sweep dimension d changes the verdict
+  bool limited = false;  // unknown because the record's evaluation stopped at the step limit
 };
 
 struct Column {

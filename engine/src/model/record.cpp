@@ -78,25 +78,26 @@ void RecordSet::index_names() {
     auto [it, inserted] = by_name.try_emplace(v.text, static_cast<uint32_t>(i));
     if (inserted) continue;
     // First occurrence wins: a later duplicate would otherwise silently shadow it.
-    const Record& first = records[it->second];
-    Diagnostic d;
-    d.code = code_name(Code::DuplicateModel);
-    d.severity = Severity::Warning;
-    d.message = (first.line > 0 && r.line > 0)
-                    ? fmt::format("model `{}` appears on lines {} and {}", v.text, first.line, r.line)
-                    : fmt::format("model `{}` appears more than once", v.text);
-    d.location.file = source;
-    d.location.line = r.line;
-    d.notes.push_back(first.line > 0
-                          ? fmt::format("a lookup by name finds the first one (line {})", first.line)
-                          : std::string("a lookup by name finds the first one"));
-    // A long table (Epoch's benchmark data: one row per model and benchmark) read without `where`
-    // is many partial records of one model, none of which a policy can judge whole.
-    d.help = "each row is evaluated on its own; in a long table (one row per model and benchmark), say which rows "
-             "give a field with `where \"task\" is \"…\"` and each model's rows are joined; `explain --line N` "
-             "explains one row";
-    diagnostics.add(std::move(d));
+    diagnostics.add(duplicate_model(v.text, records[it->second].line, r.line, source));
   }
+}
+
+Diagnostic duplicate_model(std::string_view name, uint32_t first_line, uint32_t line, const std::string& source) {
+  Diagnostic d;
+  d.code = code_name(Code::DuplicateModel);
+  d.severity = Severity::Warning;
+  d.message = (first_line > 0 && line > 0) ? fmt::format("model `{}` appears on lines {} and {}", name, first_line, line)
+                                           : fmt::format("model `{}` appears more than once", name);
+  d.location.file = source;
+  d.location.line = line;
+  d.notes.push_back(first_line > 0 ? fmt::format("a lookup by name finds the first one (line {})", first_line)
+                                   : std::string("a lookup by name finds the first one"));
+  // A long table (Epoch's benchmark data: one row per model and benchmark) read without `where`
+  // is many partial records of one model, none of which a policy can judge whole.
+  d.help = "each row is evaluated on its own; in a long table (one row per model and benchmark), say which rows "
+           "give a field with `where \"task\" is \"…\"` and each model's rows are joined; `explain --line N` "
+           "explains one row";
+  return d;
 }
 
 }  // namespace scalepol::model

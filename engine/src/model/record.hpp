@@ -109,6 +109,10 @@ struct RecordSet {
   void index_names();
 };
 
+// The warning for a model named again on `line` (0: not known), after its first record on
+// `first_line`, in `source`.
+Diagnostic duplicate_model(std::string_view name, uint32_t first_line, uint32_t line, const std::string& source);
+
 // The schema a program's fields describe, for the record loaders.
 std::shared_ptr<Schema> build_schema(const check::Program& program);
 
