@@ -42,33 +42,12 @@ std::string progress_label(const RunOptions& options) {
   return base(options.inputs.policy) + " over " + base(options.inputs.models);
 }
 
-// --format html: the page needs the policy and the records besides the verdicts (the chart's
-// compute and dates, the policy's lines, each verdict's trace).
-int write_html(const RunOptions& options, const Report& report, const Policy& policy, const Records& records) {
-  std::optional<Expected<void, Diagnostics>> result;
-  auto produce = [&](std::ostream& out) {
-    result = render_report_html(out, report, policy, records);
-    if (!*result) out.setstate(std::ios::failbit);  // keep an existing file rather than half a page
-  };
-  const std::optional<std::string> write_error = write_output(options.output, produce);
-  if (result && !*result) {
-    print_diagnostics(result->error(), options.color);
-    return kFailure;
-  }
-  if (write_error) {
-    print_error(*write_error, options.color);
-    return kFailure;
-  }
-  return kClean;
-}
-
 // A report written as records are read (stream.hpp).
 using StreamedReport = std::function<Expected<StreamSummary, Diagnostics>(const Policy&, const std::string&,
                                                                           std::ostream&, const StreamOptions&)>;
 
-// The formats that stream, and what writes each: records are read, evaluated and written a block
-// at a time, so a file of any size runs in flat memory. Empty for a format made from the whole
-// report (html).
+// What writes each format: records are read, evaluated and written a block at a time, so a file
+// of any size runs in flat memory.
 StreamedReport streamed_report(const RunOptions& options) {
   if (options.format == "jsonl") return run_jsonl;
   if (options.format == "csv") return run_csv;
@@ -83,7 +62,9 @@ StreamedReport streamed_report(const RunOptions& options) {
       return run_text(policy, data, out, stream, text);
     };
   }
-  return {};
+  return [](const Policy& policy, const std::string& data, std::ostream& out, const StreamOptions& stream) {
+    return run_html(policy, data, out, stream);
+  };
 }
 
 int run_streaming(const RunOptions& options, const StreamedReport& write) {
@@ -136,23 +117,7 @@ int run_run(const RunOptions& options) {
                 options.color);
     return kFailure;
   }
-  if (const StreamedReport write = streamed_report(options)) return run_streaming(options, write);
-  Progress progress(progress_label(options));
-  auto inputs = load_inputs(options.inputs, options.color, &progress);
-  if (!inputs) return kFailure;
-  const Records& records = inputs->records;
-  progress.records(records.size());
-  progress.phase("evaluating");
-  auto report = inputs->policy.evaluate(records, {.as_of = options.as_of});
-  // Erased before the report: on a terminal both streams share the screen.
-  progress.finish();
-  if (!report) {
-    print_diagnostics(report.error(), options.color);
-    return kFailure;
-  }
-
-  if (int status = write_html(options, *report, inputs->policy, records); status != kClean) return status;
-  return finish_with_data_problems(records.diagnostics(), options.inputs.strict_data, options.color);
+  return run_streaming(options, streamed_report(options));
 }
 
 }  // namespace scalepol::cli

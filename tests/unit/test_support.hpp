@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <string>
+#include <vector>
 
 #include "scalepol/scalepol.hpp"
 
@@ -64,5 +65,15 @@ inline std::size_t count_code(const Diagnostics& d, const std::string& code) {
   for (const auto& x : d.items) n += x.code == code;
   return n;
 }
+
+// Bundled policies (paths from the source root) whose verdicts reach every kind a report holds:
+// a regulation with tiers and obligations, an `assume` sweep, triggers and `@` references. The
+// streamed formats are checked on them against the reports made whole.
+inline const std::vector<std::string> kReportPolicies = {
+    "stdlib/regulations/eu_ai_act.policy",
+    "examples/policies/anthropic_rsp_v1_readings.policy",
+    "examples/policies/openai_preparedness_v2.policy",
+    "examples/policies/seed_benchmark_trigger.policy",
+};
 
 }  // namespace scalepol::testing

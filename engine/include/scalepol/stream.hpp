@@ -61,8 +61,8 @@ struct StreamSummary {
   // Problems with single values that did not stop the run (located, capped as load_records caps
   // them). Only the fields the policy reads are read, so a malformed value in a column it never
   // uses is not reported (load_records reports it). Duplicate model names are reported as
-  // load_records reports them, among the first names that fit in 8 MB (a note says when later
-  // names were not kept: past that, a name is compared only with those first ones).
+  // load_records reports them, among the first records whose names fit in 4 MB (some 50,000
+  // records; a note says when later ones were not checked).
   Diagnostics diagnostics;
   // False when the file was read whole instead, and then why: the policy's `@` references need
   // every record at hand, the file is a JSON array (one document), the policy reads a long table.
@@ -112,5 +112,12 @@ SCALEPOL_API Expected<StreamSummary, Diagnostics> run_text(const Policy& policy,
 // error the output holds a partial report: write to a temporary file and keep it only on success.
 SCALEPOL_API Expected<StreamSummary, Diagnostics> run_json(const Policy& policy, const std::string& data_path, std::ostream& out,
                                                            const StreamOptions& options = {});
+
+// The page render_report_html writes for policy.evaluate(records) (docs/html-report.md), byte for
+// byte, written as the file is read, with flat memory as run_json (and the same exceptions). On an
+// error the output holds a partial page: write to a temporary file and keep it only on success.
+SCALEPOL_API Expected<StreamSummary, Diagnostics> run_html(const Policy& policy, const std::string& data_path, std::ostream& out,
+                                                           const StreamOptions& options = {},
+                                                           const ReportHtmlOptions& html = {});
 
 }  // namespace scalepol

@@ -1,14 +1,11 @@
-// render_report_html: what the HTML page needs besides the verdicts, read from the compiled
-// policy and the records, handed to the report layer's writer (report/html.hpp) as plain values:
-// each model's training compute (with its range) and publication date, the policy's lines on
-// training compute (check/thresholds.hpp), and the trace of every verdict (the tests with their
-// margins, as `scalepol explain` gives them; computed under the first reading, like explain()).
+// render_report_html, and what the HTML page needs besides the verdicts (api/html_page.hpp).
 #include <cmath>
 #include <filesystem>
 
 #include <fmt/format.h>
 
 #include "api/eval_setup.hpp"
+#include "api/html_page.hpp"
 #include "api/impl.hpp"
 #include "check/thresholds.hpp"
 #include "eval/evaluator.hpp"
@@ -42,92 +39,127 @@ Diagnostics not_this_report(const model::RecordSet& set, std::size_t results) {
   return out;
 }
 
-Expected<report::HtmlInput, Diagnostics> gather(const Report& report, const Policy& policy, const Records& records,
-                                                const ReportHtmlOptions& options) {
+}  // namespace
+
+namespace api {
+
+HtmlPages::HtmlPages(const Policy& policy, const ReportHtmlOptions& options)
+    : program_(*internals(policy).program), policy_(policy), options_(options) {
+  const model::Schema& schema = *internals(policy).schema;
+  compute_ = schema.find(report::HtmlPage{}.compute_field);
+  released_ = program_.released_field;
+  compute_spec_ = compute_ >= 0 ? &schema.fields[static_cast<std::size_t>(compute_)] : nullptr;
+  chart_ = compute_spec_ != nullptr && compute_spec_->kind == ast::TypeKind::Quantity && released_ >= 0;
+  if (compute_spec_ != nullptr && compute_spec_->scale != 0) scale_ = compute_spec_->scale;
+  const eval::Readings readings = eval::enumerate_readings(program_);
+  readings.values(0, program_.assumptions.size(), first_reading_);
+}
+
+report::HtmlPage HtmlPages::page(const model::RecordSet& set, const std::string& as_of) const {
+  report::HtmlPage page;
+  page.policy = program_.name;
+  page.title = program_.title;
+  page.as_of = as_of;
+  for (const auto& c : internals(policy_).compiled->columns()) page.rules.emplace_back(c.name, c.kind);
+  page.data_file =
+      options_.data_name.empty() ? std::filesystem::path(set.source).filename().string() : options_.data_name;
+  page.chart = chart_;
+  page.epoch_data = read_from_epoch_columns(set, compute_);
+  if (!page.epoch_data) {
+    std::string name = page.data_file;
+    for (char& c : name) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    page.epoch_data = name.find("epoch") != std::string::npos;
+  }
+  if (compute_spec_ != nullptr && !compute_spec_->unit.empty()) page.compute_unit = compute_spec_->unit;
+  if (chart_)
+    for (check::Threshold& t : check::thresholds_on(program_, compute_))
+      page.thresholds.push_back({.rule = std::move(t.rule), .label = std::move(t.label), .op = std::move(t.op),
+                                 .value = t.value / scale_, .quote = std::move(t.quote), .source = std::move(t.source)});
+  return page;
+}
+
+void HtmlPages::mark_read(std::vector<bool>& read) const {
+  if (!chart_) return;
+  for (int32_t slot : {compute_, released_})
+    if (static_cast<std::size_t>(slot) < read.size()) read[static_cast<std::size_t>(slot)] = true;
+}
+
+report::HtmlModel HtmlPages::model(eval::Evaluator& ev, const model::Record& record, const ModelResult& result) const {
+  report::HtmlModel m;
+  if (chart_) {
+    const model::Value& c = record.values[static_cast<std::size_t>(compute_)];
+    if (c.kind == model::Value::Kind::Number && !std::isnan(c.x)) {  // a half-open range has no point to plot
+      m.has_compute = true;
+      m.compute = c.x / scale_;
+      m.low = c.lo / scale_;
+      m.high = c.hi / scale_;
+    }
+    const model::Value& d = record.values[static_cast<std::size_t>(released_)];
+    if (d.kind == model::Value::Kind::Date) {
+      m.has_date = true;
+      m.date = static_cast<int32_t>(d.x);
+    }
+  }
+  if (!options_.explanations) return m;
+  ev.set_reading(&first_reading_);
+  for (const VerdictTrace& trace : eval::trace_verdicts(ev, record, result)) {
+    auto& steps = m.steps.emplace_back();
+    for (const TraceStep& s : trace.steps) steps.push_back({s.test, s.result, s.margin, s.flip});
+  }
+  ev.set_reading(nullptr);
+  return m;
+}
+
+}  // namespace api
+
+namespace {
+
+// Writes the page for a Report and the records it was made from, into `sink`, once every check
+// has passed and every verdict has been traced.
+Expected<void, Diagnostics> write_page(report::Sink& sink, const Report& report, const Policy& policy,
+                                       const Records& records, const ReportHtmlOptions& options) {
   if (auto mismatch = api::check_records_match(policy, records); !mismatch.empty()) return make_unexpected(std::move(mismatch));
   const auto& set = internals(records).set;
   if (report.results.size() != set.records.size()) return make_unexpected(not_this_report(set, report.results.size()));
   auto as_of = api::parse_as_of(report.as_of);
   if (!as_of) return make_unexpected(std::move(as_of.error()));
-  const check::Program& program = *internals(policy).program;
-
-  report::HtmlInput in;
-  in.report = &report;
-  in.data_file = options.data_name.empty() ? std::filesystem::path(set.source).filename().string() : options.data_name;
-  const int32_t compute = set.schema->find(in.compute_field);
-  const int32_t released = program.released_field;
-  const model::FieldSpec* compute_spec = compute >= 0 ? &set.schema->fields[static_cast<std::size_t>(compute)] : nullptr;
-  in.chart = compute_spec != nullptr && compute_spec->kind == ast::TypeKind::Quantity && released >= 0;
-  in.epoch_data = read_from_epoch_columns(set, compute);
-  if (!in.epoch_data) {
-    std::string name = in.data_file;
-    for (char& c : name) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    in.epoch_data = name.find("epoch") != std::string::npos;
-  }
-  // Values are held in base units; the axis shows the field's declared unit.
-  const double scale = compute_spec != nullptr && compute_spec->scale != 0 ? compute_spec->scale : 1.0;
-  if (compute_spec != nullptr && !compute_spec->unit.empty()) in.compute_unit = compute_spec->unit;
-  if (in.chart)
-    for (check::Threshold& t : check::thresholds_on(program, compute))
-      in.thresholds.push_back({.rule = std::move(t.rule), .label = std::move(t.label), .op = std::move(t.op),
-                               .value = t.value / scale, .quote = std::move(t.quote), .source = std::move(t.source)});
-
-  in.models.resize(set.records.size());
   try {
-    eval::Evaluator ev(program, set, *as_of);
+    const api::HtmlPages pages(policy, options);
+    // Made before anything is written: a page is either whole or not begun.
+    std::vector<report::HtmlModel> models;
+    models.reserve(set.records.size());
+    eval::Evaluator ev(*internals(policy).program, set, *as_of);
     ev.set_step_limit(internals(policy).limits.max_eval_steps_per_record);
-    const eval::Readings readings = eval::enumerate_readings(program);
-    std::vector<model::Value> first;
-    readings.values(0, program.assumptions.size(), first);
-    ev.set_reading(&first);
-    for (std::size_t i = 0; i < set.records.size(); ++i) {
-      const model::Record& record = set.records[i];
-      report::HtmlModel& m = in.models[i];
-      if (in.chart) {
-        const model::Value& c = record.values[static_cast<std::size_t>(compute)];
-        if (c.kind == model::Value::Kind::Number && !std::isnan(c.x)) {  // a half-open range has no point to plot
-          m.has_compute = true;
-          m.compute = c.x / scale;
-          m.low = c.lo / scale;
-          m.high = c.hi / scale;
-        }
-        const model::Value& d = record.values[static_cast<std::size_t>(released)];
-        if (d.kind == model::Value::Kind::Date) {
-          m.has_date = true;
-          m.date = static_cast<int32_t>(d.x);
-        }
-      }
-      if (!options.explanations) continue;
-      for (const VerdictTrace& trace : eval::trace_verdicts(ev, record, report.results[i])) {
-        auto& steps = m.steps.emplace_back();
-        for (const TraceStep& s : trace.steps) steps.push_back({s.test, s.result, s.margin, s.flip});
-      }
-    }
-    ev.set_reading(nullptr);
+    for (std::size_t i = 0; i < set.records.size(); ++i)
+      models.push_back(pages.model(ev, set.records[i], report.results[i]));
+    report::HtmlPage page = pages.page(set, report.as_of);
+    page.policy = report.policy;
+    page.title = report.title;
+    report::HtmlWriter writer(sink, std::move(page));
+    for (std::size_t i = 0; i < set.records.size(); ++i) writer.model(report.results[i], models[i]);
+    writer.finish();
   } catch (const std::exception& ex) {
     return make_unexpected(api::internal_error(ex));
   }
-  return in;
+  return {};
 }
 
 }  // namespace
 
 Expected<std::string, Diagnostics> render_report_html(const Report& report, const Policy& policy,
                                                       const Records& records, const ReportHtmlOptions& options) {
-  auto in = gather(report, policy, records, options);
-  if (!in) return make_unexpected(std::move(in.error()));
   report::Sink sink;
-  report::write_html(sink, *in);
+  if (auto written = write_page(sink, report, policy, records, options); !written)
+    return make_unexpected(std::move(written.error()));
   return std::move(sink.buffer());
 }
 
 Expected<void, Diagnostics> render_report_html(std::ostream& out, const Report& report, const Policy& policy,
                                                const Records& records, const ReportHtmlOptions& options) {
-  auto in = gather(report, policy, records, options);
-  if (!in) return make_unexpected(std::move(in.error()));
+  // write_page checks everything and traces every verdict before it writes: nothing reaches
+  // `out` when the diagnostics are returned.
   report::Sink sink(&out);
-  report::write_html(sink, *in);
-  return {};
+  return write_page(sink, report, policy, records, options);
 }
 
 }  // namespace scalepol

@@ -1,11 +1,13 @@
-// evaluate_table, run_jsonl, run_csv, run_text and run_json: the evaluators behind the public API, over
-// records read a block at a time.
+// evaluate_table, run_jsonl, run_csv, run_text, run_json and run_html: the evaluators behind the
+// public API, over records read a block at a time.
 #include "scalepol/stream.hpp"
 
 #include <algorithm>
+#include <optional>
 #include <ostream>
 
 #include "api/eval_setup.hpp"
+#include "api/html_page.hpp"
 #include "api/impl.hpp"
 #include "data/column_not_found.hpp"
 #include "data/confidence.hpp"
@@ -310,6 +312,63 @@ class ReportJsonRun {
   std::size_t count_ = 0;
 };
 
+// --format html streamed: each block's records through the evaluator that gives reasons, each
+// verdict traced under the first reading (api/html_page.hpp), each model written as it is made.
+// The page's head is written with the first block, whose columns say whose data it is.
+class HtmlRun {
+ public:
+  HtmlRun(const Policy& policy, std::ostream& out, int32_t as_of, std::string as_of_text,
+          const ReportHtmlOptions& options, std::string data_path)
+      : program_(*internals(policy).program),
+        step_limit_(internals(policy).limits.max_eval_steps_per_record),
+        readings_(eval::enumerate_readings(program_)),
+        pages_(policy, options),
+        as_of_(as_of),
+        as_of_text_(std::move(as_of_text)),
+        data_path_(std::move(data_path)),
+        out_(out),
+        sink_(&out) {}
+
+  bool records(const model::RecordSet& set) {
+    if (!writer_) writer_.emplace(sink_, pages_.page(set, as_of_text_));
+    eval::Evaluator ev(program_, set, as_of_);
+    ev.set_step_limit(step_limit_);
+    eval::Sweep sweep(ev, readings_);
+    for (const auto& r : set.records) {
+      const ModelResult result = sweep.verdicts(r);
+      writer_->model(result, pages_.model(ev, r, result));
+    }
+    count_ += set.records.size();
+    return static_cast<bool>(out_);
+  }
+
+  bool finish() {
+    if (!writer_) {  // no records: the page of an empty file
+      model::RecordSet none;
+      none.source = data_path_;
+      writer_.emplace(sink_, pages_.page(none, as_of_text_));
+    }
+    writer_->finish();
+    return static_cast<bool>(out_);
+  }
+
+  std::size_t count() const { return count_; }
+  // The chart's fields, besides those the policy reads.
+  void also_read(std::vector<bool>& read) const { pages_.mark_read(read); }
+
+ private:
+  const check::Program& program_;
+  std::size_t step_limit_;
+  eval::Readings readings_;
+  api::HtmlPages pages_;
+  int32_t as_of_;
+  std::string as_of_text_, data_path_;
+  std::ostream& out_;
+  report::Sink sink_;
+  std::optional<report::HtmlWriter> writer_;
+  std::size_t count_ = 0;
+};
+
 Diagnostics write_failed(const std::string& path) {
   Diagnostics out;
   out.add(Diagnostic::of(Code::IoError, "cannot write the report (the output stream failed)", {.file = path}));
@@ -317,7 +376,8 @@ Diagnostics write_failed(const std::string& path) {
 }
 
 // Reads the data a block at a time (or whole, when it must) and hands each block to `run`, which
-// evaluates and writes it: records(set), then finish() once at the end; count() records so far.
+// evaluates and writes it: records(set), then finish() once at the end; count() records so far;
+// also_read(read), where a run has it, marks fields it needs besides those the policy reads.
 template <class Run>
 Expected<StreamSummary, Diagnostics> stream_through(const Policy& policy, const std::string& data_path,
                                                     const StreamOptions& options, Run& run) {
@@ -359,6 +419,7 @@ Expected<StreamSummary, Diagnostics> stream_through(const Policy& policy, const 
     for (std::size_t i = 0; i < schema.fields.size(); ++i)
       if (schema.fields[i].dim == ast::Dim::Compute) read[i] = true;
   }
+  if constexpr (requires { run.also_read(read); }) run.also_read(read);
   stream->read_only(std::move(read));
   model::RecordSet block;
   while (stream->next(block)) {
@@ -410,6 +471,13 @@ Expected<StreamSummary, Diagnostics> run_text(const Policy& policy, const std::s
   return run_streamed(policy, data_path, options, [&](int32_t as_of) {
     return CellsRun<TextRows>(policy, out, as_of, text, options.eval.as_of,
                               internals(policy).limits.max_eval_steps_per_record);
+  });
+}
+
+Expected<StreamSummary, Diagnostics> run_html(const Policy& policy, const std::string& data_path, std::ostream& out,
+                                              const StreamOptions& options, const ReportHtmlOptions& html) {
+  return run_streamed(policy, data_path, options, [&](int32_t as_of) {
+    return HtmlRun(policy, out, as_of, options.eval.as_of, html, data_path);
   });
 }
 

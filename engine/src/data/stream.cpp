@@ -169,31 +169,41 @@ void RecordStream::look_for_duplicates(const model::RecordSet& block, std::strin
   if (!schema_ || schema_->key_slot < 0) return;
   const auto slot = static_cast<std::size_t>(schema_->key_slot);
   if (!read_.empty() && (slot >= read_.size() || !read_[slot])) return;
+  if (names_stopped_) {  // past the budget: only counted
+    names_unchecked_ += block.records.size();
+    return;
+  }
   if (!duplicates_) duplicates_ = std::make_unique<Reporter>(path_);
   // Per kept name: its text, and about as much again for the map's node and bucket.
   constexpr std::size_t kNodeBytes = 64;
   std::optional<SourceText> source;  // the block's lines, for a duplicate's caret
-  for (const model::Record& r : block.records) {
+  for (std::size_t i = 0; i < block.records.size(); ++i) {
+    if (names_bytes_ >= kNamesBudget) {
+      // The names are let go, and the rest is only counted: no cost per record from here on.
+      names_kept_ = first_line_.size();
+      first_line_ = {};
+      names_stopped_ = true;
+      names_unchecked_ = block.records.size() - i;
+      return;
+    }
+    const model::Record& r = block.records[i];
+    ++names_checked_;
     if (slot >= r.values.size()) continue;
     const model::Value& v = r.values[slot];
     if (v.kind != model::Value::Kind::Text || v.text.empty()) continue;
-    if (auto it = first_line_.find(v.text); it != first_line_.end()) {
-      if (!duplicates_->admit()) continue;
-      Diagnostic d = model::duplicate_model(v.text, it->second, r.line, path_);
-      if (!source) source.emplace(path_, text);
-      source->rebase(text, first_line);
-      Location at = source->locate_line(r.line);
-      d.location.column = at.column;
-      d.location.line_text = std::move(at.line_text);
-      duplicates_->add(std::move(d));
+    const auto [it, fresh] = first_line_.try_emplace(v.text, r.line);
+    if (fresh) {
+      names_bytes_ += v.text.size() + kNodeBytes;
       continue;
     }
-    if (names_bytes_ >= kNamesBudget) {
-      ++names_unkept_;
-      continue;
-    }
-    names_bytes_ += v.text.size() + kNodeBytes;
-    first_line_.emplace(v.text, r.line);
+    if (!duplicates_->admit()) continue;
+    Diagnostic d = model::duplicate_model(v.text, it->second, r.line, path_);
+    if (!source) source.emplace(path_, text);
+    source->rebase(text, first_line);
+    Location at = source->locate_line(r.line);
+    d.location.column = at.column;
+    d.location.line_text = std::move(at.line_text);
+    duplicates_->add(std::move(d));
   }
 }
 
@@ -201,15 +211,15 @@ Diagnostics RecordStream::finish() {
   Diagnostics out = csv_ ? csv_->finish_stream() : json_->finish_stream();
   if (duplicates_)
     for (Diagnostic& d : duplicates_->finish().items) out.add(std::move(d));
-  if (names_unkept_ > 0) {
-    Diagnostic note = make_diagnostic(
+  if (names_unchecked_ > 0) {
+    const auto records = [](std::size_t n) { return fmt::format("{} record{}", n, n == 1 ? "" : "s"); };
+    out.add(make_diagnostic(
         Severity::Note, Code::DuplicateModel,
-        fmt::format("duplicate model names were looked for among the first {} name{} only (8 MB of names): {} later "
-                    "record{} with a new name {} not compared with one another",
-                    first_line_.size(), first_line_.size() == 1 ? "" : "s", names_unkept_,
-                    names_unkept_ == 1 ? "" : "s", names_unkept_ == 1 ? "was" : "were"),
-        {.file = path_});
-    out.add(std::move(note));
+        fmt::format("duplicate model names were looked for in the first {} only: {} filled the {} MB kept for "
+                    "names, and the {} after {} not checked",
+                    records(names_checked_), names_kept_ == 1 ? std::string("its name") : fmt::format("their {} names", names_kept_),
+                    kNamesBudget >> 20, records(names_unchecked_), names_unchecked_ == 1 ? "it was" : "them were"),
+        {.file = path_}));
   }
   return out;
 }

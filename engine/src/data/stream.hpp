@@ -76,14 +76,17 @@ class RecordStream {
   std::vector<bool> read_;  // empty: every field
 
   // Duplicate model names, as load_file reports them, in flat memory: each name is kept with its
-  // line until the kept names take kNamesBudget bytes; from then on later names are still looked
-  // up among those, but no longer kept, and finish() says so in a note.
+  // line until the kept names take kNamesBudget bytes (some 50,000 names; Epoch AI's exports have
+  // a few thousand); then they are let go, later records are not checked, and finish() says so
+  // in a note.
   // `text`: the block the records were read from, starting on line `first_line`.
   void look_for_duplicates(const model::RecordSet& block, std::string_view text, uint32_t first_line);
-  static constexpr std::size_t kNamesBudget = 8u << 20;
+  static constexpr std::size_t kNamesBudget = 4u << 20;
   std::unordered_map<std::string, uint32_t> first_line_;  // name → line of its first record
   std::size_t names_bytes_ = 0;
-  std::size_t names_unkept_ = 0;  // records past the budget whose names were new: not kept
+  std::size_t names_checked_ = 0, names_kept_ = 0;  // records checked, and their distinct names
+  std::size_t names_unchecked_ = 0;                 // records after the budget ran out
+  bool names_stopped_ = false;
   std::unique_ptr<Reporter> duplicates_;
 };
 

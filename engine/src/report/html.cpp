@@ -34,23 +34,6 @@ std::string lower(std::string_view s) {
   return out;
 }
 
-// Quotes repeat across models (every systemic-risk verdict carries Article 51(2)): the page keeps
-// each (quote, source) pair once and verdicts point to it.
-class QuoteTable {
- public:
-  int index(const Verdict& v) {
-    if (v.quote.empty() && v.source.empty()) return -1;
-    for (std::size_t i = 0; i < pairs_.size(); ++i)
-      if (pairs_[i].first == v.quote && pairs_[i].second == v.source) return static_cast<int>(i);
-    pairs_.emplace_back(v.quote, v.source);
-    return static_cast<int>(pairs_.size() - 1);
-  }
-  const std::vector<std::pair<std::string, std::string>>& pairs() const { return pairs_; }
-
- private:
-  std::vector<std::pair<std::string, std::string>> pairs_;  // few: one per quoted rule or tier
-};
-
 void write_verdict(JsonWriter& json, const Verdict& v, int quote, const std::vector<HtmlStep>* steps) {
   json.begin_object();
   json.member("r", v.rule);
@@ -87,11 +70,10 @@ void write_verdict(JsonWriter& json, const Verdict& v, int quote, const std::vec
   json.end_object();
 }
 
-void write_head(JsonWriter& json, const HtmlInput& in, const Table& table) {
-  const Report& r = *in.report;
-  json.member("policy", r.policy);
-  json.member("title", r.title);
-  json.member("as_of", r.as_of);
+void write_head(JsonWriter& json, const HtmlPage& in, const Table& table) {
+  json.member("policy", in.policy);
+  json.member("title", in.title);
+  json.member("as_of", in.as_of);
   json.key("data");
   json.begin_object();
   json.member("file", in.data_file);
@@ -131,71 +113,16 @@ void write_head(JsonWriter& json, const HtmlInput& in, const Table& table) {
   json.end_array();
 }
 
-void write_model(JsonWriter& json, const ModelResult& result, const HtmlModel* model, QuoteTable& quotes,
-                 const Table& table) {
-  json.begin_object();
-  json.member("n", result.model);
-  // The obligations column's cell, as the text table writes it (`report, license~`).
-  if (table.has_obligations_column()) json.member("ob", table.obligations_text(result));
-  if (model != nullptr && model->has_compute) {
-    json.key("c");
-    json.number(model->compute);
-    if (model->low < model->high) {
-      json.key("lo");
-      json.number(model->low);
-      json.key("hi");
-      json.number(model->high);
-    }
+// The columns of the page: every column the text table can show (the page has room, and its
+// filter can pick by them).
+Table page_table(const HtmlPage& page) {
+  std::vector<Table::Rule> rules;
+  bool obligations = false;
+  for (const auto& [name, kind] : page.rules) {
+    rules.push_back({name, kind});
+    obligations = obligations || kind == VerdictKind::Obligation;
   }
-  if (model != nullptr && model->has_date) json.member("d", model->date);
-  json.key("v");
-  json.begin_array();
-  for (std::size_t i = 0; i < result.verdicts.size(); ++i) {
-    const Verdict& v = result.verdicts[i];
-    const std::vector<HtmlStep>* steps = model != nullptr && i < model->steps.size() ? &model->steps[i] : nullptr;
-    write_verdict(json, v, quotes.index(v), steps);
-  }
-  json.end_array();
-  json.end_object();
-}
-
-// The JSON document, into the sink as it is written, made safe for the inside of <script>.
-void write_data(Sink& sink, const HtmlInput& in) {
-  const Report& r = *in.report;
-  // Every column the text table can show: the page has room, and its filter can pick by them.
-  bool any_obligation = false;
-  for (const ModelResult& m : r.results)
-    for (const Verdict& v : m.verdicts) any_obligation = any_obligation || v.kind == VerdictKind::Obligation;
-  const Table table(r, TableColumns{true, any_obligation});
-  QuoteTable quotes;
-  std::string json_text;
-  JsonWriter json(json_text, 0);
-  auto flush = [&] {
-    append_script_safe(sink.buffer(), json_text);
-    json_text.clear();
-    sink.drain_if_large();
-  };
-  json.begin_object();
-  write_head(json, in, table);
-  json.key("models");
-  json.begin_array();
-  for (std::size_t i = 0; i < r.results.size(); ++i) {
-    write_model(json, r.results[i], i < in.models.size() ? &in.models[i] : nullptr, quotes, table);
-    flush();
-  }
-  json.end_array();
-  // Last, once every verdict has been seen.
-  json.key("quotes");
-  json.begin_array();
-  for (const auto& [quote, source] : quotes.pairs()) {
-    json.begin_array();
-    json.string(quote);
-    json.string(source);
-    json.end_array();
-  }
-  json.end_array();
-  json.end_object();
-  flush();
+  return Table(rules, TableColumns{true, obligations});
 }
 
 }  // namespace
@@ -234,32 +161,102 @@ void append_script_safe(std::string& out, std::string_view json) {
   }
 }
 
-void write_html(Sink& sink, const HtmlInput& input) {
-  // The skeleton's markers, in the order they occur; text between them is copied as it is.
-  std::string_view page = html_assets::kPage;
+HtmlWriter::HtmlWriter(Sink& sink, HtmlPage page)
+    : sink_(sink), page_(std::move(page)), table_(page_table(page_)), rest_(html_assets::kPage), json_(json_text_, 0) {
+  if (!copy_skeleton()) return;  // a skeleton without data: nothing more to write
+  json_.begin_object();
+  write_head(json_, page_, table_);
+  json_.key("models");
+  json_.begin_array();
+  in_data_ = true;
+  flush();
+}
+
+bool HtmlWriter::copy_skeleton() {
   for (;;) {
-    const auto open = page.find("@@");
-    if (open == std::string_view::npos) break;
-    const auto close = page.find("@@", open + 2);
+    const auto open = rest_.find("@@");
+    const auto close = open == std::string_view::npos ? open : rest_.find("@@", open + 2);
     if (close == std::string_view::npos) break;
-    sink.buffer().append(page.substr(0, open));
-    const std::string_view marker = page.substr(open + 2, close - open - 2);
-    const Report& r = *input.report;
+    sink_.buffer().append(rest_.substr(0, open));
+    const std::string_view marker = rest_.substr(open + 2, close - open - 2);
+    const std::string_view whole = rest_.substr(open, close + 2 - open);
+    rest_.remove_prefix(close + 2);
+    if (marker == "DATA") return true;
     if (marker == "TITLE") {
-      append_html_escaped(sink.buffer(), r.title.empty() ? r.policy : r.title);
+      append_html_escaped(sink_.buffer(), page_.title.empty() ? page_.policy : page_.title);
     } else if (marker == "STYLE") {
-      sink.buffer().append(html_assets::kStyle);
+      sink_.buffer().append(html_assets::kStyle);
     } else if (marker == "SCRIPT") {
-      sink.buffer().append(html_assets::kScript);
-    } else if (marker == "DATA") {
-      write_data(sink, input);
+      sink_.buffer().append(html_assets::kScript);
     } else {
-      sink.buffer().append(page.substr(open, close + 2 - open));  // not ours: left as written
+      sink_.buffer().append(whole);  // not ours: left as written
     }
-    page.remove_prefix(close + 2);
   }
-  sink.buffer().append(page);
-  sink.finish();
+  sink_.buffer().append(rest_);
+  rest_ = {};
+  return false;
+}
+
+int HtmlWriter::quote_index(const Verdict& v) {
+  if (v.quote.empty() && v.source.empty()) return -1;
+  for (std::size_t i = 0; i < quotes_.size(); ++i)
+    if (quotes_[i].first == v.quote && quotes_[i].second == v.source) return static_cast<int>(i);
+  quotes_.emplace_back(v.quote, v.source);
+  return static_cast<int>(quotes_.size() - 1);
+}
+
+void HtmlWriter::flush() {
+  append_script_safe(sink_.buffer(), json_text_);
+  json_text_.clear();
+  sink_.drain_if_large();
+}
+
+void HtmlWriter::model(const ModelResult& result, const HtmlModel& model) {
+  json_.begin_object();
+  json_.member("n", result.model);
+  // The obligations column's cell, as the text table writes it (`report, license~`).
+  if (table_.has_obligations_column()) json_.member("ob", table_.obligations_text(result));
+  if (model.has_compute) {
+    json_.key("c");
+    json_.number(model.compute);
+    if (model.low < model.high) {
+      json_.key("lo");
+      json_.number(model.low);
+      json_.key("hi");
+      json_.number(model.high);
+    }
+  }
+  if (model.has_date) json_.member("d", model.date);
+  json_.key("v");
+  json_.begin_array();
+  for (std::size_t i = 0; i < result.verdicts.size(); ++i) {
+    const Verdict& v = result.verdicts[i];
+    write_verdict(json_, v, quote_index(v), i < model.steps.size() ? &model.steps[i] : nullptr);
+  }
+  json_.end_array();
+  json_.end_object();
+  flush();
+}
+
+void HtmlWriter::finish() {
+  if (in_data_) {
+    json_.end_array();
+    // Last, once every verdict has been seen.
+    json_.key("quotes");
+    json_.begin_array();
+    for (const auto& [quote, source] : quotes_) {
+      json_.begin_array();
+      json_.string(quote);
+      json_.string(source);
+      json_.end_array();
+    }
+    json_.end_array();
+    json_.end_object();
+    flush();
+    in_data_ = false;
+    if (copy_skeleton()) sink_.buffer().append("null");  // a second DATA marker: no second document
+  }
+  sink_.finish();
 }
 
 }  // namespace scalepol::report

@@ -11,9 +11,12 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <utility>
 #include <vector>
 
+#include "report/json_writer.hpp"
 #include "report/sink.hpp"
+#include "report/table.hpp"
 #include "scalepol/report.hpp"
 
 namespace scalepol::report {
@@ -30,7 +33,7 @@ struct HtmlStep {
   std::string test, result, margin, flip;
 };
 
-// What the chart knows of one model, parallel to Report::results.
+// What the chart knows of one model, beside its verdicts.
 struct HtmlModel {
   bool has_compute = false;
   double compute = 0, low = 0, high = 0;  // in the axis's unit; low < high when a range is known
@@ -40,15 +43,48 @@ struct HtmlModel {
   std::vector<std::vector<HtmlStep>> steps;
 };
 
-struct HtmlInput {
-  const Report* report = nullptr;
+// What the page says besides its models.
+struct HtmlPage {
+  std::string policy, title, as_of;
+  // The policy's rules, in the order of a result's verdicts: the page has a column for each tier
+  // ladder, trigger and exemption, and one for obligations when the policy imposes any.
+  std::vector<std::pair<std::string, VerdictKind>> rules;
   std::string compute_field = "training_compute", compute_unit = "FLOP";
   std::string date_field = "released";
   bool chart = true;  // false when the policy has no such fields: the page says so
-  std::vector<HtmlModel> models;  // empty, or one per result
   std::vector<HtmlThreshold> thresholds;
   std::string data_file;          // the file's name, as the page names it
   bool epoch_data = false;        // the data is Epoch AI's: the page credits it
+};
+
+// Writes the page a model at a time, so that a report over many models is streamed like the
+// other formats: the constructor writes everything before the first model, finish() the rest.
+class HtmlWriter {
+ public:
+  HtmlWriter(Sink& sink, HtmlPage page);
+  HtmlWriter(const HtmlWriter&) = delete;
+  HtmlWriter& operator=(const HtmlWriter&) = delete;
+
+  void model(const ModelResult& result, const HtmlModel& model);
+  void finish();
+
+ private:
+  // Quotes repeat across models (every systemic-risk verdict carries Article 51(2)): the page
+  // keeps each (quote, source) pair once, after the models, and verdicts point to it.
+  int quote_index(const Verdict& v);
+  void flush();  // the JSON written so far, made safe for <script>, into the sink
+  // Copies the skeleton from rest_ into the sink, filling its markers, up to the DATA marker
+  // (true: the document goes there) or to its end (false).
+  bool copy_skeleton();
+
+  Sink& sink_;
+  HtmlPage page_;
+  Table table_;
+  std::string_view rest_;  // the page's skeleton not yet written
+  bool in_data_ = false;   // the document is open: models go into it
+  std::vector<std::pair<std::string, std::string>> quotes_;  // few: one per quoted rule or tier
+  std::string json_text_;
+  JsonWriter json_;
 };
 
 // The credit line the page shows for Epoch AI's data, and where it links.
@@ -62,7 +98,5 @@ void append_html_escaped(std::string& out, std::string_view text);
 // JSON text made safe inside <script>: `<`, `>` and `&` become \u escapes (valid in JSON strings,
 // where alone they can occur), so no `</script>` or `<!--` can end or change the element.
 void append_script_safe(std::string& out, std::string_view json);
-
-void write_html(Sink& sink, const HtmlInput& input);
 
 }  // namespace scalepol::report

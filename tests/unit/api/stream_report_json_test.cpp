@@ -35,12 +35,7 @@ std::string whole(const Policy& p, const std::string& path, const std::string& a
 }  // namespace
 
 TEST_CASE("run_json writes the whole report's JSON, for any block size") {
-  const std::vector<std::string> policies = {
-      "stdlib/regulations/eu_ai_act.policy",
-      "examples/policies/anthropic_rsp_v1_readings.policy",
-      "examples/policies/openai_preparedness_v2.policy",
-      "examples/policies/seed_benchmark_trigger.policy",
-  };
+  const std::vector<std::string>& policies = testing::kReportPolicies;
   for (const std::string& name : policies) {
     INFO(name);
     auto policy = compile_file(kRoot + "/" + name);

@@ -50,12 +50,7 @@ std::vector<std::string> lines_of(const std::string& text) {
 }  // namespace
 
 TEST_CASE("run_text writes the whole report's table, for any block size and any columns") {
-  const std::vector<std::string> policies = {
-      "stdlib/regulations/eu_ai_act.policy",
-      "examples/policies/anthropic_rsp_v1_readings.policy",
-      "examples/policies/openai_preparedness_v2.policy",
-      "examples/policies/seed_benchmark_trigger.policy",
-  };
+  const std::vector<std::string>& policies = testing::kReportPolicies;
   const std::vector<ReportTextOptions> shows = {{}, {.exemptions = true, .obligations = true}, {.color = true}};
   for (const std::string& name : policies) {
     INFO(name);
@@ -166,5 +161,27 @@ TEST_CASE("streamed runs report duplicate model names, with the line and its tex
   for (const Diagnostic& d : records->diagnostics().items)
     whole_found = whole_found || (d.is(Code::DuplicateModel) && d.message == "model `Alpha` appears on lines 2 and 304");
   CHECK(whole_found);
+  std::filesystem::remove(path);
+}
+
+TEST_CASE("streamed runs stop looking for duplicate names once the names take 4 MB, and say so") {
+  auto policy = compile_file(kRoot + "/stdlib/regulations/eu_ai_act.policy");
+  REQUIRE(policy.has_value());
+  // 3,000 names of 2,000 bytes: about 2,000 fill the budget. The last record repeats the first
+  // name, after the check stopped.
+  std::string csv = "Model,Training compute (FLOP)\n";
+  const std::string pad(1990, 'x');
+  for (int i = 0; i < 3000; ++i) csv += pad + std::to_string(1000000 + i) + ",1e20\n";
+  csv += pad + "1000000,1e20\n";
+  const std::string path = temp_file("many_names.csv", csv);
+  StreamSummary summary;
+  streamed(*policy, path, 1 << 16, {}, {}, &summary);
+  std::vector<const Diagnostic*> found;
+  for (const Diagnostic& d : summary.diagnostics.items)
+    if (d.is(Code::DuplicateModel)) found.push_back(&d);
+  REQUIRE(found.size() == 1);
+  CHECK(found[0]->severity == Severity::Note);
+  CHECK(found[0]->message.find("duplicate model names were looked for in the first ") == 0);
+  CHECK(found[0]->message.find("filled the 4 MB kept for names") != std::string::npos);
   std::filesystem::remove(path);
 }

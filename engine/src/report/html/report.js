@@ -119,13 +119,20 @@
   let fromYear = 0;  // the years the chart shows: all (0), or from this one on
   const points = [];  // {m, circle, bar}
 
+  // A chart of more points than this is drawn thinned: every k-th model in file order, k the
+  // smallest that brings it under the limit (docs/html-report.md). A browser draws tens of
+  // thousands of SVG circles slowly, and no reader tells them apart; the table keeps every model.
+  const MAX_POINTS = 20000;
+
   function drawChart() {
     chart.textContent = "";
     points.length = 0;
-    const plotted = models.filter((m) => m.plotted && (!fromYear || m.d >= Date.UTC(fromYear, 0, 1) / DAY));
+    const inYears = models.filter((m) => m.plotted && (!fromYear || m.d >= Date.UTC(fromYear, 0, 1) / DAY));
+    const every = Math.ceil(inYears.length / MAX_POINTS);
+    const plotted = every > 1 ? inYears.filter((m, i) => i % every === 0) : inYears;
     const note = document.getElementById("chart-note");
     const notPlotted = models.filter((m) => !m.plotted).length;
-    const outside = models.length - notPlotted - plotted.length;
+    const outside = models.length - notPlotted - inYears.length;
     if (!R.chart) {
       note.textContent = "The policy has no " + R.compute_field + " and " + R.date_field + " fields: there is no chart.";
       chart.remove();
@@ -133,8 +140,10 @@
     }
     note.textContent = (notPlotted === 1 ? "1 model has" : notPlotted + " models have") +
       " no compute or date and " + (notPlotted === 1 ? "is" : "are") + " not plotted; " +
-      (notPlotted === 1 ? "it is" : "they are") + " in the table. " + plotted.length + " models plotted" +
+      (notPlotted === 1 ? "it is" : "they are") + " in the table. " + inYears.length + " models plotted" +
       (outside ? " (" + outside + " before " + fromYear + " not shown)" : "") +
+      (every > 1 ? "; too many to draw: one in every " + every + " is drawn (" + plotted.length +
+        "), and the table lists them all" : "") +
       (plotted.some((m) => m.lo !== undefined) ? "; vertical bars: the range of a compute estimate." : ".");
     chart.setAttribute("viewBox", "0 0 " + W + " " + H);
     if (!plotted.length && !R.thresholds.length) return;
