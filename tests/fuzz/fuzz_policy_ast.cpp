@@ -137,11 +137,8 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, std::size_t size) {
 
   // Some inputs measured to a date, some not.
   const auto done = fuzz::check_records(*policy, std::string(kRecords), scalepol::DataFormat::Csv, ".csv", size % 2);
-  if (!done) return 0;
-  (void)scalepol::render_report_text(done->report);
+  if (!done) return 0;  // (check_records also made the text table and the HTML page, both ways)
   check_explain(*policy, *done, size / 2);
-  auto html = scalepol::render_report_html(done->report, *policy, done->records);
-  if (!html) fuzz::fail("render_report_html failed", scalepol::render_text(html.error()));
   return 0;
 }
 

@@ -13,7 +13,9 @@
 //      file — both must write exactly the Report's lines (rules shown, depends_on included), and
 //      the streamed diagnostics must be the loader's (code, line, column). A policy with `@`
 //      references is never streamed (run_jsonl loads the file whole before it looks at the block
-//      size), so for it the one-block run alone is made: a tiny-block run would repeat it.
+//      size), so for it the one-block run alone is made: a tiny-block run would repeat it;
+//   4. the text table and the HTML page, streamed (run_text, run_html), byte for byte the ones
+//      render_report_text and render_report_html make from the Report.
 //
 // Any disagreement aborts with the two sides printed, so libFuzzer saves the input.
 //
@@ -153,8 +155,8 @@ inline std::string report_lines(const scalepol::Report& report) {
 inline std::vector<std::string> diag_keys(const scalepol::Diagnostics& ds) {
   std::vector<std::string> out;
   for (const auto& d : ds.items) {
-    // Streaming does not look for duplicate model names (documented in stream.hpp), and the
-    // count in the cap's note depends on what was read.
+    // Streaming looks for duplicate model names only until the names take 4 MB (stream.hpp), and
+    // the count in the cap's note depends on what was read.
     if (d.code == "duplicate-model" || d.code == "too-many-problems") continue;
     out.push_back(d.code + " " + std::to_string(d.location.line) + ":" + std::to_string(d.location.column));
   }
@@ -201,16 +203,18 @@ inline void compare_report_and_table(const scalepol::Report& report, const scale
   }
 }
 
-// Streams `path` through run_jsonl; "" and the error when it fails.
+// Streams `path` through `run` (run_jsonl by default, or another writer of stream.hpp); "" and
+// the error when it fails.
+template <class Run = decltype(&scalepol::run_jsonl)>
 inline std::string stream(const scalepol::Policy& policy, const std::string& path, scalepol::DataFormat format,
                           const scalepol::Policy::EvalOptions& eval, std::size_t block, scalepol::Diagnostics* diags,
-                          bool* ok) {
+                          bool* ok, Run run = &scalepol::run_jsonl) {
   std::ostringstream out;
   scalepol::StreamOptions options;
   options.load.format = format;
   options.eval = eval;
   options.block_bytes = block;
-  auto r = scalepol::run_jsonl(policy, path, out, options);
+  auto r = run(policy, path, out, options);
   *ok = r.has_value();
   if (!r) {
     *diags = r.error();
@@ -280,6 +284,34 @@ inline std::optional<Evaluated> check_records(const scalepol::Policy& policy, co
     if (records->diagnostics().items.size() < 100 && !is_subsequence(diag_keys(diags), expected_diags))
       fail(what + ": run_jsonl (block " + std::to_string(block) + ") diagnostics that the loader does not give",
            joined(expected_diags), joined(diag_keys(diags)));
+  }
+
+  // The text table and the HTML page, streamed, are those made from the Report (with every
+  // optional column, and the page named alike: the Report's file is not the temporary one). A
+  // table of no models differs by design: the streamed one has the policy's columns.
+  const std::size_t block = one_block ? text.size() + 16 : tiny;
+  const scalepol::ReportTextOptions columns{.exemptions = true, .obligations = true};
+  if (!report->results.empty()) {
+    scalepol::Diagnostics diags;
+    bool ok = false;
+    const std::string got = stream(policy, path, format, eval, block, &diags, &ok,
+                                   [&](const scalepol::Policy& p, const std::string& f, std::ostream& out,
+                                       const scalepol::StreamOptions& o) { return scalepol::run_text(p, f, out, o, columns); });
+    if (!ok) fail(what + ": run_text failed where loading succeeded", scalepol::render_text(diags));
+    const std::string table_text = scalepol::render_report_text(*report, columns);
+    if (got != table_text) fail(what + ": run_text differs from render_report_text", table_text, got);
+  }
+  {
+    const scalepol::ReportHtmlOptions named{.data_name = "fuzz"};
+    scalepol::Diagnostics diags;
+    bool ok = false;
+    const std::string got = stream(policy, path, format, eval, block, &diags, &ok,
+                                   [&](const scalepol::Policy& p, const std::string& f, std::ostream& out,
+                                       const scalepol::StreamOptions& o) { return scalepol::run_html(p, f, out, o, named); });
+    if (!ok) fail(what + ": run_html failed where loading succeeded", scalepol::render_text(diags));
+    auto page = scalepol::render_report_html(*report, policy, *records, named);
+    if (!page) fail(what + ": render_report_html failed", scalepol::render_text(page.error()));
+    if (got != *page) fail(what + ": run_html differs from render_report_html", *page, got);
   }
   return done;
 }
