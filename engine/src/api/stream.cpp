@@ -342,8 +342,14 @@ class HtmlRun {
     return static_cast<bool>(out_);
   }
 
+  // A streamed file that gave no records: the page's head from what the file said of itself
+  // (the columns, which say whose data it is).
+  void no_records(const model::RecordSet& loaded) {
+    if (!writer_) writer_.emplace(sink_, pages_.page(loaded, as_of_text_));
+  }
+
   bool finish() {
-    if (!writer_) {  // no records: the page of an empty file
+    if (!writer_) {  // not even a stream: nothing known of the file but its name
       model::RecordSet none;
       none.source = data_path_;
       writer_.emplace(sink_, pages_.page(none, as_of_text_));
@@ -377,7 +383,9 @@ Diagnostics write_failed(const std::string& path) {
 
 // Reads the data a block at a time (or whole, when it must) and hands each block to `run`, which
 // evaluates and writes it: records(set), then finish() once at the end; count() records so far;
-// also_read(read), where a run has it, marks fields it needs besides those the policy reads.
+// also_read(read), where a run has it, marks fields it needs besides those the policy reads;
+// no_records(loaded), where it has it, is told what the file said of itself when it gave no
+// records.
 template <class Run>
 Expected<StreamSummary, Diagnostics> stream_through(const Policy& policy, const std::string& data_path,
                                                     const StreamOptions& options, Run& run) {
@@ -429,6 +437,8 @@ Expected<StreamSummary, Diagnostics> stream_through(const Policy& policy, const 
     if (options.on_progress) options.on_progress(run.count());
   }
   if (!stream->error().empty()) return make_unexpected(stream->error());
+  if constexpr (requires { run.no_records(stream->loaded()); })
+    if (run.count() == 0) run.no_records(stream->loaded());
   if (!run.finish()) return make_unexpected(write_failed(data_path));
   summary.records = run.count();
   summary.diagnostics = stream->finish();

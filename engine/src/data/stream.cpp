@@ -224,9 +224,10 @@ Diagnostics RecordStream::finish() {
   return out;
 }
 
+const model::RecordSet& RecordStream::loaded() const { return csv_ ? csv_->loaded() : json_->loaded(); }
+
 Diagnostics RecordStream::columns_not_found(const std::vector<bool>& evaluated, bool any_record) const {
-  const model::RecordSet& set = csv_ ? csv_->loaded() : json_->loaded();
-  return data::columns_not_found(set, evaluated, any_record);
+  return data::columns_not_found(loaded(), evaluated, any_record);
 }
 
 }  // namespace scalepol::data

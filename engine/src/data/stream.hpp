@@ -54,6 +54,9 @@ class RecordStream {
   // column-not-found for the fields in `evaluated` that no column or key of the file gave
   // (column_not_found.hpp). Call at the end.
   Diagnostics columns_not_found(const std::vector<bool>& evaluated, bool any_record) const;
+  // What the file said of itself so far, without records: its source, and the columns (or JSON
+  // keys) its fields came from.
+  const model::RecordSet& loaded() const;
 
  private:
   RecordStream() = default;
