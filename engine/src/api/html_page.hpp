@@ -23,9 +23,11 @@ class HtmlPages {
  public:
   HtmlPages(const Policy& policy, const ReportHtmlOptions& options);
 
-  // The page's head for records read from `set` (its source file and the columns its fields came
-  // from), evaluated as of `as_of`.
-  report::HtmlPage page(const model::RecordSet& set, const std::string& as_of) const;
+  // The page's head, for records evaluated as of `as_of`.
+  report::HtmlPage page(const std::string& as_of) const;
+  // The data file as the page names and credits it: from `set`'s source file, or the page's
+  // data_name, and the columns its fields came from.
+  report::HtmlData data(const model::RecordSet& set) const;
 
   // Marks the chart's fields in `read` (per slot): a streamed run reads them besides the fields
   // the policy reads.

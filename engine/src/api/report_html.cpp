@@ -55,21 +55,25 @@ HtmlPages::HtmlPages(const Policy& policy, const ReportHtmlOptions& options)
   readings.values(0, program_.assumptions.size(), first_reading_);
 }
 
-report::HtmlPage HtmlPages::page(const model::RecordSet& set, const std::string& as_of) const {
+report::HtmlData HtmlPages::data(const model::RecordSet& set) const {
+  report::HtmlData data;
+  data.file = options_.data_name.empty() ? std::filesystem::path(set.source).filename().string() : options_.data_name;
+  data.epoch = read_from_epoch_columns(set, compute_);
+  if (!data.epoch) {
+    std::string name = data.file;
+    for (char& c : name) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
+    data.epoch = name.find("epoch") != std::string::npos;
+  }
+  return data;
+}
+
+report::HtmlPage HtmlPages::page(const std::string& as_of) const {
   report::HtmlPage page;
   page.policy = program_.name;
   page.title = program_.title;
   page.as_of = as_of;
   for (const auto& c : internals(policy_).compiled->columns()) page.rules.emplace_back(c.name, c.kind);
-  page.data_file =
-      options_.data_name.empty() ? std::filesystem::path(set.source).filename().string() : options_.data_name;
   page.chart = chart_;
-  page.epoch_data = read_from_epoch_columns(set, compute_);
-  if (!page.epoch_data) {
-    std::string name = page.data_file;
-    for (char& c : name) c = static_cast<char>(c >= 'A' && c <= 'Z' ? c - 'A' + 'a' : c);
-    page.epoch_data = name.find("epoch") != std::string::npos;
-  }
   if (compute_spec_ != nullptr && !compute_spec_->unit.empty()) page.compute_unit = compute_spec_->unit;
   if (chart_)
     for (check::Threshold& t : check::thresholds_on(program_, compute_))
@@ -132,12 +136,12 @@ Expected<void, Diagnostics> write_page(report::Sink& sink, const Report& report,
     ev.set_step_limit(internals(policy).limits.max_eval_steps_per_record);
     for (std::size_t i = 0; i < set.records.size(); ++i)
       models.push_back(pages.model(ev, set.records[i], report.results[i]));
-    report::HtmlPage page = pages.page(set, report.as_of);
+    report::HtmlPage page = pages.page(report.as_of);
     page.policy = report.policy;
     page.title = report.title;
     report::HtmlWriter writer(sink, std::move(page));
     for (std::size_t i = 0; i < set.records.size(); ++i) writer.model(report.results[i], models[i]);
-    writer.finish();
+    writer.finish(pages.data(set));
   } catch (const std::exception& ex) {
     return make_unexpected(api::internal_error(ex));
   }

@@ -314,47 +314,43 @@ class ReportJsonRun {
 
 // --format html streamed: each block's records through the evaluator that gives reasons, each
 // verdict traced under the first reading (api/html_page.hpp), each model written as it is made.
-// The page's head is written with the first block, whose columns say whose data it is.
+// The data file's name and credit go last, from what the whole file said of itself.
 class HtmlRun {
  public:
-  HtmlRun(const Policy& policy, std::ostream& out, int32_t as_of, std::string as_of_text,
-          const ReportHtmlOptions& options, std::string data_path)
+  HtmlRun(const Policy& policy, std::ostream& out, int32_t as_of, const std::string& as_of_text,
+          const ReportHtmlOptions& options, const std::string& data_path)
       : program_(*internals(policy).program),
         step_limit_(internals(policy).limits.max_eval_steps_per_record),
         readings_(eval::enumerate_readings(program_)),
         pages_(policy, options),
         as_of_(as_of),
-        as_of_text_(std::move(as_of_text)),
-        data_path_(std::move(data_path)),
         out_(out),
-        sink_(&out) {}
+        sink_(&out),
+        writer_(sink_, pages_.page(as_of_text)) {
+    model::RecordSet none;  // until the file says more: its name
+    none.source = data_path;
+    data_ = pages_.data(none);
+  }
 
   bool records(const model::RecordSet& set) {
-    if (!writer_) writer_.emplace(sink_, pages_.page(set, as_of_text_));
+    data_ = pages_.data(set);
     eval::Evaluator ev(program_, set, as_of_);
     ev.set_step_limit(step_limit_);
     eval::Sweep sweep(ev, readings_);
     for (const auto& r : set.records) {
       const ModelResult result = sweep.verdicts(r);
-      writer_->model(result, pages_.model(ev, r, result));
+      writer_.model(result, pages_.model(ev, r, result));
     }
     count_ += set.records.size();
     return static_cast<bool>(out_);
   }
 
-  // A streamed file that gave no records: the page's head from what the file said of itself
-  // (the columns, which say whose data it is).
-  void no_records(const model::RecordSet& loaded) {
-    if (!writer_) writer_.emplace(sink_, pages_.page(loaded, as_of_text_));
-  }
+  // A streamed file, once read: what it said of itself (the columns or keys its fields came from,
+  // which say whose data it is), where a block knows only its own records.
+  void file_read(const model::RecordSet& loaded) { data_ = pages_.data(loaded); }
 
   bool finish() {
-    if (!writer_) {  // not even a stream: nothing known of the file but its name
-      model::RecordSet none;
-      none.source = data_path_;
-      writer_.emplace(sink_, pages_.page(none, as_of_text_));
-    }
-    writer_->finish();
+    writer_.finish(data_);
     return static_cast<bool>(out_);
   }
 
@@ -368,10 +364,10 @@ class HtmlRun {
   eval::Readings readings_;
   api::HtmlPages pages_;
   int32_t as_of_;
-  std::string as_of_text_, data_path_;
   std::ostream& out_;
   report::Sink sink_;
-  std::optional<report::HtmlWriter> writer_;
+  report::HtmlWriter writer_;
+  report::HtmlData data_;
   std::size_t count_ = 0;
 };
 
@@ -384,8 +380,7 @@ Diagnostics write_failed(const std::string& path) {
 // Reads the data a block at a time (or whole, when it must) and hands each block to `run`, which
 // evaluates and writes it: records(set), then finish() once at the end; count() records so far;
 // also_read(read), where a run has it, marks fields it needs besides those the policy reads;
-// no_records(loaded), where it has it, is told what the file said of itself when it gave no
-// records.
+// file_read(loaded), where it has it, is told at the end what a streamed file said of itself.
 template <class Run>
 Expected<StreamSummary, Diagnostics> stream_through(const Policy& policy, const std::string& data_path,
                                                     const StreamOptions& options, Run& run) {
@@ -437,8 +432,7 @@ Expected<StreamSummary, Diagnostics> stream_through(const Policy& policy, const 
     if (options.on_progress) options.on_progress(run.count());
   }
   if (!stream->error().empty()) return make_unexpected(stream->error());
-  if constexpr (requires { run.no_records(stream->loaded()); })
-    if (run.count() == 0) run.no_records(stream->loaded());
+  if constexpr (requires { run.file_read(stream->loaded()); }) run.file_read(stream->loaded());
   if (!run.finish()) return make_unexpected(write_failed(data_path));
   summary.records = run.count();
   summary.diagnostics = stream->finish();

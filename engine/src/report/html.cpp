@@ -74,15 +74,6 @@ void write_head(JsonWriter& json, const HtmlPage& in, const Table& table) {
   json.member("policy", in.policy);
   json.member("title", in.title);
   json.member("as_of", in.as_of);
-  json.key("data");
-  json.begin_object();
-  json.member("file", in.data_file);
-  if (in.epoch_data) {
-    const Credit credit = epoch_credit(in.data_file);
-    json.member("credit", credit.text);
-    json.member("link", credit.link);
-  }
-  json.end_object();
   json.key("chart");
   json.boolean(in.chart);
   json.member("compute_field", in.compute_field);
@@ -238,7 +229,7 @@ void HtmlWriter::model(const ModelResult& result, const HtmlModel& model) {
   flush();
 }
 
-void HtmlWriter::finish() {
+void HtmlWriter::finish(const HtmlData& data) {
   if (in_data_) {
     json_.end_array();
     // Last, once every verdict has been seen.
@@ -251,6 +242,15 @@ void HtmlWriter::finish() {
       json_.end_array();
     }
     json_.end_array();
+    json_.key("data");
+    json_.begin_object();
+    json_.member("file", data.file);
+    if (data.epoch) {
+      const Credit credit = epoch_credit(data.file);
+      json_.member("credit", credit.text);
+      json_.member("link", credit.link);
+    }
+    json_.end_object();
     json_.end_object();
     flush();
     in_data_ = false;

@@ -53,12 +53,18 @@ struct HtmlPage {
   std::string date_field = "released";
   bool chart = true;  // false when the policy has no such fields: the page says so
   std::vector<HtmlThreshold> thresholds;
-  std::string data_file;          // the file's name, as the page names it
-  bool epoch_data = false;        // the data is Epoch AI's: the page credits it
+};
+
+// The data file, as the page names and credits it. Known for certain only once the file is read
+// (a JSON file's keys are met record by record): the writer puts it after the models.
+struct HtmlData {
+  std::string file;    // the file's name, as the page names it
+  bool epoch = false;  // the data is Epoch AI's: the page credits it
 };
 
 // Writes the page a model at a time, so that a report over many models is streamed like the
-// other formats: the constructor writes everything before the first model, finish() the rest.
+// other formats: the constructor writes everything before the first model, finish() the rest
+// (the quotes and the data file, then the rest of the page).
 class HtmlWriter {
  public:
   HtmlWriter(Sink& sink, HtmlPage page);
@@ -66,7 +72,7 @@ class HtmlWriter {
   HtmlWriter& operator=(const HtmlWriter&) = delete;
 
   void model(const ModelResult& result, const HtmlModel& model);
-  void finish();
+  void finish(const HtmlData& data);
 
  private:
   // Quotes repeat across models (every systemic-risk verdict carries Article 51(2)): the page
