@@ -49,10 +49,12 @@ constexpr std::string_view kErase = "\r\x1b[K";
 
 }  // namespace
 
-Progress::Progress(std::string label)
+Progress::Progress(std::string label, bool report_on_stdout)
     : label_(std::move(label)), start_(std::chrono::steady_clock::now()), delay_(std::chrono::seconds(1)) {
   const Mode mode = mode_from_env();
-  if (mode == Mode::Never || (mode == Mode::Auto && ::isatty(STDERR_FILENO) != 1)) return;
+  if (mode == Mode::Never) return;
+  if (mode == Mode::Auto && (::isatty(STDERR_FILENO) != 1 || (report_on_stdout && ::isatty(STDOUT_FILENO) == 1)))
+    return;
   if (mode == Mode::Always) delay_ = std::chrono::milliseconds(0);
   // The ticker starts with every signal blocked (a thread inherits its creator's mask), so that
   // signals reach the main thread, whose handlers (the report's temporary file) count on it.

@@ -1,9 +1,11 @@
 // A progress line on standard error for a run that takes over a second.
 //
-// It is shown only when standard error is a terminal (never in a pipe, a file or CI logs), is
-// rewritten in place at most ten times a second, and is erased before anything else is printed
-// and when the work ends, so it never mixes with a report or a diagnostic. SCALEPOL_PROGRESS=never
-// turns it off; SCALEPOL_PROGRESS=always shows it from the start on any stream (for tests).
+// It is shown only when standard error is a terminal (never in a pipe, a file or CI logs), and
+// not when the report is written to standard output on a terminal as the run goes (the two would
+// share the screen's lines). It is rewritten in place at most ten times a second, and is erased
+// before anything else is printed and when the work ends, so it never mixes with a report or a
+// diagnostic. SCALEPOL_PROGRESS=never turns it off; SCALEPOL_PROGRESS=always shows it from the
+// start on any stream (for tests).
 #pragma once
 
 #include <atomic>
@@ -18,8 +20,9 @@ namespace scalepol::cli {
 
 class Progress {
  public:
-  // `label` says what runs, e.g. "eu_ai_act.policy over models.csv".
-  explicit Progress(std::string label);
+  // `label` says what runs, e.g. "eu_ai_act.policy over models.csv". `report_on_stdout`: the run
+  // writes its report to standard output while it works.
+  explicit Progress(std::string label, bool report_on_stdout = false);
   ~Progress();  // finish()
   Progress(const Progress&) = delete;
   Progress& operator=(const Progress&) = delete;

@@ -68,7 +68,8 @@ StreamedReport streamed_report(const RunOptions& options) {
 }
 
 int run_streaming(const RunOptions& options, const StreamedReport& write) {
-  Progress progress(progress_label(options));
+  // Every format is written as it is made: on a terminal, no progress line between its rows.
+  Progress progress(progress_label(options), options.output.empty());
   auto policy = compile_policy(options.inputs.policy, options.inputs.compile);
   if (!policy) {
     progress.finish();
