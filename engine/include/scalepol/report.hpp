@@ -82,6 +82,8 @@ struct ReportTextOptions {
 
 // A readable table: one row per model, one column per tier ladder and trigger (and, as the
 // options ask, per exemption and one for obligations), then a count of each column's values.
+// Columns are as wide as the first 1,000 models need; a later, wider cell pushes the rest of its
+// row to the right (run_text writes the same table as the records are read).
 SCALEPOL_API std::string render_report_text(const Report& report, const ReportTextOptions& options = {});
 // {"policy", "results": [{"model", "verdicts": [{"rule", "kind", "value", "status", …}]}]}
 SCALEPOL_API std::string render_report_json(const Report& report);
