@@ -290,29 +290,26 @@ inline std::optional<Evaluated> check_records(const scalepol::Policy& policy, co
   // optional column, and the page named alike: the Report's file is not the temporary one). A
   // table of no models differs by design: the streamed one has the policy's columns.
   const std::size_t block = one_block ? text.size() + 16 : tiny;
+  const auto same_streamed = [&](const char* name, const std::string& expected, auto run) {
+    scalepol::Diagnostics diags;
+    bool ok = false;
+    const std::string got = stream(policy, path, format, eval, block, &diags, &ok, run);
+    if (!ok) fail(what + ": " + name + " failed where loading succeeded", scalepol::render_text(diags));
+    if (got != expected) fail(what + ": " + name + " differs from the one made from the Report", expected, got);
+  };
   const scalepol::ReportTextOptions columns{.exemptions = true, .obligations = true};
-  if (!report->results.empty()) {
-    scalepol::Diagnostics diags;
-    bool ok = false;
-    const std::string got = stream(policy, path, format, eval, block, &diags, &ok,
-                                   [&](const scalepol::Policy& p, const std::string& f, std::ostream& out,
-                                       const scalepol::StreamOptions& o) { return scalepol::run_text(p, f, out, o, columns); });
-    if (!ok) fail(what + ": run_text failed where loading succeeded", scalepol::render_text(diags));
-    const std::string table_text = scalepol::render_report_text(*report, columns);
-    if (got != table_text) fail(what + ": run_text differs from render_report_text", table_text, got);
-  }
-  {
-    const scalepol::ReportHtmlOptions named{.data_name = "fuzz"};
-    scalepol::Diagnostics diags;
-    bool ok = false;
-    const std::string got = stream(policy, path, format, eval, block, &diags, &ok,
-                                   [&](const scalepol::Policy& p, const std::string& f, std::ostream& out,
-                                       const scalepol::StreamOptions& o) { return scalepol::run_html(p, f, out, o, named); });
-    if (!ok) fail(what + ": run_html failed where loading succeeded", scalepol::render_text(diags));
-    auto page = scalepol::render_report_html(*report, policy, *records, named);
-    if (!page) fail(what + ": render_report_html failed", scalepol::render_text(page.error()));
-    if (got != *page) fail(what + ": run_html differs from render_report_html", *page, got);
-  }
+  if (!report->results.empty())
+    same_streamed("run_text", scalepol::render_report_text(*report, columns),
+                  [&](const scalepol::Policy& p, const std::string& f, std::ostream& out, const scalepol::StreamOptions& o) {
+                    return scalepol::run_text(p, f, out, o, columns);
+                  });
+  const scalepol::ReportHtmlOptions named{.data_name = "fuzz"};
+  auto page = scalepol::render_report_html(*report, policy, *records, named);
+  if (!page) fail(what + ": render_report_html failed", scalepol::render_text(page.error()));
+  same_streamed("run_html", *page,
+                [&](const scalepol::Policy& p, const std::string& f, std::ostream& out, const scalepol::StreamOptions& o) {
+                  return scalepol::run_html(p, f, out, o, named);
+                });
   return done;
 }
 

@@ -333,7 +333,6 @@ class HtmlRun {
   }
 
   bool records(const model::RecordSet& set) {
-    data_ = pages_.data(set);
     eval::Evaluator ev(program_, set, as_of_);
     ev.set_step_limit(step_limit_);
     eval::Sweep sweep(ev, readings_);
@@ -345,8 +344,8 @@ class HtmlRun {
     return static_cast<bool>(out_);
   }
 
-  // A streamed file, once read: what it said of itself (the columns or keys its fields came from,
-  // which say whose data it is), where a block knows only its own records.
+  // The file, once read: what it said of itself (the columns or keys its fields came from, which
+  // say whose data it is), where a streamed block knows only its own records.
   void file_read(const model::RecordSet& loaded) { data_ = pages_.data(loaded); }
 
   bool finish() {
@@ -380,7 +379,7 @@ Diagnostics write_failed(const std::string& path) {
 // Reads the data a block at a time (or whole, when it must) and hands each block to `run`, which
 // evaluates and writes it: records(set), then finish() once at the end; count() records so far;
 // also_read(read), where a run has it, marks fields it needs besides those the policy reads;
-// file_read(loaded), where it has it, is told at the end what a streamed file said of itself.
+// file_read(set), where it has it, is told before finish() what the whole file said of itself.
 template <class Run>
 Expected<StreamSummary, Diagnostics> stream_through(const Policy& policy, const std::string& data_path,
                                                     const StreamOptions& options, Run& run) {
@@ -393,7 +392,9 @@ Expected<StreamSummary, Diagnostics> stream_through(const Policy& policy, const 
     if (!set) return make_unexpected(std::move(set.error()));
     if (options.load.confidence_ranges)
       if (Diagnostics fatal = data::apply_confidence_ranges(*set); !fatal.empty()) return make_unexpected(std::move(fatal));
-    if (!run.records(*set) || !run.finish()) return make_unexpected(write_failed(data_path));
+    if (!run.records(*set)) return make_unexpected(write_failed(data_path));
+    if constexpr (requires { run.file_read(*set); }) run.file_read(*set);
+    if (!run.finish()) return make_unexpected(write_failed(data_path));
     summary.records = run.count();
     summary.diagnostics = std::move(set->diagnostics);
     for (Diagnostic& d :

@@ -198,8 +198,10 @@ void RecordStream::look_for_duplicates(const model::RecordSet& block, std::strin
     }
     if (!duplicates_->admit()) continue;
     Diagnostic d = model::duplicate_model(v.text, it->second, r.line, path_);
-    if (!source) source.emplace(path_, text);
-    source->rebase(text, first_line);
+    if (!source) {
+      source.emplace(path_, text);
+      source->rebase(text, first_line);  // records come in line order: the cursor only moves on
+    }
     Location at = source->locate_line(r.line);
     d.location.column = at.column;
     d.location.line_text = std::move(at.line_text);
